@@ -1,0 +1,120 @@
+// createApp(deps): middleware, every route area mounted, and the one error handler.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { csrf } from "hono/csrf";
+import { secureHeaders } from "hono/secure-headers";
+import { authMiddleware, isSecure } from "./auth/middleware";
+import type { AppDeps, AppEnv } from "./env";
+import { apiError, HttpError, messages } from "./http/errors";
+import { amsterdamDate } from "./rules";
+import { renderError } from "./routes/error-page";
+import { publicApi } from "./routes/api-public";
+import { publicPages } from "./routes/public";
+import { authRoutes } from "./routes/auth";
+import { schoolPages } from "./routes/school";
+import { schoolApi } from "./routes/api-school";
+import { adminPages } from "./routes/admin";
+import { rulesRoutes } from "./routes/rekenhulp";
+
+export function isApiPath(path: string): boolean {
+  return path.startsWith("/api/") || path === "/healthz";
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const now = deps.now ?? (() => new Date());
+  const secure = isSecure(deps.config.baseUrl);
+
+  app.use(async (c, next) => {
+    const moment = now();
+    c.set("deps", deps);
+    c.set("db", deps.db);
+    c.set("config", deps.config);
+    c.set("now", moment);
+    c.set("today", amsterdamDate(moment));
+    c.set("requestId", c.req.header("x-request-id")?.slice(0, 64) || crypto.randomUUID());
+    c.set("auth", null);
+    c.set("authError", null);
+    await next();
+    c.header("X-Request-Id", c.get("requestId"));
+  });
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: secure ? "max-age=63072000; includeSubDomains" : false,
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xFrameOptions: "DENY",
+      crossOriginResourcePolicy: "same-origin",
+      crossOriginOpenerPolicy: "same-origin",
+    }),
+  );
+
+  app.use(
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) =>
+        isApiPath(c.req.path)
+          ? apiError(c, 413, "payload_too_large", messages.tooLarge)
+          : renderError(c, 413, "Bestand of formulier te groot", messages.tooLarge),
+    }),
+  );
+
+  // CSRF: browser form posts must come from our own origin. Bearer-token calls are exempt.
+  const csrfCheck = csrf({
+    origin: (origin, c) => origin === new URL(deps.config.baseUrl).origin || origin === new URL(c.req.url).origin,
+  });
+  app.use(async (c, next) => {
+    if (c.req.header("authorization")) return next();
+    return csrfCheck(c, next);
+  });
+
+  app.use(authMiddleware);
+
+  app.route("/", publicApi);
+  app.route("/", publicPages);
+  app.route("/", authRoutes);
+  app.route("/", schoolApi);
+  app.route("/", schoolPages);
+  app.route("/", adminPages);
+  app.route("/", rulesRoutes);
+
+  app.notFound((c) =>
+    isApiPath(c.req.path)
+      ? apiError(c, 404, "not_found", messages.notFound)
+      : renderError(c, 404, "Pagina niet gevonden", "Deze pagina bestaat niet (meer). Controleer het adres of ga naar de zoekpagina."),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) {
+      return isApiPath(c.req.path)
+        ? apiError(c, err.status, err.code, err.message, err.fields, err.extra)
+        : renderError(c, err.status, "Dat lukte niet", err.message);
+    }
+    // HTTPException from middleware (e.g. csrf → 403) keeps its status.
+    const status = (err as { status?: number }).status;
+    if (status === 403) {
+      return isApiPath(c.req.path)
+        ? apiError(c, 403, "forbidden", "Dit verzoek is geweigerd.")
+        : renderError(c, 403, "Verzoek geweigerd", "Dit formulier kwam niet van deze website en is daarom niet verwerkt.");
+    }
+    console.error(`[${c.get("requestId") ?? "-"}] ${c.req.method} ${c.req.path}:`, err);
+    return isApiPath(c.req.path)
+      ? apiError(c, 500, "internal", messages.internal)
+      : renderError(c, 500, "Er ging iets mis", messages.internal);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

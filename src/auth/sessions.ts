@@ -1,0 +1,100 @@
+// Browser sessions. The only module that knows lucia: swap it here without touching routes.
+// The cookie carries a random token; the database stores its SHA-256 as the session id.
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { eq, lt } from "drizzle-orm";
+import { Lucia, TimeSpan } from "lucia";
+import { sessions, users } from "../../db/schema";
+import type { DB } from "../db";
+import { newToken, sha256Hex } from "../lib/ids";
+
+export const IDLE_TIMEOUT_HOURS = 8;
+export const ABSOLUTE_TIMEOUT_SECONDS = 30 * 24 * 3600;
+
+export type SessionCookieOptions = { secure: boolean };
+
+export function sessionCookieName(secure: boolean): string {
+  return secure ? "__Host-session" : "session";
+}
+
+function makeLucia(db: DB, secure: boolean) {
+  return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+    sessionExpiresIn: new TimeSpan(IDLE_TIMEOUT_HOURS, "h"),
+    sessionCookie: {
+      name: sessionCookieName(secure),
+      expires: false,
+      attributes: { secure, sameSite: "lax", path: "/" },
+    },
+    getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt }),
+  });
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof makeLucia>;
+    DatabaseSessionAttributes: { createdAt: number };
+  }
+}
+
+const instances = new WeakMap<DB, Map<boolean, ReturnType<typeof makeLucia>>>();
+function lucia(db: DB, secure: boolean) {
+  let perDb = instances.get(db);
+  if (!perDb) instances.set(db, (perDb = new Map()));
+  let instance = perDb.get(secure);
+  if (!instance) perDb.set(secure, (instance = makeLucia(db, secure)));
+  return instance;
+}
+
+export type SessionCheck =
+  | { ok: true; userId: string; sessionId: string; refreshCookie: string | null }
+  | { ok: false; clearCookie: string };
+
+/** Starts a session and returns the Set-Cookie header value. */
+export async function createSession(db: DB, userId: string, opts: SessionCookieOptions): Promise<string> {
+  const token = newToken();
+  const l = lucia(db, opts.secure);
+  await l.createSession(userId, { createdAt: Math.floor(Date.now() / 1000) }, { sessionId: await sha256Hex(token) });
+  return l.createSessionCookie(token).serialize();
+}
+
+/** Validates the cookie token: idle timeout 8 h (renewed on use), absolute 30 days. */
+export async function validateSessionToken(db: DB, token: string, opts: SessionCookieOptions): Promise<SessionCheck> {
+  const l = lucia(db, opts.secure);
+  const clearCookie = l.createBlankSessionCookie().serialize();
+  const sessionId = await sha256Hex(token);
+  const { session, user } = await l.validateSession(sessionId);
+  if (!session || !user) return { ok: false, clearCookie };
+  if (Date.now() / 1000 - session.createdAt > ABSOLUTE_TIMEOUT_SECONDS) {
+    await l.invalidateSession(sessionId);
+    return { ok: false, clearCookie };
+  }
+  return {
+    ok: true,
+    userId: user.id,
+    sessionId,
+    refreshCookie: session.fresh ? l.createSessionCookie(token).serialize() : null,
+  };
+}
+
+export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
+  await lucia(db, false).invalidateSession(sessionId);
+}
+
+export function blankSessionCookie(secure: boolean): string {
+  return makeLucia({} as DB, secure).createBlankSessionCookie().serialize();
+}
+
+/** Ends every session of a user (logout everywhere, password change, removal). */
+export async function invalidateUserSessions(db: DB, userId: string, exceptSessionId?: string): Promise<void> {
+  const l = lucia(db, false);
+  if (!exceptSessionId) return l.invalidateUserSessions(userId);
+  for (const s of await l.getUserSessions(userId)) if (s.id !== exceptSessionId) await l.invalidateSession(s.id);
+}
+
+export async function deleteExpiredSessions(db: DB): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, Math.floor(Date.now() / 1000)));
+  await db.delete(sessions).where(lt(sessions.createdAt, Math.floor(Date.now() / 1000) - ABSOLUTE_TIMEOUT_SECONDS));
+}
+
+export async function sessionsOfUser(db: DB, userId: string) {
+  return db.select().from(sessions).where(eq(sessions.userId, userId));
+}

@@ -1,0 +1,14 @@
+// The CLI commands beyond migrate/demo. Each area adds its commands to this list.
+import type { Config } from "./config";
+import type { DB } from "./db";
+
+export type CliCommand = {
+  name: string;
+  /** Second word, e.g. "create" for "admin create". */
+  sub?: string;
+  usage: string;
+  description: string;
+  run: (ctx: { db: DB; config: Config; args: string[] }) => Promise<void>;
+};
+
+export const commands: CliCommand[] = [];

@@ -1,0 +1,59 @@
+// Turns the environment (process.env on Node, bindings on Workers) into one typed config object.
+import { z } from "zod";
+
+const boolish = z
+  .enum(["0", "1", "true", "false", "yes", "no"])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATABASE_URL: z.string().min(1).default("file:data/register.db"),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  BASE_URL: z.url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SEED_DEMO: boolish.optional(),
+  EXPIRING_DAYS: z.coerce.number().int().min(0).max(365).default(90),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(730),
+});
+
+export type Config = {
+  port: number;
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  baseUrl: string;
+  env: "development" | "production" | "test";
+  seedDemo: boolean;
+  expiringDays: number;
+  retentionDays: number;
+};
+
+export class ConfigError extends Error {}
+
+export function parseConfig(source: Record<string, unknown>): Config {
+  const clean = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const result = configSchema.safeParse(clean);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(
+      `Ongeldige configuratie: ${issue.path.join(".") || "?"}: ${issue.message}`,
+    );
+  }
+  const e = result.data;
+  return {
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    env: e.NODE_ENV,
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== "production",
+    expiringDays: e.EXPIRING_DAYS,
+    retentionDays: e.RETENTION_DAYS,
+  };
+}
+
+/** The Node entry points read the process environment here and nowhere else. */
+export function configFromProcess(): Config {
+  return parseConfig(process.env as Record<string, unknown>);
+}

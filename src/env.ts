@@ -1,0 +1,41 @@
+// The types every route shares: the app's dependencies and the per-request context.
+import type { Config } from "./config";
+import type { DB } from "./db";
+
+export type Role = "admin" | "school_admin" | "staff";
+
+export type AuthContext = {
+  user: { id: string; email: string; name: string; role: Role };
+  school: { id: string; name: string } | null;
+  role: Role;
+  via: "session" | "token";
+  sessionId?: string;
+};
+
+export type Mailer = (mail: { to: string; subject: string; body: string }) => Promise<void> | void;
+
+export type AppDeps = {
+  db: DB;
+  config: Config;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  /** Where outbox mail is also sent (development: the console). */
+  mailer?: Mailer;
+  /** Checks the database answers; /healthz uses it. */
+  ping?: () => Promise<void>;
+};
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    db: DB;
+    config: Config;
+    requestId: string;
+    /** Today in Europe/Amsterdam (YYYY-MM-DD). */
+    today: string;
+    now: Date;
+    auth: AuthContext | null;
+    /** Set when an Authorization header was sent but was not valid. */
+    authError: "invalid_token" | null;
+  };
+};

@@ -1,0 +1,64 @@
+// Minimal RFC 4180 CSV reading and writing (comma or semicolon, optional BOM).
+
+export function parseCsv(text: string, delimiter?: string): string[][] {
+  const src = text.replace(/^\uFEFF/, "");
+  const sep = delimiter ?? detectDelimiter(src);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === sep) {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && src[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => !(r.length === 1 && r[0] === ""));
+}
+
+function detectDelimiter(text: string): string {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const semis = firstLine.split(";").length;
+  const commas = firstLine.split(",").length;
+  return semis > commas ? ";" : ",";
+}
+
+/** Rows of objects keyed by the header row. */
+export function parseCsvRecords(text: string, delimiter?: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text, delimiter);
+  if (!header) return [];
+  const keys = header.map((h) => h.trim());
+  return rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] ?? ""])));
+}
+
+function csvField(value: unknown, sep: string): string {
+  let s = value === null || value === undefined ? "" : String(value);
+  // Spreadsheet formula injection: a leading = + - @ would be evaluated by Excel.
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /["\n\r]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Semicolon CSV with a BOM and CRLF line ends: what Dutch Excel opens correctly. */
+export function toCsv(header: readonly string[], rows: readonly unknown[][], sep = ";"): string {
+  const lines = [header, ...rows].map((r) => r.map((v) => csvField(v, sep)).join(sep));
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}

@@ -1,0 +1,67 @@
+// Loads the reference CSVs from db/reference/ into the database on first start (idempotent).
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { crebos, municipalities, places, provinces } from "../db/schema";
+import type { DB } from "./db";
+import { parseCsvRecords } from "./lib/csv";
+import { normalise } from "./search/normalise";
+
+const referenceDir = new URL("../db/reference/", import.meta.url);
+
+async function readRecords(name: string) {
+  return parseCsvRecords(await readFile(fileURLToPath(new URL(name, referenceDir)), "utf8"), ",");
+}
+
+async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/** Inserts what is missing; existing rows (possibly edited by the admin) are left alone. */
+export async function loadReferenceData(db: DB): Promise<void> {
+  const [{ n }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM places`);
+  const [{ c }] = await db.all<{ c: number }>(sql`SELECT count(*) AS c FROM crebos`);
+  if (n > 0 && c > 0) return;
+
+  const provinceRows = (await readRecords("provinces.csv")).map((r) => ({
+    code: r.code,
+    iso: r.iso,
+    name: r.name,
+    cbsCode: r.cbs_code,
+  }));
+  await db.insert(provinces).values(provinceRows).onConflictDoNothing();
+
+  const municipalityRows = (await readRecords("gemeenten.csv")).map((r) => ({
+    code: r.code,
+    name: r.name,
+    province: r.province,
+  }));
+  await insertChunked(municipalityRows, 200, (chunk) =>
+    db.insert(municipalities).values(chunk).onConflictDoNothing(),
+  );
+
+  const placeRows = (await readRecords("places.csv")).map((r) => ({
+    code: r.code,
+    name: r.name,
+    nameNorm: normalise(r.name),
+    municipalityCode: r.municipality_code,
+    municipality: r.municipality,
+    province: r.province,
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+  }));
+  await insertChunked(placeRows, 200, (chunk) =>
+    db.insert(places).values(chunk).onConflictDoNothing(),
+  );
+
+  const creboRows = (await readRecords("crebos.csv")).map((r) => ({
+    code: r.code,
+    name: r.name,
+    level: r.level ? Number(r.level) : null,
+    sector: r.sector,
+    mei: r.mei === "1",
+  }));
+  await insertChunked(creboRows, 200, (chunk) =>
+    db.insert(crebos).values(chunk).onConflictDoNothing(),
+  );
+}

@@ -1,0 +1,238 @@
+// The public search: FTS5 + indexed filters, facets in grouped queries, public fields only.
+import { sql, type SQL } from "drizzle-orm";
+import type { DB } from "../db";
+import { getPlace } from "../queries/reference";
+import type { SearchParams } from "./params";
+import { words } from "./normalise";
+
+/** The allow-list of public fields. Nothing else about an assessor ever leaves through here. */
+export type PublicAssessor = {
+  id: string;
+  name: string;
+  first_name: string;
+  infix: string;
+  last_name: string;
+  organisation: string;
+  crebos: { code: string; name: string }[];
+  schools: { id: string; name: string }[];
+  places: { code: string; name: string; province: string }[];
+  provinces: string[];
+  distance_km?: number;
+};
+
+export type Facet = { code: string; name: string; count: number };
+
+export type SearchResult = {
+  items: PublicAssessor[];
+  total: number;
+  page: number;
+  per_page: number;
+  facets: { province: Facet[]; crebo: Facet[] };
+};
+
+export class UnknownPlaceError extends Error {
+  constructor(readonly field: "place" | "near") {
+    super(`unknown place in ${field}`);
+  }
+}
+
+const KM_PER_DEGREE = 111.195;
+
+type Origin = { lat: number; lon: number };
+
+/** Visible to the public on `today`: consent, not erased, valid, not deregistered. */
+export function publicVisible(today: string): SQL {
+  return sql`a.public_eligible = 1 AND a.valid_until >= ${today} AND (a.deregistered_on IS NULL OR a.deregistered_on > ${today})`;
+}
+
+/** An FTS5 query: every word of ≥ 3 characters as a quoted phrase, all required. */
+export function ftsExpression(q: string | undefined): string | null {
+  const long = words(q ?? "").filter((w) => w.length >= 3);
+  if (long.length === 0) return null;
+  return long.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
+}
+
+function shortWords(q: string | undefined): string[] {
+  return words(q ?? "").filter((w) => w.length < 3);
+}
+
+async function resolveOrigin(db: DB, near: string | undefined): Promise<Origin | null> {
+  if (!near) return null;
+  const m = /^(-?[\d.]+),\s*(-?[\d.]+)$/.exec(near);
+  if (m) return { lat: Number(m[1]), lon: Number(m[2]) };
+  const place = await getPlace(db, near);
+  if (!place) throw new UnknownPlaceError("near");
+  return { lat: place.lat, lon: place.lon };
+}
+
+/** Squared distance in km² between a place row `p` and the origin (equirectangular; fine at NL scale). */
+function distance2(origin: Origin): SQL {
+  const kx = KM_PER_DEGREE * Math.cos((origin.lat * Math.PI) / 180);
+  const ky = KM_PER_DEGREE;
+  return sql`(((p.lat - ${origin.lat}) * ${ky}) * ((p.lat - ${origin.lat}) * ${ky}) + ((p.lon - ${origin.lon}) * ${kx}) * ((p.lon - ${origin.lon}) * ${kx}))`;
+}
+
+type Filters = {
+  today: string;
+  fts: string | null;
+  short: string[];
+  province?: string;
+  place?: string;
+  crebo?: string;
+  origin: Origin | null;
+  radiusKm: number;
+};
+
+function conditions(f: Filters, skip: "province" | "crebo" | null = null): SQL {
+  const parts: SQL[] = [publicVisible(f.today)];
+  if (f.fts) parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${f.fts})`);
+  for (const w of f.short) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
+  if (f.province && skip !== "province")
+    parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE province = ${f.province})`);
+  if (f.place) parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE place_code = ${f.place})`);
+  if (f.crebo && skip !== "crebo")
+    parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_crebos WHERE crebo_code = ${f.crebo})`);
+  if (f.origin) {
+    const dLat = f.radiusKm / KM_PER_DEGREE;
+    const dLon = dLat / Math.max(0.1, Math.cos((f.origin.lat * Math.PI) / 180));
+    parts.push(sql`a.id IN (SELECT ap.assessor_id FROM assessor_places ap JOIN places p ON p.code = ap.place_code
+      WHERE p.lat BETWEEN ${f.origin.lat - dLat} AND ${f.origin.lat + dLat}
+        AND p.lon BETWEEN ${f.origin.lon - dLon} AND ${f.origin.lon + dLon}
+        AND ${distance2(f.origin)} <= ${f.radiusKm * f.radiusKm})`);
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+async function buildFilters(db: DB, p: Partial<SearchParams>, today: string): Promise<Filters> {
+  if (p.place) {
+    const place = await getPlace(db, p.place);
+    if (!place) throw new UnknownPlaceError("place");
+  }
+  return {
+    today,
+    fts: ftsExpression(p.q),
+    short: shortWords(p.q),
+    province: p.province,
+    place: p.place,
+    crebo: p.crebo,
+    origin: await resolveOrigin(db, p.near),
+    radiusKm: p.radiusKm ?? 25,
+  };
+}
+
+function orderBy(p: Partial<SearchParams>, f: Filters): SQL {
+  if (p.sort === "distance" && f.origin) return sql`d2 ASC, a.sort_key ASC, a.id ASC`;
+  if (p.sort === "relevance" && f.fts) return sql`rank ASC, a.sort_key ASC, a.id ASC`;
+  return sql`a.sort_key ASC, a.id ASC`;
+}
+
+type Row = { id: string; first_name: string; infix: string; last_name: string; organisation: string; d2: number | null };
+
+async function selectRows(db: DB, f: Filters, p: Partial<SearchParams>, limit: number | null, offset: number) {
+  const d2 = f.origin
+    ? sql`(SELECT min(${distance2(f.origin)}) FROM assessor_places ap JOIN places p ON p.code = ap.place_code WHERE ap.assessor_id = a.id)`
+    : sql`NULL`;
+  const rankJoin =
+    p.sort === "relevance" && f.fts
+      ? sql`JOIN (SELECT assessor_id, min(rank) AS rank FROM assessor_fts WHERE assessor_fts MATCH ${f.fts} GROUP BY assessor_id) r ON r.assessor_id = a.id`
+      : sql``;
+  const page = limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`;
+  return db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, ${d2} AS d2
+    FROM assessors a ${rankJoin}
+    WHERE ${conditions(f)}
+    ORDER BY ${orderBy(p, f)} ${page}`);
+}
+
+/** Loads crebos, schools and places for a set of assessors in a few queries (no N+1). */
+export async function hydrate(db: DB, rows: Row[]): Promise<PublicAssessor[]> {
+  const crebosBy = new Map<string, { code: string; name: string }[]>();
+  const schoolsBy = new Map<string, { id: string; name: string }[]>();
+  const placesBy = new Map<string, { code: string; name: string; province: string }[]>();
+  const push = <T,>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  // Chunks keep every statement under D1's limit of 100 bound parameters.
+  for (let i = 0; i < rows.length; i += 90) {
+    const ids = sql.join(
+      rows.slice(i, i + 90).map((r) => sql`${r.id}`),
+      sql`, `,
+    );
+    const [creboRows, schoolRows, placeRows] = await db.batch([
+      db.all<{ assessor_id: string; code: string; name: string }>(
+        sql`SELECT ac.assessor_id, c.code, c.name FROM assessor_crebos ac JOIN crebos c ON c.code = ac.crebo_code WHERE ac.assessor_id IN (${ids}) ORDER BY c.code`,
+      ),
+      db.all<{ assessor_id: string; id: string; name: string }>(
+        sql`SELECT s2.assessor_id, s.id, s.name FROM assessor_schools s2 JOIN schools s ON s.id = s2.school_id WHERE s2.assessor_id IN (${ids}) ORDER BY s.name`,
+      ),
+      db.all<{ assessor_id: string; code: string; name: string; province: string }>(
+        sql`SELECT ap.assessor_id, p.code, p.name, p.province FROM assessor_places ap JOIN places p ON p.code = ap.place_code WHERE ap.assessor_id IN (${ids}) ORDER BY p.name`,
+      ),
+    ]);
+    for (const r of creboRows) push(crebosBy, r.assessor_id, { code: r.code, name: r.name });
+    for (const r of schoolRows) push(schoolsBy, r.assessor_id, { id: r.id, name: r.name });
+    for (const r of placeRows) push(placesBy, r.assessor_id, { code: r.code, name: r.name, province: r.province });
+  }
+  return rows.map((r) => {
+    const placeList = placesBy.get(r.id) ?? [];
+    const item: PublicAssessor = {
+      id: r.id,
+      name: [r.first_name, r.infix, r.last_name].filter(Boolean).join(" "),
+      first_name: r.first_name,
+      infix: r.infix,
+      last_name: r.last_name,
+      organisation: r.organisation,
+      crebos: crebosBy.get(r.id) ?? [],
+      schools: schoolsBy.get(r.id) ?? [],
+      places: placeList,
+      provinces: [...new Set(placeList.map((p) => p.province))].sort(),
+    };
+    if (r.d2 !== null && r.d2 !== undefined) item.distance_km = Math.round(Math.sqrt(r.d2) * 10) / 10;
+    return item;
+  });
+}
+
+export async function searchAssessors(db: DB, p: SearchParams, today: string): Promise<SearchResult> {
+  const f = await buildFilters(db, p, today);
+  const [[{ total }], provinceFacet, creboFacet] = await db.batch([
+    db.all<{ total: number }>(sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions(f)}`),
+    db.all<Facet>(sql`SELECT pr.code, pr.name, count(DISTINCT ap.assessor_id) AS count
+      FROM assessor_places ap JOIN provinces pr ON pr.code = ap.province
+      WHERE ap.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "province")})
+      GROUP BY pr.code ORDER BY count DESC, pr.name`),
+    db.all<Facet>(sql`SELECT c.code, c.name, count(*) AS count
+      FROM assessor_crebos ac JOIN crebos c ON c.code = ac.crebo_code
+      WHERE ac.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "crebo")})
+      GROUP BY c.code ORDER BY count DESC, c.code`),
+  ]);
+  const rows = await selectRows(db, f, p, p.perPage, (p.page - 1) * p.perPage);
+  return {
+    items: await hydrate(db, rows),
+    total,
+    page: p.page,
+    per_page: p.perPage,
+    facets: { province: provinceFacet, crebo: creboFacet },
+  };
+}
+
+/** The whole filtered public result, for the CSV download. */
+export async function searchAllAssessors(db: DB, p: SearchParams, today: string): Promise<PublicAssessor[]> {
+  const f = await buildFilters(db, p, today);
+  return hydrate(db, await selectRows(db, f, p, null, 0));
+}
+
+export async function getPublicAssessor(db: DB, id: string, today: string): Promise<PublicAssessor | null> {
+  const rows = await db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS d2
+    FROM assessors a WHERE a.id = ${id} AND ${publicVisible(today)}`);
+  if (rows.length === 0) return null;
+  return (await hydrate(db, rows))[0];
+}
+
+export async function provinceCounts(db: DB, today: string): Promise<Facet[]> {
+  return db.all<Facet>(sql`SELECT pr.code, pr.name, count(DISTINCT v.assessor_id) AS count
+    FROM provinces pr
+    LEFT JOIN (SELECT ap.assessor_id, ap.province FROM assessor_places ap
+               JOIN assessors a ON a.id = ap.assessor_id WHERE ${publicVisible(today)}) v ON v.province = pr.code
+    GROUP BY pr.code ORDER BY pr.name`);
+}

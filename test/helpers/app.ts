@@ -1,0 +1,40 @@
+// createTestApp(): a real libSQL database in memory with the real migrations and reference data.
+import { createApp } from "../../src/app";
+import { parseConfig, type Config } from "../../src/config";
+import { openDatabase, type DB } from "../../src/db";
+import { runMigrations } from "../../src/migrate";
+import { loadReferenceData } from "../../src/reference-data";
+import type { Mailer } from "../../src/env";
+
+export const TEST_TODAY = "2026-06-15";
+/** Noon in Amsterdam on TEST_TODAY. */
+export const TEST_NOW = new Date("2026-06-15T10:00:00Z");
+
+export type TestApp = {
+  app: ReturnType<typeof createApp>;
+  db: DB;
+  config: Config;
+  mails: { to: string; subject: string; body: string }[];
+  close: () => void;
+};
+
+export async function createTestDb(): Promise<{ db: DB; close: () => void }> {
+  const { db, client } = await openDatabase(":memory:");
+  await runMigrations(db);
+  await loadReferenceData(db);
+  return { db, close: () => client.close() };
+}
+
+export async function createTestApp(
+  opts: { now?: () => Date; config?: Record<string, string>; db?: DB } = {},
+): Promise<TestApp> {
+  const owned = opts.db ? null : await createTestDb();
+  const db = opts.db ?? owned!.db;
+  const config = parseConfig({ NODE_ENV: "test", SEED_DEMO: "0", ...opts.config });
+  const mails: TestApp["mails"] = [];
+  const mailer: Mailer = (m) => {
+    mails.push(m);
+  };
+  const app = createApp({ db, config, now: opts.now ?? (() => TEST_NOW), mailer });
+  return { app, db, config, mails, close: () => owned?.close() };
+}

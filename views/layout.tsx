@@ -1,0 +1,129 @@
+// The page frame: header with navigation, main, footer with the data credit line.
+import { raw } from "hono/html";
+import type { Child } from "hono/jsx";
+import type { AuthContext } from "../src/env";
+
+export const CREDIT_LINE =
+  "Bron: CBS (Woonplaatsen in Nederland 2024, gebiedsindelingen), Kadaster (BAG-woonplaatscodes); " +
+  "plaatscoördinaten: GeoNames (CC BY 4.0) en 4pp-postcodetabel (MIT); kwalificaties: Regeling " +
+  "vaststelling kwalificatiedossiers 2015 (OCW).";
+
+export type LayoutProps = {
+  title: string;
+  auth?: AuthContext | null;
+  children?: Child;
+  /** Extra scripts (served from /public). */
+  scripts?: string[];
+  current?: string;
+};
+
+function NavLink(props: { href: string; current?: string; children: Child }) {
+  const active = props.current === props.href;
+  return (
+    <a href={props.href} aria-current={active ? "page" : undefined}>
+      {props.children}
+    </a>
+  );
+}
+
+export function Layout(props: LayoutProps) {
+  const auth = props.auth;
+  return (
+    <>
+      {raw("<!doctype html>")}
+      <html lang="nl">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${props.title} · Register Gekwalificeerd Praktijkbeoordelaar`}</title>
+          <link rel="stylesheet" href="/static/app.css" />
+          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+          <script src="/vendor/htmx.min.js" defer></script>
+          <script src="/static/app.js" defer></script>
+          {(props.scripts ?? []).map((s) => (
+            <script src={s} defer></script>
+          ))}
+        </head>
+        <body>
+          <a class="skip-link" href="#inhoud">
+            Naar de inhoud
+          </a>
+          <header class="site-header">
+            <div class="wrap header-inner">
+              <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">
+                  RGP
+                </span>
+                <span class="brand-text">
+                  Register Gekwalificeerd Praktijkbeoordelaar
+                  <small>metaal, elektro en installatietechniek</small>
+                </span>
+              </a>
+              <nav class="site-nav" aria-label="Hoofdmenu">
+                <NavLink href="/" current={props.current}>
+                  Zoeken
+                </NavLink>
+                <NavLink href="/over" current={props.current}>
+                  Over het register
+                </NavLink>
+                <NavLink href="/rekenhulp" current={props.current}>
+                  Rekenhulp
+                </NavLink>
+                {auth ? (
+                  <>
+                    {auth.role === "admin" ? (
+                      <NavLink href="/beheer" current={props.current}>
+                        Beheer
+                      </NavLink>
+                    ) : (
+                      <NavLink href="/school" current={props.current}>
+                        Mijn school
+                      </NavLink>
+                    )}
+                    <form method="post" action="/uitloggen" class="inline-form">
+                      <button type="submit" class="link-button">
+                        Uitloggen
+                      </button>
+                    </form>
+                  </>
+                ) : (
+                  <NavLink href="/inloggen" current={props.current}>
+                    Inloggen voor scholen
+                  </NavLink>
+                )}
+              </nav>
+            </div>
+          </header>
+          <main id="inhoud" class="wrap" tabindex={-1}>
+            {props.children}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap">
+              <p>
+                Het Register Gekwalificeerd Praktijkbeoordelaar is het landelijke overzicht van
+                praktijkbeoordelaars voor mbo-examens in de metaal, elektro en installatietechniek.{" "}
+                <a href="/over">Over het register en privacy</a>
+              </p>
+              <p class="credit">{CREDIT_LINE}</p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+export function ErrorPage(props: { title: string; message: string; auth?: AuthContext | null; requestId?: string }) {
+  return (
+    <Layout title={props.title} auth={props.auth}>
+      <section class="panel narrow">
+        <h1>{props.title}</h1>
+        <p>{props.message}</p>
+        {props.requestId ? <p class="muted small">Kenmerk: {props.requestId}</p> : null}
+        <p>
+          <a href="/">Naar de zoekpagina</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}
