@@ -12,6 +12,7 @@ import { publicApi } from "./routes/api-public";
 import { publicPages } from "./routes/public";
 import { authRoutes } from "./routes/auth";
 import { schoolPages } from "./routes/school";
+import { schoolAccountPages } from "./routes/school-account";
 import { schoolApi } from "./routes/api-school";
 import { adminPages } from "./routes/admin";
 import { rulesRoutes } from "./routes/rekenhulp";
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", publicPages);
   app.route("/", authRoutes);
   app.route("/", schoolApi);
+  app.route("/", schoolAccountPages);
   app.route("/", schoolPages);
   app.route("/", adminPages);
   app.route("/", rulesRoutes);

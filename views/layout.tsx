@@ -12,8 +12,9 @@ export type LayoutProps = {
   title: string;
   auth?: AuthContext | null;
   children?: Child;
-  /** Extra scripts (served from /public). */
+  /** Extra scripts and stylesheets (served from /static). */
   scripts?: string[];
+  styles?: string[];
   current?: string;
 };
 
@@ -37,6 +38,9 @@ export function Layout(props: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${props.title} · Register Gekwalificeerd Praktijkbeoordelaar`}</title>
           <link rel="stylesheet" href="/static/app.css" />
+          {(props.styles ?? []).map((s) => (
+            <link rel="stylesheet" href={s} />
+          ))}
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <script src="/vendor/htmx.min.js" defer></script>
           <script src="/static/app.js" defer></script>

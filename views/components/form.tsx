@@ -1,0 +1,143 @@
+// Form building blocks with accessible, Dutch error messages next to the fields.
+import type { Child } from "hono/jsx";
+
+export type FieldErrors = Record<string, string | undefined>;
+
+export function ErrorSummary(props: { errors: FieldErrors; labels?: Record<string, string> }) {
+  const entries = Object.entries(props.errors).filter(([, v]) => v);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <h2>Controleer de gegevens</h2>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li>
+            <a href={`#${name}`}>{props.labels?.[name] ? `${props.labels[name]}: ${message}` : message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children?: Child;
+};
+
+/** A labelled field; pass the control as child or use the `Input` shortcut below. */
+export function Field(props: FieldProps) {
+  return (
+    <div class={props.error ? "field has-error" : "field"}>
+      <label for={props.name}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="field-error" id={`${props.name}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+      {props.children}
+    </div>
+  );
+}
+
+export function describedBy(name: string, error?: string, hint?: string): string | undefined {
+  const ids = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ");
+  return ids || undefined;
+}
+
+export function Input(
+  props: FieldProps & {
+    type?: string;
+    value?: string | number | null;
+    required?: boolean;
+    autocomplete?: string;
+    inputmode?: string;
+    maxlength?: number;
+    max?: string;
+    min?: string;
+    step?: string;
+    placeholder?: string;
+  },
+) {
+  return (
+    <Field name={props.name} label={props.label} error={props.error} hint={props.hint}>
+      <input
+        id={props.name}
+        name={props.name}
+        type={props.type ?? "text"}
+        value={props.value ?? ""}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        maxlength={props.maxlength}
+        max={props.max}
+        min={props.min}
+        step={props.step}
+        placeholder={props.placeholder}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={describedBy(props.name, props.error, props.hint)}
+      />
+    </Field>
+  );
+}
+
+export function Select(
+  props: FieldProps & {
+    value?: string | null;
+    options: { value: string; label: string }[];
+    emptyLabel?: string;
+    required?: boolean;
+  },
+) {
+  return (
+    <Field name={props.name} label={props.label} error={props.error} hint={props.hint}>
+      <select
+        id={props.name}
+        name={props.name}
+        required={props.required}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={describedBy(props.name, props.error, props.hint)}
+      >
+        {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function Textarea(props: FieldProps & { value?: string | null; rows?: number; maxlength?: number }) {
+  return (
+    <Field name={props.name} label={props.label} error={props.error} hint={props.hint}>
+      <textarea
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 4}
+        maxlength={props.maxlength}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={describedBy(props.name, props.error, props.hint)}
+      >
+        {props.value ?? ""}
+      </textarea>
+    </Field>
+  );
+}
+
+export function Notice(props: { kind?: "success" | "warning" | "info"; children?: Child }) {
+  return (
+    <div class={`notice ${props.kind ?? "info"}`} role={props.kind === "warning" ? "alert" : "status"}>
+      {props.children}
+    </div>
+  );
+}
