@@ -59,7 +59,7 @@ export function Input(
     value?: string | number | null;
     required?: boolean;
     autocomplete?: string;
-    inputmode?: string;
+    inputmode?: "decimal" | "email" | "none" | "numeric" | "search" | "tel" | "text" | "url";
     maxlength?: number;
     max?: string;
     min?: string;
