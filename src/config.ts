@@ -7,6 +7,8 @@ const boolish = z
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  // 0.0.0.0 so the server is reachable inside a container; set HOST=127.0.0.1 on a shared box.
+  HOST: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z.string().min(1).default("file:data/register.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   BASE_URL: z.url().optional(),
@@ -18,6 +20,8 @@ export const configSchema = z.object({
 
 export type Config = {
   port: number;
+  /** Interface the Node server binds to. */
+  host: string;
   databaseUrl: string;
   databaseAuthToken?: string;
   baseUrl: string;
@@ -43,6 +47,7 @@ export function parseConfig(source: Record<string, unknown>): Config {
   const e = result.data;
   return {
     port: e.PORT,
+    host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),

@@ -41,7 +41,7 @@ async function main() {
     }),
   );
 
-  const server = serve({ fetch: root.fetch, port: config.port, hostname: process.env.HOST ?? "0.0.0.0" }, (info) => {
+  const server = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Register draait op ${config.baseUrl} (poort ${info.port})`);
   });
   await printStartupLogins(db, config, setup);
