@@ -1,6 +1,7 @@
 // The CLI commands beyond migrate/demo. Each area adds its commands to this list.
 import type { Config } from "./config";
 import type { DB } from "./db";
+import { opsCommands } from "./cli/ops-commands";
 
 export type CliCommand = {
   name: string;
@@ -12,3 +13,5 @@ export type CliCommand = {
 };
 
 export const commands: CliCommand[] = [];
+
+commands.push(...opsCommands);
