@@ -43,7 +43,6 @@ export function Layout(props: LayoutProps) {
           ))}
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <script src="/vendor/htmx.min.js" defer></script>
-          <script src="/static/app.js" defer></script>
           {(props.scripts ?? []).map((s) => (
             <script src={s} defer></script>
           ))}

@@ -34,7 +34,13 @@ export async function publicCache(c: Context<AppEnv>): Promise<Response | null> 
 }
 
 function invalidParams(c: Context<AppEnv>, fields: Record<string, string>) {
-  return apiError(c, 422, "invalid_parameter", `Ongeldige parameter: ${Object.keys(fields).join(", ")}.`, fields);
+  return apiError(
+    c,
+    422,
+    "invalid_parameter",
+    `Ongeldige parameter: ${Object.keys(fields).join(", ")}.`,
+    fields,
+  );
 }
 
 async function withSearch(
@@ -47,7 +53,9 @@ async function withSearch(
     return await run(parsed.params);
   } catch (err) {
     if (err instanceof UnknownPlaceError)
-      return invalidParams(c, { [err.field]: "Deze plaats is niet bekend. Kies een plaats uit de lijst." });
+      return invalidParams(c, {
+        [err.field]: "Deze plaats is niet bekend. Kies een plaats uit de lijst.",
+      });
     throw err;
   }
 }
@@ -55,10 +63,23 @@ async function withSearch(
 publicApi.get("/api/v1/assessors", async (c) => {
   const cached = await publicCache(c);
   if (cached) return cached;
-  return withSearch(c, async (params) => c.json(await searchAssessors(c.get("db"), params, c.get("today"))));
+  return withSearch(c, async (params) =>
+    c.json(await searchAssessors(c.get("db"), params, c.get("today"))),
+  );
 });
 
-const CSV_HEADER = ["id", "naam", "voornaam", "tussenvoegsel", "achternaam", "organisatie", "crebos", "scholen", "plaatsen", "provincies"];
+const CSV_HEADER = [
+  "id",
+  "naam",
+  "voornaam",
+  "tussenvoegsel",
+  "achternaam",
+  "organisatie",
+  "crebos",
+  "scholen",
+  "plaatsen",
+  "provincies",
+];
 
 export function publicCsvRow(a: PublicAssessor): string[] {
   return [
@@ -81,7 +102,10 @@ publicApi.get("/api/v1/assessors.csv", async (c) => {
   return withSearch(c, async (params) => {
     const all = await searchAllAssessors(c.get("db"), params, c.get("today"));
     c.header("Content-Type", "text/csv; charset=utf-8");
-    c.header("Content-Disposition", `attachment; filename="praktijkbeoordelaars-${c.get("today")}.csv"`);
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="praktijkbeoordelaars-${c.get("today")}.csv"`,
+    );
     return c.body(toCsv(CSV_HEADER, all.map(publicCsvRow)));
   });
 });
@@ -92,7 +116,13 @@ publicApi.get("/api/v1/assessors/:id", async (c) => {
   const cached = await publicCache(c);
   if (cached) return cached;
   const assessor = await getPublicAssessor(c.get("db"), id, c.get("today"));
-  if (!assessor) return apiError(c, 404, "not_found", "Deze praktijkbeoordelaar staat niet (openbaar) in het register.");
+  if (!assessor)
+    return apiError(
+      c,
+      404,
+      "not_found",
+      "Deze praktijkbeoordelaar staat niet (openbaar) in het register.",
+    );
   return c.json(assessor);
 });
 

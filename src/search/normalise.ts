@@ -1,6 +1,14 @@
 // One normalisation for stored search text and for queries: lower case, no accents, words only.
 
-const SPECIAL: Record<string, string> = { ß: "ss", ø: "o", æ: "ae", œ: "oe", ł: "l", đ: "d", ı: "i" };
+const SPECIAL: Record<string, string> = {
+  ß: "ss",
+  ø: "o",
+  æ: "ae",
+  œ: "oe",
+  ł: "l",
+  đ: "d",
+  ı: "i",
+};
 
 export function normalise(value: string): string {
   return value

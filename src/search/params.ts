@@ -1,7 +1,20 @@
 // The public search parameters (DESIGN §4), validated once for the API, the page and the CSV.
 import { z } from "zod";
 
-export const PROVINCE_CODES = ["GR", "FR", "DR", "OV", "FL", "GE", "UT", "NH", "ZH", "ZE", "NB", "LI"] as const;
+export const PROVINCE_CODES = [
+  "GR",
+  "FR",
+  "DR",
+  "OV",
+  "FL",
+  "GE",
+  "UT",
+  "NH",
+  "ZH",
+  "ZE",
+  "NB",
+  "LI",
+] as const;
 export const MAX_RADIUS_KM = 200;
 export const DEFAULT_RADIUS_KM = 25;
 
@@ -14,20 +27,37 @@ const latLon = /^(-?\d{1,2}(?:\.\d+)?),\s*(-?\d{1,3}(?:\.\d+)?)$/;
 
 export const searchParamsSchema = z
   .object({
-    q: optionalText.pipe(z.string().max(200, "Gebruik hoogstens 200 tekens om te zoeken.").optional()),
+    q: optionalText.pipe(
+      z.string().max(200, "Gebruik hoogstens 200 tekens om te zoeken.").optional(),
+    ),
     province: optionalText.pipe(
       z
         .string()
         .transform((v) => v.toUpperCase())
-        .pipe(z.enum(PROVINCE_CODES, { error: "Kies een geldige provincie (bijvoorbeeld UT of NH)." }))
+        .pipe(
+          z.enum(PROVINCE_CODES, { error: "Kies een geldige provincie (bijvoorbeeld UT of NH)." }),
+        )
         .optional(),
     ),
-    place: optionalText.pipe(z.string().regex(/^\d{4}$/, "Kies een geldige plaats.").optional()),
-    crebo: optionalText.pipe(z.string().regex(/^\d{5}$/, "Een crebonummer bestaat uit 5 cijfers.").optional()),
+    place: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{4}$/, "Kies een geldige plaats.")
+        .optional(),
+    ),
+    crebo: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{5}$/, "Een crebonummer bestaat uit 5 cijfers.")
+        .optional(),
+    ),
     near: optionalText.pipe(
       z
         .string()
-        .refine((v) => /^\d{4}$/.test(v) || latLon.test(v), "Geef een plaatscode of coördinaten als lat,lon.")
+        .refine(
+          (v) => /^\d{4}$/.test(v) || latLon.test(v),
+          "Geef een plaatscode of coördinaten als lat,lon.",
+        )
         .refine((v) => {
           const m = latLon.exec(v);
           return !m || (Math.abs(Number(m[1])) <= 90 && Math.abs(Number(m[2])) <= 180);
@@ -35,23 +65,30 @@ export const searchParamsSchema = z
         .optional(),
     ),
     radius_km: optionalText.pipe(
-      z.coerce.number<string>({ error: "De straal moet een getal zijn." })
+      z.coerce
+        .number<string>({ error: "De straal moet een getal zijn." })
         .min(1, "De straal is minstens 1 km.")
         .max(MAX_RADIUS_KM, `De straal is hoogstens ${MAX_RADIUS_KM} km.`)
         .optional(),
     ),
     sort: optionalText.pipe(
-      z.enum(["name", "relevance", "distance"], { error: "Sorteer op name, relevance of distance." }).optional(),
+      z
+        .enum(["name", "relevance", "distance"], {
+          error: "Sorteer op name, relevance of distance.",
+        })
+        .optional(),
     ),
     page: optionalText.pipe(
-      z.coerce.number<string>({ error: "Het paginanummer moet een geheel getal zijn." })
+      z.coerce
+        .number<string>({ error: "Het paginanummer moet een geheel getal zijn." })
         .int("Het paginanummer moet een geheel getal zijn.")
         .min(1, "Het paginanummer is minstens 1.")
         .max(100000, "Dit paginanummer is te hoog.")
         .optional(),
     ),
     per_page: optionalText.pipe(
-      z.coerce.number<string>({ error: "per_page moet een geheel getal zijn." })
+      z.coerce
+        .number<string>({ error: "per_page moet een geheel getal zijn." })
         .int("per_page moet een geheel getal zijn.")
         .min(1, "per_page is minstens 1.")
         .max(100, "per_page is hoogstens 100.")
@@ -60,9 +97,17 @@ export const searchParamsSchema = z
   })
   .superRefine((p, ctx) => {
     if (p.sort === "relevance" && !p.q)
-      ctx.addIssue({ code: "custom", path: ["sort"], message: "Sorteren op relevantie kan alleen met een zoektekst." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sort"],
+        message: "Sorteren op relevantie kan alleen met een zoektekst.",
+      });
     if (p.sort === "distance" && !p.near)
-      ctx.addIssue({ code: "custom", path: ["sort"], message: "Sorteren op afstand kan alleen met een plaats (near)." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sort"],
+        message: "Sorteren op afstand kan alleen met een plaats (near).",
+      });
   });
 
 export type SearchParams = {
@@ -77,7 +122,8 @@ export type SearchParams = {
   perPage: number;
 };
 
-export type ParsedSearch = { ok: true; params: SearchParams } | { ok: false; fields: Record<string, string> };
+export type ParsedSearch =
+  { ok: true; params: SearchParams } | { ok: false; fields: Record<string, string> };
 
 /** Query-string values (first value per key) → validated search parameters. */
 export function parseSearchParams(query: Record<string, string | undefined>): ParsedSearch {
@@ -105,7 +151,10 @@ export function parseSearchParams(query: Record<string, string | undefined>): Pa
 }
 
 /** The parameters as they appear in a URL (API names), for links and the page's address bar. */
-export function toQueryString(p: Partial<SearchParams>, overrides: Partial<SearchParams> = {}): string {
+export function toQueryString(
+  p: Partial<SearchParams>,
+  overrides: Partial<SearchParams> = {},
+): string {
   const merged = { ...p, ...overrides };
   const out = new URLSearchParams();
   if (merged.q) out.set("q", merged.q);
@@ -113,7 +162,8 @@ export function toQueryString(p: Partial<SearchParams>, overrides: Partial<Searc
   if (merged.place) out.set("place", merged.place);
   if (merged.crebo) out.set("crebo", merged.crebo);
   if (merged.near) out.set("near", merged.near);
-  if (merged.near && merged.radiusKm && merged.radiusKm !== DEFAULT_RADIUS_KM) out.set("radius_km", String(merged.radiusKm));
+  if (merged.near && merged.radiusKm && merged.radiusKm !== DEFAULT_RADIUS_KM)
+    out.set("radius_km", String(merged.radiusKm));
   if (merged.sort && merged.sort !== "name") out.set("sort", merged.sort);
   if (merged.page && merged.page > 1) out.set("page", String(merged.page));
   if (merged.perPage && merged.perPage !== 20) out.set("per_page", String(merged.perPage));

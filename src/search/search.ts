@@ -85,13 +85,23 @@ type Filters = {
 
 function conditions(f: Filters, skip: "province" | "crebo" | null = null): SQL {
   const parts: SQL[] = [publicVisible(f.today)];
-  if (f.fts) parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${f.fts})`);
+  if (f.fts)
+    parts.push(
+      sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${f.fts})`,
+    );
   for (const w of f.short) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
   if (f.province && skip !== "province")
-    parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE province = ${f.province})`);
-  if (f.place) parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE place_code = ${f.place})`);
+    parts.push(
+      sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE province = ${f.province})`,
+    );
+  if (f.place)
+    parts.push(
+      sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE place_code = ${f.place})`,
+    );
   if (f.crebo && skip !== "crebo")
-    parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_crebos WHERE crebo_code = ${f.crebo})`);
+    parts.push(
+      sql`a.id IN (SELECT assessor_id FROM assessor_crebos WHERE crebo_code = ${f.crebo})`,
+    );
   if (f.origin) {
     const dLat = f.radiusKm / KM_PER_DEGREE;
     const dLon = dLat / Math.max(0.1, Math.cos((f.origin.lat * Math.PI) / 180));
@@ -126,9 +136,22 @@ function orderBy(p: Partial<SearchParams>, f: Filters): SQL {
   return sql`a.sort_key ASC, a.id ASC`;
 }
 
-type Row = { id: string; first_name: string; infix: string; last_name: string; organisation: string; d2: number | null };
+type Row = {
+  id: string;
+  first_name: string;
+  infix: string;
+  last_name: string;
+  organisation: string;
+  d2: number | null;
+};
 
-async function selectRows(db: DB, f: Filters, p: Partial<SearchParams>, limit: number | null, offset: number) {
+async function selectRows(
+  db: DB,
+  f: Filters,
+  p: Partial<SearchParams>,
+  limit: number | null,
+  offset: number,
+) {
   const d2 = f.origin
     ? sql`(SELECT min(${distance2(f.origin)}) FROM assessor_places ap JOIN places p ON p.code = ap.place_code WHERE ap.assessor_id = a.id)`
     : sql`NULL`;
@@ -148,7 +171,7 @@ export async function hydrate(db: DB, rows: Row[]): Promise<PublicAssessor[]> {
   const crebosBy = new Map<string, { code: string; name: string }[]>();
   const schoolsBy = new Map<string, { id: string; name: string }[]>();
   const placesBy = new Map<string, { code: string; name: string; province: string }[]>();
-  const push = <T,>(map: Map<string, T[]>, key: string, value: T) => {
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);
@@ -172,7 +195,8 @@ export async function hydrate(db: DB, rows: Row[]): Promise<PublicAssessor[]> {
     ]);
     for (const r of creboRows) push(crebosBy, r.assessor_id, { code: r.code, name: r.name });
     for (const r of schoolRows) push(schoolsBy, r.assessor_id, { id: r.id, name: r.name });
-    for (const r of placeRows) push(placesBy, r.assessor_id, { code: r.code, name: r.name, province: r.province });
+    for (const r of placeRows)
+      push(placesBy, r.assessor_id, { code: r.code, name: r.name, province: r.province });
   }
   return rows.map((r) => {
     const placeList = placesBy.get(r.id) ?? [];
@@ -188,15 +212,22 @@ export async function hydrate(db: DB, rows: Row[]): Promise<PublicAssessor[]> {
       places: placeList,
       provinces: [...new Set(placeList.map((p) => p.province))].sort(),
     };
-    if (r.d2 !== null && r.d2 !== undefined) item.distance_km = Math.round(Math.sqrt(r.d2) * 10) / 10;
+    if (r.d2 !== null && r.d2 !== undefined)
+      item.distance_km = Math.round(Math.sqrt(r.d2) * 10) / 10;
     return item;
   });
 }
 
-export async function searchAssessors(db: DB, p: SearchParams, today: string): Promise<SearchResult> {
+export async function searchAssessors(
+  db: DB,
+  p: SearchParams,
+  today: string,
+): Promise<SearchResult> {
   const f = await buildFilters(db, p, today);
   const [[{ total }], provinceFacet, creboFacet] = await db.batch([
-    db.all<{ total: number }>(sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions(f)}`),
+    db.all<{ total: number }>(
+      sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions(f)}`,
+    ),
     db.all<Facet>(sql`SELECT pr.code, pr.name, count(DISTINCT ap.assessor_id) AS count
       FROM assessor_places ap JOIN provinces pr ON pr.code = ap.province
       WHERE ap.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "province")})
@@ -217,13 +248,22 @@ export async function searchAssessors(db: DB, p: SearchParams, today: string): P
 }
 
 /** The whole filtered public result, for the CSV download. */
-export async function searchAllAssessors(db: DB, p: SearchParams, today: string): Promise<PublicAssessor[]> {
+export async function searchAllAssessors(
+  db: DB,
+  p: SearchParams,
+  today: string,
+): Promise<PublicAssessor[]> {
   const f = await buildFilters(db, p, today);
   return hydrate(db, await selectRows(db, f, p, null, 0));
 }
 
-export async function getPublicAssessor(db: DB, id: string, today: string): Promise<PublicAssessor | null> {
-  const rows = await db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS d2
+export async function getPublicAssessor(
+  db: DB,
+  id: string,
+  today: string,
+): Promise<PublicAssessor | null> {
+  const rows =
+    await db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS d2
     FROM assessors a WHERE a.id = ${id} AND ${publicVisible(today)}`);
   if (rows.length === 0) return null;
   return (await hydrate(db, rows))[0];
