@@ -67,6 +67,15 @@ export async function validateSessionToken(db: DB, token: string, opts: SessionC
     await l.invalidateSession(sessionId);
     return { ok: false, clearCookie };
   }
+  // lucia only extends a session once half of its lifetime is gone; extend on use (at most once
+  // a minute) so that the idle timeout is exactly 8 hours after the last request.
+  const idleEnd = Date.now() + IDLE_TIMEOUT_HOURS * 3600_000;
+  if (!session.fresh && session.expiresAt.getTime() < idleEnd - 60_000) {
+    await db
+      .update(sessions)
+      .set({ expiresAt: Math.floor(idleEnd / 1000) })
+      .where(eq(sessions.id, sessionId));
+  }
   return {
     ok: true,
     userId: user.id,
