@@ -257,11 +257,12 @@ describe("public search parameters (fast-check)", () => {
   });
 
   it("sort needs what it sorts by: relevance without q, distance without near → 422 sort", async () => {
-    for (const query of [
+    const queries: Record<string, string>[] = [
       { sort: "relevance" },
       { sort: "distance", q: "jan" },
       { sort: "bogus" },
-    ]) {
+    ];
+    for (const query of queries) {
       const res = await t.app.request(url("/api/v1/assessors", query));
       expect(res.status).toBe(422);
       assertErrorShape(await res.json(), "sort");
