@@ -52,8 +52,16 @@ export type SessionCheck =
 export async function createSession(db: DB, userId: string, opts: SessionCookieOptions): Promise<string> {
   const token = newToken();
   const l = lucia(db, opts.secure);
-  await l.createSession(userId, { createdAt: Math.floor(Date.now() / 1000) }, { sessionId: await sha256Hex(token) });
-  return l.createSessionCookie(token).serialize();
+  const createdAt = Math.floor(Date.now() / 1000);
+  await l.createSession(userId, { createdAt }, { sessionId: await sha256Hex(token) });
+  return cookieFor(l, token, createdAt);
+}
+
+/** The cookie lives no longer than the absolute lifetime (lucia's own would say 400 days). */
+function cookieFor(l: ReturnType<typeof makeLucia>, token: string, createdAt: number): string {
+  const cookie = l.createSessionCookie(token);
+  cookie.attributes.maxAge = Math.max(0, createdAt + ABSOLUTE_TIMEOUT_SECONDS - Math.floor(Date.now() / 1000));
+  return cookie.serialize();
 }
 
 /** Validates the cookie token: idle timeout 8 h (renewed on use), absolute 30 days. */
@@ -80,12 +88,17 @@ export async function validateSessionToken(db: DB, token: string, opts: SessionC
     ok: true,
     userId: user.id,
     sessionId,
-    refreshCookie: session.fresh ? l.createSessionCookie(token).serialize() : null,
+    refreshCookie: session.fresh ? cookieFor(l, token, session.createdAt) : null,
   };
 }
 
 export async function invalidateSession(db: DB, sessionId: string): Promise<void> {
   await lucia(db, false).invalidateSession(sessionId);
+}
+
+/** Ends the session behind a cookie token (also when its user may no longer log in). */
+export async function invalidateSessionToken(db: DB, token: string): Promise<void> {
+  await invalidateSession(db, await sha256Hex(token));
 }
 
 export function blankSessionCookie(secure: boolean): string {

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { accountRequests, apiTokens, invites, places, schools, users } from "../../db/schema";
 import type { DB } from "../db";
 import type { Role } from "../env";
+import { normalise } from "../search/normalise";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -238,5 +239,25 @@ export async function tokensForPage(db: DB, opts: { schoolId: string; userId?: s
 
 export async function tokenById(db: DB, id: string) {
   const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
+  return row;
+}
+
+// ---------------------------------------------------------------- places for the request form
+
+/** Places whose name is exactly this (accents and case ignored); names repeat across municipalities. */
+export async function placesNamed(db: DB, name: string) {
+  return db
+    .select({ code: places.code, name: places.name, municipality: places.municipality, province: places.province })
+    .from(places)
+    .where(eq(places.nameNorm, normalise(name)))
+    .orderBy(asc(places.municipality))
+    .limit(50);
+}
+
+export async function placeByCode(db: DB, code: string) {
+  const [row] = await db
+    .select({ code: places.code, name: places.name, municipality: places.municipality })
+    .from(places)
+    .where(eq(places.code, code));
   return row;
 }

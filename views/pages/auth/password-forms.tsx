@@ -1,0 +1,120 @@
+// The pages of one-time links: accepting an invite, forgetting and resetting a password.
+import type { AuthContext } from "../../../src/env";
+import { ErrorSummary, Input, Notice, type FieldErrors } from "../../components/form";
+import { Layout } from "../../layout";
+
+const PASSWORD_HINT = "Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden.";
+
+export function InvitePage(props: {
+  auth?: AuthContext | null;
+  token: string;
+  kind: "invite" | "admin_setup";
+  email: string | null;
+  schoolName: string | null;
+  values?: { name?: string; email?: string };
+  errors?: FieldErrors;
+}) {
+  const errors = props.errors ?? {};
+  const setup = props.kind === "admin_setup";
+  return (
+    <Layout title={setup ? "Beheerder instellen" : "Uitnodiging"} auth={props.auth} styles={["/static/account.css"]}>
+      <section class="panel narrow auth-panel">
+        <h1 class="page-title">{setup ? "Eerste beheerder instellen" : "Welkom bij het register"}</h1>
+        {setup ? (
+          <p class="lead">Met deze eenmalige link maakt u het eerste beheerdersaccount van het register aan.</p>
+        ) : (
+          <p class="lead">
+            U bent uitgenodigd{props.schoolName ? ` voor ${props.schoolName}` : ""}. Kies uw naam en wachtwoord; daarna bent u
+            ingelogd.
+          </p>
+        )}
+        <ErrorSummary errors={errors} labels={{ name: "Naam", email: "E-mailadres", password: "Wachtwoord", password_confirm: "Herhaal wachtwoord" }} />
+        <form method="post" action={`/uitnodiging/${props.token}`} novalidate>
+          {setup ? (
+            <Input name="email" label="E-mailadres" type="email" required autocomplete="username" inputmode="email" value={props.values?.email} error={errors.email} maxlength={254} />
+          ) : (
+            <dl class="meta-list">
+              <dt>E-mailadres</dt>
+              <dd>{props.email}</dd>
+            </dl>
+          )}
+          <Input name="name" label="Uw naam" required autocomplete="name" value={props.values?.name} error={errors.name} maxlength={200} />
+          <Input name="password" label="Kies een wachtwoord" type="password" required autocomplete="new-password" hint={PASSWORD_HINT} error={errors.password} maxlength={200} />
+          <Input name="password_confirm" label="Herhaal het wachtwoord" type="password" required autocomplete="new-password" error={errors.password_confirm} maxlength={200} />
+          <div class="form-actions">
+            <button type="submit" class="button">
+              Account activeren
+            </button>
+          </div>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+export function ForgotPasswordPage(props: { auth?: AuthContext | null; email?: string; errors?: FieldErrors; sent?: boolean }) {
+  const errors = props.errors ?? {};
+  return (
+    <Layout title="Wachtwoord vergeten" auth={props.auth} styles={["/static/account.css"]}>
+      <section class="panel narrow auth-panel">
+        <h1 class="page-title">Wachtwoord vergeten</h1>
+        {props.sent ? (
+          <Notice kind="success">
+            <p>
+              Als er een account bestaat met dit e-mailadres, ontvangt u binnen enkele minuten een e-mail met een link om een
+              nieuw wachtwoord te kiezen. De link is 1 uur geldig.
+            </p>
+          </Notice>
+        ) : (
+          <p class="lead">Vul het e-mailadres van uw account in. U ontvangt dan een link om een nieuw wachtwoord te kiezen.</p>
+        )}
+        <ErrorSummary errors={errors} labels={{ email: "E-mailadres" }} />
+        <form method="post" action="/wachtwoord-vergeten" novalidate>
+          <Input name="email" label="E-mailadres" type="email" required autocomplete="username" inputmode="email" value={props.email} error={errors.email} maxlength={254} />
+          <div class="form-actions">
+            <button type="submit" class="button">
+              Stuur mij een link
+            </button>
+            <a href="/inloggen">Terug naar inloggen</a>
+          </div>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+export function ResetPasswordPage(props: { auth?: AuthContext | null; token: string; errors?: FieldErrors }) {
+  const errors = props.errors ?? {};
+  return (
+    <Layout title="Nieuw wachtwoord" auth={props.auth} styles={["/static/account.css"]}>
+      <section class="panel narrow auth-panel">
+        <h1 class="page-title">Nieuw wachtwoord kiezen</h1>
+        <ErrorSummary errors={errors} labels={{ password: "Nieuw wachtwoord", password_confirm: "Herhaal wachtwoord" }} />
+        <form method="post" action={`/wachtwoord-vergeten/${props.token}`} novalidate>
+          <Input name="password" label="Nieuw wachtwoord" type="password" required autocomplete="new-password" hint={PASSWORD_HINT} error={errors.password} maxlength={200} />
+          <Input name="password_confirm" label="Herhaal het wachtwoord" type="password" required autocomplete="new-password" error={errors.password_confirm} maxlength={200} />
+          <div class="form-actions">
+            <button type="submit" class="button">
+              Wachtwoord opslaan
+            </button>
+          </div>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+/** A one-time link that is unknown (404), used or expired (410). */
+export function LinkProblemPage(props: { auth?: AuthContext | null; message: string }) {
+  return (
+    <Layout title="Link niet geldig" auth={props.auth} styles={["/static/account.css"]}>
+      <section class="panel narrow auth-panel">
+        <h1 class="page-title">Deze link werkt niet</h1>
+        <p>{props.message}</p>
+        <p>
+          <a href="/wachtwoord-vergeten">Nieuwe wachtwoordlink aanvragen</a> · <a href="/inloggen">Inloggen</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}
