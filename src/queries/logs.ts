@@ -1,0 +1,172 @@
+// Examinations and refresher trainings (bijscholing) logged for an assessor by a linked school.
+import { and, eq } from "drizzle-orm";
+import { assessorCrebos, examinations, refresherTrainings } from "../../db/schema";
+import type { DB } from "../db";
+import { newId } from "../lib/ids";
+import type { Actor } from "../school/access";
+import type { ExaminationBody, RefresherBody } from "../school/schemas";
+import { refreshAssessorDerived } from "./assessor-derived";
+import { auditEntry } from "./audit";
+import { runBatch } from "./batch";
+import { bumpDataVersion } from "./meta";
+
+type SchoolActor = Actor & { schoolId: string };
+
+export async function assessorCreboCodes(db: DB, assessorId: string): Promise<string[]> {
+  const rows = await db
+    .select({ code: assessorCrebos.creboCode })
+    .from(assessorCrebos)
+    .where(eq(assessorCrebos.assessorId, assessorId));
+  return rows.map((r) => r.code);
+}
+
+export type ExaminationRow = typeof examinations.$inferSelect;
+export type RefresherRow = typeof refresherTrainings.$inferSelect;
+
+/** Logs an examination; the crebo must be one of the assessor's crebos (checked by the caller). */
+export async function addExamination(
+  db: DB,
+  actor: SchoolActor,
+  assessorId: string,
+  body: ExaminationBody,
+): Promise<ExaminationRow> {
+  const id = newId();
+  const [[row]] = (await runBatch(db, [
+    db
+      .insert(examinations)
+      .values({ id, assessorId, date: body.date, creboCode: body.crebo, notes: body.notes, schoolId: actor.schoolId, userId: actor.userId })
+      .returning(),
+    auditEntry(db, {
+      actorUserId: actor.userId,
+      schoolId: actor.schoolId,
+      action: "examination.create",
+      entity: "assessor",
+      entityId: assessorId,
+      changes: { examination: { from: null, to: { id, date: body.date, crebo: body.crebo, notes: body.notes } } },
+      requestId: actor.requestId,
+    }),
+    bumpDataVersion(db),
+  ])) as [ExaminationRow[]];
+  await refreshAssessorDerived(db, assessorId);
+  return row;
+}
+
+export async function addRefresherTraining(
+  db: DB,
+  actor: SchoolActor,
+  assessorId: string,
+  body: RefresherBody,
+): Promise<RefresherRow> {
+  const id = newId();
+  const [[row]] = (await runBatch(db, [
+    db
+      .insert(refresherTrainings)
+      .values({
+        id,
+        assessorId,
+        date: body.date,
+        kind: body.kind,
+        description: body.description,
+        provider: body.provider,
+        schoolId: actor.schoolId,
+        userId: actor.userId,
+      })
+      .returning(),
+    auditEntry(db, {
+      actorUserId: actor.userId,
+      schoolId: actor.schoolId,
+      action: "refresher_training.create",
+      entity: "assessor",
+      entityId: assessorId,
+      changes: {
+        refresher_training: {
+          from: null,
+          to: { id, date: body.date, kind: body.kind, description: body.description, provider: body.provider },
+        },
+      },
+      requestId: actor.requestId,
+    }),
+    bumpDataVersion(db),
+  ])) as [RefresherRow[]];
+  await refreshAssessorDerived(db, assessorId);
+  return row;
+}
+
+export type DeleteResult = "deleted" | "not_found" | "forbidden";
+
+/** Deletes a logged examination: only the school that logged it; the audit row keeps it. */
+export async function deleteExamination(
+  db: DB,
+  actor: SchoolActor,
+  assessorId: string,
+  examinationId: string,
+): Promise<DeleteResult> {
+  const [row] = await db
+    .select()
+    .from(examinations)
+    .where(and(eq(examinations.id, examinationId), eq(examinations.assessorId, assessorId)));
+  if (!row) return "not_found";
+  if (row.schoolId !== actor.schoolId) return "forbidden";
+  await runBatch(db, [
+    db.delete(examinations).where(eq(examinations.id, examinationId)),
+    auditEntry(db, {
+      actorUserId: actor.userId,
+      schoolId: actor.schoolId,
+      action: "examination.delete",
+      entity: "assessor",
+      entityId: assessorId,
+      changes: {
+        examination: {
+          from: { id: row.id, date: row.date, crebo: row.creboCode, notes: row.notes, school_id: row.schoolId, user_id: row.userId },
+          to: null,
+        },
+      },
+      requestId: actor.requestId,
+    }),
+    bumpDataVersion(db),
+  ]);
+  await refreshAssessorDerived(db, assessorId);
+  return "deleted";
+}
+
+export async function deleteRefresherTraining(
+  db: DB,
+  actor: SchoolActor,
+  assessorId: string,
+  refresherId: string,
+): Promise<DeleteResult> {
+  const [row] = await db
+    .select()
+    .from(refresherTrainings)
+    .where(and(eq(refresherTrainings.id, refresherId), eq(refresherTrainings.assessorId, assessorId)));
+  if (!row) return "not_found";
+  if (row.schoolId !== actor.schoolId) return "forbidden";
+  await runBatch(db, [
+    db.delete(refresherTrainings).where(eq(refresherTrainings.id, refresherId)),
+    auditEntry(db, {
+      actorUserId: actor.userId,
+      schoolId: actor.schoolId,
+      action: "refresher_training.delete",
+      entity: "assessor",
+      entityId: assessorId,
+      changes: {
+        refresher_training: {
+          from: {
+            id: row.id,
+            date: row.date,
+            kind: row.kind,
+            description: row.description,
+            provider: row.provider,
+            school_id: row.schoolId,
+            user_id: row.userId,
+          },
+          to: null,
+        },
+      },
+      requestId: actor.requestId,
+    }),
+    bumpDataVersion(db),
+  ]);
+  await refreshAssessorDerived(db, assessorId);
+  return "deleted";
+}

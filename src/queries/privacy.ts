@@ -1,0 +1,101 @@
+// AVG: inzage (everything stored about one assessor) and erasure (personal fields removed, the
+// row, its logs and their counts kept), plus the retention job's selection.
+import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import { assessorPlaces, assessors, consentEvents, examinations, refresherTrainings, schools, users } from "../../db/schema";
+import type { DB } from "../db";
+import type { Actor } from "../school/access";
+import { changeAssessor } from "./assessor-changes";
+import { assessorHistory } from "./assessor-history";
+import { getAssessorRecord, type AssessorRecord } from "./assessor-record";
+import type { AssessorRow } from "./assessors";
+
+export const ERASED_NAME = "Verwijderd";
+
+export const ERASED_FIELDS = [
+  "first_name",
+  "infix",
+  "last_name",
+  "email",
+  "phone",
+  "organisation",
+  "places",
+  "public_consent",
+  "examinations.notes",
+  "refresher_trainings.description",
+] as const;
+
+/** Replaces the personal fields; keeps the row, dates, examinations and refresher trainings. */
+export async function eraseAssessor(db: DB, actor: Actor, id: string, erasedAt: string): Promise<AssessorRow> {
+  return changeAssessor(db, actor, id, (current) =>
+    current.erasedAt
+      ? null
+      : {
+          set: {
+            firstName: "",
+            infix: "",
+            lastName: ERASED_NAME,
+            email: null,
+            emailNorm: null,
+            phone: "",
+            organisation: "",
+            publicConsent: false,
+            publicEligible: false,
+            erasedAt,
+          },
+          // The audit row names the erased fields, never their old values.
+          changes: { erased: { from: null, to: [...ERASED_FIELDS] } },
+          action: "erase",
+          extra: (db) => [
+            db.delete(assessorPlaces).where(eq(assessorPlaces.assessorId, id)),
+            db.update(examinations).set({ notes: "" }).where(eq(examinations.assessorId, id)),
+            db.update(refresherTrainings).set({ description: "" }).where(eq(refresherTrainings.assessorId, id)),
+          ],
+        },
+  );
+}
+
+export type AssessorExport = {
+  exported_at: string;
+  assessor: AssessorRecord;
+  consent_events: { given: boolean; text_version: string; at: string; school: string | null; user: string | null }[];
+  audit_log: { at: string; action: string; school: string | null; user: string | null; changes: Record<string, unknown> }[];
+};
+
+/** Inzage: every stored fact about this assessor, in one JSON document. */
+export async function exportAssessor(
+  db: DB,
+  a: AssessorRow,
+  opts: { linked: boolean; on: string; expiringDays: number; now: Date },
+): Promise<AssessorExport> {
+  const [record, consents, history] = await Promise.all([
+    getAssessorRecord(db, a, opts),
+    db
+      .select({
+        given: consentEvents.given,
+        textVersion: consentEvents.textVersion,
+        at: consentEvents.at,
+        school: schools.name,
+        user: users.name,
+      })
+      .from(consentEvents)
+      .leftJoin(schools, eq(schools.id, consentEvents.schoolId))
+      .leftJoin(users, eq(users.id, consentEvents.userId))
+      .where(eq(consentEvents.assessorId, a.id))
+      .orderBy(asc(consentEvents.at)),
+    assessorHistory(db, a.id),
+  ]);
+  return {
+    exported_at: opts.now.toISOString(),
+    assessor: record,
+    consent_events: consents.map((c) => ({ given: c.given, text_version: c.textVersion, at: c.at, school: c.school, user: c.user })),
+    audit_log: history.map((h) => ({ at: h.at, action: h.action, school: h.schoolName, user: h.actorName, changes: h.changes })),
+  };
+}
+
+/** Deregistered, not yet erased assessors whose afmelding is before `cutoff`. */
+export async function expiredDeregistrations(db: DB, cutoff: string): Promise<{ id: string; registeringSchoolId: string }[]> {
+  return db
+    .select({ id: assessors.id, registeringSchoolId: assessors.registeringSchoolId })
+    .from(assessors)
+    .where(and(isNotNull(assessors.deregisteredOn), lt(assessors.deregisteredOn, cutoff), isNull(assessors.erasedAt)));
+}
