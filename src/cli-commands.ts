@@ -2,6 +2,7 @@
 import type { Config } from "./config";
 import type { DB } from "./db";
 import { opsCommands } from "./cli/ops-commands";
+import { authCommands } from "./cli/auth-commands";
 
 export type CliCommand = {
   name: string;
@@ -15,3 +16,4 @@ export type CliCommand = {
 export const commands: CliCommand[] = [];
 
 commands.push(...opsCommands);
+commands.push(...authCommands);

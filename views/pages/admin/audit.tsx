@@ -1,0 +1,98 @@
+// /beheer/audit: the audit log, read only, paged, filtered by school and entity.
+import type { AuthContext } from "../../../src/env";
+import { Select } from "../../components/form";
+import { Layout } from "../../layout";
+import { formatMoment } from "../account/format";
+import { AdminNav, Pager } from "./nav";
+
+export type AuditRow = {
+  id: number;
+  at: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  changes: string;
+  requestId: string | null;
+  schoolId: string | null;
+  schoolName: string | null;
+  actorEmail: string | null;
+  actorName: string | null;
+};
+
+/** The stored JSON of the changes, shown compactly ("field: from → to"). */
+function changesText(changes: string): string {
+  try {
+    const parsed = JSON.parse(changes) as Record<string, unknown>;
+    return Object.entries(parsed)
+      .map(([k, v]) => {
+        if (v && typeof v === "object" && "from" in v && "to" in v) {
+          const fromTo = v as { from: unknown; to: unknown };
+          return `${k}: ${JSON.stringify(fromTo.from)} → ${JSON.stringify(fromTo.to)}`;
+        }
+        return `${k}: ${JSON.stringify(v)}`;
+      })
+      .join("; ");
+  } catch {
+    return changes;
+  }
+}
+
+export function AdminAuditPage(props: {
+  auth: AuthContext;
+  items: AuditRow[];
+  total: number;
+  page: number;
+  perPage: number;
+  filter: { school?: string; entity?: string };
+  schools: { id: string; name: string }[];
+  entities: string[];
+}) {
+  return (
+    <Layout title="Auditlog" auth={props.auth} current="/beheer" styles={["/static/account.css"]}>
+      <AdminNav current="/beheer/audit" />
+      <h1 class="page-title">Auditlog</h1>
+      <p class="lead">Elke wijziging in het register, nieuwste eerst. Het log kan niet worden aangepast.</p>
+      <form method="get" action="/beheer/audit" class="filters">
+        <Select name="school" label="School" value={props.filter.school ?? ""} emptyLabel="Alle scholen" options={props.schools.map((s) => ({ value: s.id, label: s.name }))} />
+        <Select name="entity" label="Soort" value={props.filter.entity ?? ""} emptyLabel="Alle soorten" options={props.entities.map((e) => ({ value: e, label: e }))} />
+        <div class="form-actions">
+          <button type="submit" class="button secondary">
+            Filteren
+          </button>
+        </div>
+      </form>
+      <p class="muted">{props.total} regels.</p>
+      <div class="table-wrap">
+        <table class="table audit-table">
+          <caption class="visually-hidden">Auditlog</caption>
+          <thead>
+            <tr>
+              <th scope="col">Moment</th>
+              <th scope="col">Wie</th>
+              <th scope="col">School</th>
+              <th scope="col">Actie</th>
+              <th scope="col">Wat</th>
+              <th scope="col">Wijzigingen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.items.map((r) => (
+              <tr>
+                <td>{formatMoment(r.at, { time: true })}</td>
+                <td class="break">{r.actorEmail ?? "systeem"}</td>
+                <td>{r.schoolName ?? "—"}</td>
+                <td>{r.action}</td>
+                <td class="break">
+                  {r.entity}
+                  {r.entityId ? <span class="muted small"> {r.entityId}</span> : null}
+                </td>
+                <td class="break small">{changesText(r.changes)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager base="/beheer/audit" params={{ school: props.filter.school, entity: props.filter.entity }} page={props.page} perPage={props.perPage} total={props.total} />
+    </Layout>
+  );
+}

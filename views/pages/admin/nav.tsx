@@ -1,0 +1,43 @@
+// The sub-navigation of /beheer.
+export function AdminNav(props: { current: string }) {
+  const links = [
+    { href: "/beheer", label: "Aanvragen en scholen" },
+    { href: "/beheer/crebos", label: "Crebo's" },
+    { href: "/beheer/audit", label: "Auditlog" },
+    { href: "/beheer/wachtwoord", label: "Wachtwoord wijzigen" },
+  ];
+  return (
+    <nav class="sub-nav" aria-label="Beheer">
+      <ul>
+        {links.map((l) => (
+          <li>
+            <a href={l.href} aria-current={l.href === props.current ? "page" : undefined}>
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Previous/next links that keep the other query parameters. */
+export function Pager(props: { base: string; params: Record<string, string | undefined>; page: number; perPage: number; total: number }) {
+  const pages = Math.max(1, Math.ceil(props.total / props.perPage));
+  if (pages <= 1) return null;
+  const href = (page: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(props.params)) if (v) q.set(k, v);
+    q.set("page", String(page));
+    return `${props.base}?${q.toString()}`;
+  };
+  return (
+    <nav class="pager" aria-label="Pagina's">
+      {props.page > 1 ? <a href={href(props.page - 1)} rel="prev">← Vorige</a> : <span />}
+      <span>
+        Pagina {props.page} van {pages}
+      </span>
+      {props.page < pages ? <a href={href(props.page + 1)} rel="next">Volgende →</a> : <span />}
+    </nav>
+  );
+}
