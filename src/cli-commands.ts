@@ -3,6 +3,7 @@ import type { Config } from "./config";
 import type { DB } from "./db";
 import { opsCommands } from "./cli/ops-commands";
 import { authCommands } from "./cli/auth-commands";
+import { schoolCommands } from "./cli/school-commands";
 
 export type CliCommand = {
   name: string;
@@ -17,3 +18,4 @@ export const commands: CliCommand[] = [];
 
 commands.push(...opsCommands);
 commands.push(...authCommands);
+commands.push(...schoolCommands);

@@ -1,7 +1,7 @@
 // CSV import for a school: every row checked (same rules as the API), duplicates found, and
 // the valid rows written in ONE batch, so a file is stored whole or not at all.
-import { inArray } from "drizzle-orm";
-import { assessors } from "../../db/schema";
+import { eq, inArray } from "drizzle-orm";
+import { assessors, schools, users } from "../../db/schema";
 import type { DB } from "../db";
 import { parseCsv } from "../lib/csv";
 import { newId } from "../lib/ids";
@@ -216,4 +216,15 @@ export async function commitImport(
   // The derived columns are computed inside registrationStatements, so the batch is complete.
   await runBatch(db, [...statements, bumpDataVersion(db)]);
   return ids;
+}
+
+/** The school user an import on the command line acts as (by login email). */
+export async function schoolUserByEmail(db: DB, email: string): Promise<{ userId: string; schoolId: string } | null> {
+  const [row] = await db
+    .select({ userId: users.id, schoolId: users.schoolId, disabledAt: users.disabledAt, status: schools.status })
+    .from(users)
+    .innerJoin(schools, eq(schools.id, users.schoolId))
+    .where(eq(users.email, email.trim().toLowerCase()));
+  if (!row || !row.schoolId || row.disabledAt || row.status !== "active") return null;
+  return { userId: row.userId, schoolId: row.schoolId };
 }

@@ -25,7 +25,13 @@ export const ERASED_FIELDS = [
 ] as const;
 
 /** Replaces the personal fields; keeps the row, dates, examinations and refresher trainings. */
-export async function eraseAssessor(db: DB, actor: Actor, id: string, erasedAt: string): Promise<AssessorRow> {
+export async function eraseAssessor(
+  db: DB,
+  actor: Actor,
+  id: string,
+  erasedAt: string,
+  reason: "request" | "retention" = "request",
+): Promise<AssessorRow> {
   return changeAssessor(db, actor, id, (current) =>
     current.erasedAt
       ? null
@@ -43,7 +49,7 @@ export async function eraseAssessor(db: DB, actor: Actor, id: string, erasedAt: 
             erasedAt,
           },
           // The audit row names the erased fields, never their old values.
-          changes: { erased: { from: null, to: [...ERASED_FIELDS] } },
+          changes: { erased: { from: null, to: [...ERASED_FIELDS] }, reason },
           action: "erase",
           extra: (db) => [
             db.delete(assessorPlaces).where(eq(assessorPlaces.assessorId, id)),

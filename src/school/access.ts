@@ -2,7 +2,8 @@
 import type { AuthContext } from "../env";
 
 export type Actor = {
-  userId: string;
+  /** null for a scheduled job. */
+  userId: string | null;
   /** null for the register admin. */
   schoolId: string | null;
   isAdmin: boolean;

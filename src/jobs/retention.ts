@@ -1,0 +1,20 @@
+// Retention (AVG): personal data of deregistered assessors is erased once the afmelding is older
+// than config.retentionDays. Also drops Idempotency-Keys past their keeping time.
+import type { Config } from "../config";
+import type { DB } from "../db";
+import { purgeIdempotencyKeys } from "../queries/idempotency";
+import { eraseAssessor, expiredDeregistrations } from "../queries/privacy";
+import { addDays } from "../rules";
+import type { Actor } from "../school/access";
+
+const RETENTION_ACTOR: Actor = { userId: null, schoolId: null, isAdmin: false, requestId: "retention" };
+
+/** Erases every assessor deregistered before today − retentionDays; returns how many. */
+export async function eraseExpiredDeregistrations(db: DB, config: Config, today: string): Promise<number> {
+  const cutoff = addDays(today, -config.retentionDays);
+  const due = await expiredDeregistrations(db, cutoff);
+  const erasedAt = `${today}T00:00:00.000Z`;
+  for (const a of due) await eraseAssessor(db, RETENTION_ACTOR, a.id, erasedAt, "retention");
+  await purgeIdempotencyKeys(db, new Date(`${today}T00:00:00Z`));
+  return due.length;
+}
