@@ -1,5 +1,129 @@
-// The rekenhulp page and the rules JSON API (issue 6).
-import { Hono } from "hono";
+// The rekenhulp page and the rules JSON API (issue 6): forms work without JavaScript, htmx swaps results.
+import { Hono, type Context } from "hono";
+import { formFields } from "../auth/http";
 import type { AppEnv } from "../env";
+import {
+  DeadlineResult,
+  ExamResultOutcome,
+  ExamResultSection,
+  ExamTimesResult,
+  FinalGradeResult,
+  RekenhulpPage,
+  SchoolExamResult,
+  SchoolExamSection,
+  type RekenhulpState,
+} from "../../views/pages/rekenhulp";
+import { rulesApi } from "./api-rules";
+import {
+  calculateDeadline,
+  calculateExamResult,
+  calculateExamTimes,
+  calculateFinalGrade,
+  calculateSchoolExam,
+  deadlineForm,
+  examResultForm,
+  exampleExamResult,
+  schoolExamForm,
+  type FieldValues,
+} from "./rekenhulp-forms";
 
 export const rulesRoutes = new Hono<AppEnv>();
+
+rulesRoutes.route("/", rulesApi);
+
+// Every rekenhulp URL ("/rekenhulp/*" also matches "/rekenhulp") answers htmx with a fragment and browsers with the page: caches must know.
+rulesRoutes.use("/rekenhulp/*", async (c, next) => {
+  await next();
+  c.header("Vary", "HX-Request", { append: true });
+});
+
+function initialState(today: string): RekenhulpState {
+  return {
+    schoolExam: schoolExamForm(),
+    finalGrade: { values: {}, errors: {} },
+    examResult: examResultForm(),
+    deadline: deadlineForm(today),
+    examTimes: { values: {}, errors: {} },
+  };
+}
+
+function isHtmx(c: Context<AppEnv>): boolean {
+  return c.req.header("hx-request") === "true";
+}
+
+/**
+ * One section was used: htmx gets that section's result (the same component the page renders),
+ * a plain browser gets the whole page with that section filled in. Invalid input answers 422.
+ */
+function respond(
+  c: Context<AppEnv>,
+  change: Partial<RekenhulpState>,
+  partial: string | Promise<string>,
+  hasErrors: boolean,
+) {
+  const status = hasErrors ? 422 : 200;
+  if (isHtmx(c)) return c.html(partial, status);
+  const state = { ...initialState(c.get("today")), ...change };
+  return c.html(<RekenhulpPage auth={c.get("auth")} state={state} />, status);
+}
+
+function wantsNewRow(values: FieldValues): boolean {
+  return values.action === "add-row";
+}
+
+function hasErrors(form: { errors: Record<string, string> }): boolean {
+  return Object.keys(form.errors).length > 0;
+}
+
+rulesRoutes.get("/rekenhulp", (c) => {
+  const state = initialState(c.get("today"));
+  const example = c.req.query("voorbeeld");
+  if (example === "havo" || example === "vwo" || example === "mavo") {
+    state.examResult = calculateExamResult(exampleExamResult(example));
+  }
+  return c.html(<RekenhulpPage auth={c.get("auth")} state={state} />);
+});
+
+rulesRoutes.post("/rekenhulp/schoolexamen", async (c) => {
+  const values = await formFields(c);
+  if (wantsNewRow(values)) {
+    const form = schoolExamForm(values, true);
+    return respond(c, { schoolExam: form }, <SchoolExamSection form={form} />, false);
+  }
+  const form = calculateSchoolExam(values);
+  return respond(c, { schoolExam: form }, <SchoolExamResult form={form} />, hasErrors(form));
+});
+
+rulesRoutes.post("/rekenhulp/eindcijfer", async (c) => {
+  const form = calculateFinalGrade(await formFields(c));
+  return respond(c, { finalGrade: form }, <FinalGradeResult form={form} />, hasErrors(form));
+});
+
+rulesRoutes.post("/rekenhulp/uitslag", async (c) => {
+  const values = await formFields(c);
+  if (wantsNewRow(values)) {
+    const form = examResultForm(values, true);
+    return respond(c, { examResult: form }, <ExamResultSection form={form} />, false);
+  }
+  const form = calculateExamResult(values);
+  return respond(c, { examResult: form }, <ExamResultOutcome form={form} />, hasErrors(form));
+});
+
+rulesRoutes.get("/rekenhulp/termijn", (c) => {
+  const form = calculateDeadline(c.get("today"), c.req.query());
+  return respond(c, { deadline: form }, <DeadlineResult form={form} />, hasErrors(form));
+});
+
+rulesRoutes.get("/rekenhulp/toetstijd", (c) => {
+  const form = calculateExamTimes(c.req.query());
+  return respond(c, { examTimes: form }, <ExamTimesResult form={form} />, hasErrors(form));
+});
+
+// A reload or bookmark of a posted form's address leads back to that section of the page.
+for (const [path, anchor] of [
+  ["/rekenhulp/schoolexamen", "schoolexamen"],
+  ["/rekenhulp/eindcijfer", "eindcijfer"],
+  ["/rekenhulp/uitslag", "uitslag"],
+] as const) {
+  rulesRoutes.get(path, (c) => c.redirect(`/rekenhulp#${anchor}`, 303));
+}
