@@ -345,7 +345,8 @@ describe("guards", () => {
   });
 
   test("school API: no or invalid credentials → 401 in the JSON error shape", async () => {
-    for (const headers of [{}, { authorization: "Bearer rgp_doesnotexist" }, { authorization: "Basic abc" }]) {
+    const variants: Record<string, string>[] = [{}, { authorization: "Bearer rgp_doesnotexist" }, { authorization: "Basic abc" }];
+    for (const headers of variants) {
       const res = await get(t.app, API, undefined, headers);
       expect(res.status).toBe(401);
       expect(res.headers.get("content-type")).toContain("application/json");
