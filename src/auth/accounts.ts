@@ -129,13 +129,15 @@ export async function approveAccountRequest(ctx: FlowContext, requestId: string)
     throw new AccountError(409, `Er bestaat al een account met het e-mailadres ${request.email}. Weiger de aanvraag of neem contact op met de aanvrager.`);
   }
   const schoolId = newId();
-  await claimRequest(ctx, requestId, { status: "approved", schoolId });
+  // Claim first (only one admin decides), then create the school and link it to the request.
+  await claimRequest(ctx, requestId, { status: "approved" });
   const { row, token } = await prepareInvite(
     { kind: "invite", email: request.email, role: "school_admin", schoolId, invitedBy: ctx.actor?.userId ?? null },
     ctx.now,
   );
   await ctx.db.batch([
     ctx.db.insert(schools).values({ id: schoolId, name: request.schoolName, brin: request.brin, placeCode: request.placeCode }),
+    ctx.db.update(accountRequests).set({ schoolId }).where(eq(accountRequests.id, requestId)),
     ctx.db.insert(invites).values(row),
     audit(ctx, { action: "approve", entity: "account_request", entityId: requestId, schoolId, changes: { schoolName: request.schoolName, email: request.email } }),
     audit(ctx, { action: "invite", entity: "user", entityId: null, schoolId, changes: { email: request.email, role: "school_admin" } }),
