@@ -1,0 +1,186 @@
+// /school/beoordelaars/{id}: the assessor's profile for schools. ProfileContent (#profiel) is
+// also the htmx partial every profile form swaps, so status, bar and timeline update together.
+import type { AuthContext } from "../../../src/env";
+import type { HistoryEntry } from "../../../src/queries/assessor-history";
+import type { AssessorRecord } from "../../../src/queries/assessor-record";
+import { componentLabels, type TrainingComponent } from "../../../src/school/schemas";
+import { Notice } from "../../components/form";
+import { Layout } from "../../layout";
+import { SCHOOL_SCRIPTS, SCHOOL_STYLES, SchoolNav, StatusBadge, dutchDate } from "../../partials/school/common";
+import { History } from "../../partials/school/history";
+import {
+  ConsentForm,
+  DeregistrationForm,
+  EraseForm,
+  ExaminationForm,
+  LinkForm,
+  RefresherForm,
+  UndoDeregistrationForm,
+  deregisteredNotice,
+  emptyForm,
+  type FormState,
+} from "../../partials/school/profile-forms";
+import { StatusBar } from "../../partials/school/status-bar";
+import { Timeline } from "../../partials/school/timeline";
+
+export type ProfileForms = Partial<Record<"exam" | "refresher" | "consent" | "deregistration" | "erase", FormState>>;
+
+export type ProfileView = {
+  auth: AuthContext;
+  record: AssessorRecord;
+  history: HistoryEntry[];
+  canWrite: boolean;
+  isRegistering: boolean;
+  mayErase: boolean;
+  today: string;
+  expiringDays: number;
+  notice?: string;
+  forms?: ProfileForms;
+};
+
+function Details(props: { record: AssessorRecord }) {
+  const r = props.record;
+  return (
+    <section class="panel details" aria-labelledby="details-title">
+      <h2 id="details-title">Gegevens</h2>
+      <dl class="meta-list">
+        <dt>E-mailadres</dt>
+        <dd>{r.email ? <a href={`mailto:${r.email}`}>{r.email}</a> : "—"}</dd>
+        <dt>Telefoon</dt>
+        <dd>{r.phone ? <a href={`tel:${r.phone.replace(/[^+\d]/g, "")}`}>{r.phone}</a> : "—"}</dd>
+        <dt>Organisatie</dt>
+        <dd>{r.organisation || "—"}</dd>
+        <dt>Plaatsen</dt>
+        <dd>{r.places.length ? r.places.map((p) => `${p.name} (${p.province})`).join(", ") : "—"}</dd>
+        <dt>Crebo's</dt>
+        <dd>
+          <ul class="plain">
+            {r.crebos.map((c) => (
+              <li>
+                {c.code} {c.name}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>Initiële scholing</dt>
+        <dd>
+          {dutchDate(r.initial_training.date)}
+          {r.initial_training.provider ? `, ${r.initial_training.provider}` : ""}
+          <ul class="plain small muted">
+            {r.initial_training.components.map((c) => (
+              <li>✓ {componentLabels[c as TrainingComponent] ?? c}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>Openbaar</dt>
+        <dd>{r.public_consent ? "Ja, met toestemming" : "Nee, geen toestemming"}</dd>
+        <dt>Geregistreerd door</dt>
+        <dd>{r.registering_school.name}</dd>
+        <dt>Gekoppelde scholen</dt>
+        <dd>
+          <ul class="plain">
+            {r.schools.map((s) => (
+              <li>
+                {s.name} <span class="muted small">sinds {dutchDate(s.linked_at.slice(0, 10))}</span>
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+export function ProfileContent(v: ProfileView) {
+  const r = v.record;
+  const forms = v.forms ?? {};
+  const isAdmin = v.auth.role === "admin";
+  const deregistered = r.deregistered_on !== null;
+  return (
+    <div id="profiel" class="profile-school">
+      <p class="small back">
+        <a href="/school">← Terug naar het overzicht</a>
+      </p>
+      <header class="profile-head">
+        <div>
+          <h1 class="page-title">{r.name}</h1>
+          <p class="head-meta">
+            <StatusBadge status={r.status} /> {r.organisation ? <span class="muted">{r.organisation}</span> : null}
+          </p>
+        </div>
+        <div class="head-actions">
+          {v.canWrite ? (
+            <a class="button secondary" href={`/school/beoordelaars/${r.id}/bewerken`}>
+              Gegevens bewerken
+            </a>
+          ) : null}
+          <a class="button secondary" href={`/school/beoordelaars/${r.id}/inzage`}>
+            Inzage (AVG)
+          </a>
+        </div>
+      </header>
+      {v.notice ? <Notice kind="success">{v.notice}</Notice> : null}
+      {r.erased_at ? (
+        <Notice kind="warning">
+          <p>De persoonsgegevens van deze beoordelaar zijn gewist op {dutchDate(r.erased_at.slice(0, 10))}. Alleen de registratie en de aantallen zijn bewaard.</p>
+        </Notice>
+      ) : null}
+      {deregistered ? (
+        <Notice kind="warning">
+          <p>{deregisteredNotice(r)} Alleen de school die de beoordelaar registreerde en het registerbureau zien deze gegevens nog.</p>
+          {v.isRegistering && !r.erased_at ? <UndoDeregistrationForm record={r} /> : null}
+        </Notice>
+      ) : null}
+      {!v.canWrite && !isAdmin && !r.erased_at ? (
+        <Notice kind="info">
+          <p>Uw school is niet gekoppeld aan deze beoordelaar: u kunt de gegevens inzien maar niet wijzigen. Werkt de beoordelaar ook voor uw school? Koppel hem of haar dan aan uw school.</p>
+          <LinkForm record={r} />
+        </Notice>
+      ) : null}
+      <div class="profile-grid">
+        <section class="panel">
+          <StatusBar record={r} on={v.today} expiringDays={v.expiringDays} />
+        </section>
+        <Details record={r} />
+      </div>
+      {v.canWrite ? (
+        <section class="panel log-forms" aria-labelledby="log-title">
+          <h2 id="log-title">Activiteit registreren</h2>
+          <div class="grid-2">
+            <ExaminationForm record={r} today={v.today} state={forms.exam ?? emptyForm} />
+            <RefresherForm record={r} today={v.today} state={forms.refresher ?? emptyForm} />
+          </div>
+        </section>
+      ) : null}
+      <section class="panel">
+        <Timeline record={r} mySchoolId={v.auth.school?.id ?? null} canWrite={v.canWrite} />
+      </section>
+      {v.canWrite ? (
+        <section class="panel record-forms" aria-labelledby="manage-title">
+          <h2 id="manage-title">Toestemming en afmelding</h2>
+          <div class="grid-2">
+            <ConsentForm record={r} state={forms.consent ?? emptyForm} />
+            {deregistered ? null : <DeregistrationForm record={r} today={v.today} state={forms.deregistration ?? emptyForm} />}
+          </div>
+        </section>
+      ) : null}
+      {v.mayErase && !r.erased_at ? (
+        <section class="panel danger-zone">
+          <EraseForm record={r} state={forms.erase ?? emptyForm} />
+        </section>
+      ) : null}
+      <section class="panel">
+        <History entries={v.history} />
+      </section>
+    </div>
+  );
+}
+
+export function AssessorPage(v: ProfileView) {
+  return (
+    <Layout title={v.record.name} auth={v.auth} current="/school" styles={SCHOOL_STYLES} scripts={SCHOOL_SCRIPTS}>
+      <SchoolNav current="" isAdmin={v.auth.role === "admin"} />
+      <ProfileContent {...v} />
+    </Layout>
+  );
+}

@@ -1,0 +1,48 @@
+// Small pieces shared by the school pages: sub-navigation, status badge, dates and day counts.
+import type { AssessorStatus } from "../../../src/rules";
+import { formatDutchDate, isIsoDate, statusLabels } from "../../../src/rules";
+
+export const SCHOOL_STYLES = ["/static/school.css"];
+export const SCHOOL_SCRIPTS = ["/static/school.js"];
+
+export function SchoolNav(props: { current: string; isAdmin?: boolean }) {
+  const links = props.isAdmin
+    ? [{ href: "/school", label: "Alle beoordelaars" }]
+    : [
+        { href: "/school", label: "Overzicht" },
+        { href: "/school/beoordelaars/nieuw", label: "Beoordelaar registreren" },
+        { href: "/school/import", label: "Importeren" },
+        { href: "/school/team", label: "Team" },
+        { href: "/school/tokens", label: "API-tokens" },
+      ];
+  return (
+    <nav class="sub-nav" aria-label="Mijn school">
+      <ul>
+        {links.map((l) => (
+          <li>
+            <a href={l.href} aria-current={l.href === props.current ? "page" : undefined}>
+              {l.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function StatusBadge(props: { status: AssessorStatus }) {
+  return <span class={`badge status-${props.status}`}>{statusLabels[props.status]}</span>;
+}
+
+export function dutchDate(date: string | null | undefined): string {
+  return date && isIsoDate(date) ? formatDutchDate(date) : "—";
+}
+
+/** "nog 12 dagen", "vandaag", "3 dagen geleden". */
+export function daysText(daysLeft: number): string {
+  if (daysLeft === 0) return "vandaag";
+  if (daysLeft === 1) return "morgen";
+  if (daysLeft > 0) return `nog ${daysLeft.toLocaleString("nl-NL")} dagen`;
+  if (daysLeft === -1) return "gisteren verlopen";
+  return `${(-daysLeft).toLocaleString("nl-NL")} dagen geleden verlopen`;
+}
