@@ -152,7 +152,13 @@ export function calculateSchoolExam(values: FieldValues): SchoolExamForm {
 export type FinalGradeForm = {
   values: FieldValues;
   errors: FormErrors;
-  result?: { schoolExam: number; centralExam?: number; average?: string; finalGrade: number };
+  result?: {
+    schoolExamInput: number;
+    schoolExam: number;
+    centralExam?: number;
+    average?: string;
+    finalGrade: number;
+  };
 };
 
 export function calculateFinalGrade(values: FieldValues): FinalGradeForm {
@@ -180,6 +186,7 @@ export function calculateFinalGrade(values: FieldValues): FinalGradeForm {
     values,
     errors,
     result: {
+      schoolExamInput: schoolExam as number,
       schoolExam: se,
       centralExam,
       average,

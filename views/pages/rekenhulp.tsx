@@ -285,7 +285,15 @@ export function FinalGradeResult(props: { form: FinalGradeForm }) {
     <div class="calc-outcome">
       <dl class="meta-list">
         <dt>Schoolexamen</dt>
-        <dd>{dutchNumber(result.schoolExam)}</dd>
+        <dd>
+          {dutchNumber(result.schoolExam)}
+          {result.schoolExamInput !== result.schoolExam ? (
+            <span class="muted">
+              {" "}
+              ({dutchNumber(result.schoolExamInput)} afgerond op één decimaal)
+            </span>
+          ) : null}
+        </dd>
         {result.centralExam !== undefined ? (
           <>
             <dt>Centraal examen</dt>
@@ -322,27 +330,29 @@ export function FinalGradeSection(props: { form: FinalGradeForm }) {
       <form
         method="post"
         action={`${action}#eindcijfer`}
-        class="calc-form grid-2"
+        class="calc-form"
         hx-post={action}
         hx-target="#eindcijfer-result"
         hx-trigger={LIVE_TRIGGER}
       >
-        <Input
-          name="schoolExam"
-          label="Cijfer schoolexamen"
-          value={values.schoolExam}
-          error={errors.schoolExam}
-          inputmode="decimal"
-          maxlength={10}
-        />
-        <Input
-          name="centralExam"
-          label="Cijfer centraal examen (niet verplicht)"
-          value={values.centralExam}
-          error={errors.centralExam}
-          inputmode="decimal"
-          maxlength={10}
-        />
+        <div class="grid-2">
+          <Input
+            name="schoolExam"
+            label="Cijfer schoolexamen"
+            value={values.schoolExam}
+            error={errors.schoolExam}
+            inputmode="decimal"
+            maxlength={10}
+          />
+          <Input
+            name="centralExam"
+            label="Cijfer centraal examen (niet verplicht)"
+            value={values.centralExam}
+            error={errors.centralExam}
+            inputmode="decimal"
+            maxlength={10}
+          />
+        </div>
         <div class="form-actions">
           <button type="submit" class="button">
             Bereken
@@ -485,7 +495,7 @@ export function ExamResultSection(props: { form: ExamResultForm }) {
                 />
                 <CellInput
                   name={key("ce")}
-                  label="Centraal examen"
+                  label="Cijfer CE"
                   rowLabel={rowLabel}
                   value={values[key("ce")]}
                   errors={errors}
