@@ -13,6 +13,7 @@ import {
   accountRequestById,
   adminEmails,
   disableUserQuery,
+  hasAdmin,
   insertAccountRequest,
   insertUserQuery,
   normaliseEmail,
@@ -212,6 +213,10 @@ export async function openInvite(ctx: FlowContext, token: string, kinds: ("invit
   if (found.state === "unknown") throw new AccountError(404, "Deze link is niet (meer) geldig. Vraag zo nodig een nieuwe aan.");
   if (found.state === "used") throw new AccountError(410, "Deze link is al gebruikt. Een link werkt maar één keer.");
   if (found.state === "expired") throw new AccountError(410, "Deze link is verlopen. Vraag een nieuwe aan.");
+  // The setup link only creates the very first admin; once there is one, it is spent.
+  if (found.invite.kind === "admin_setup" && (await hasAdmin(ctx.db))) {
+    throw new AccountError(410, "Er is al een beheerder. Deze eenmalige link werkt niet meer.");
+  }
   return found.invite;
 }
 
