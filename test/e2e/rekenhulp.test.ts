@@ -183,6 +183,7 @@ describe.skipIf(!browserAvailable)("rekenhulp in the browser", () => {
     await expect
       .poll(() => page.locator("#schoolExam-error").textContent())
       .toContain("is geen cijfer");
+    await page.locator("#eindcijfer").screenshot({ path: screenshotPath("rekenhulp-nojs-error") });
 
     await page.locator("#subject-1-name").fill("Nederlands");
     await page.locator("#subject-1-final").fill("4");
