@@ -1,5 +1,7 @@
 // Opens the database for each runtime. Routes and queries only ever see the drizzle `DB`.
 import { createClient, type Client } from "@libsql/client";
+import { createClient as createWebClient } from "@libsql/client/web";
+import { drizzle as drizzleD1 } from "drizzle-orm/d1";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "../db/schema";
 
@@ -23,4 +25,133 @@ export async function openDatabase(url: string, authToken?: string): Promise<Emb
     await client.execute("PRAGMA busy_timeout = 5000");
   }
   return { db: drizzle(client, { schema }), client };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workers (src/worker.ts): a D1 binding `DB`, else Turso/libSQL over HTTP from DATABASE_URL.
+// Routes and queries get the same `DB` type either way.
+
+/** The parts of Cloudflare's D1 API that this module touches (workers-types is not a dependency). */
+export type D1Result = {
+  results: Record<string, unknown>[];
+  success: boolean;
+  meta: { changes?: number; last_row_id?: number; duration?: number; [key: string]: unknown };
+};
+export interface D1PreparedStatement {
+  bind(...values: unknown[]): D1PreparedStatement;
+  first(column?: string): Promise<unknown>;
+  run(): Promise<D1Result>;
+  all(): Promise<D1Result>;
+  raw(options?: { columnNames?: boolean }): Promise<unknown[][]>;
+}
+export interface D1Database {
+  prepare(query: string): D1PreparedStatement;
+  batch(statements: D1PreparedStatement[]): Promise<D1Result[]>;
+  exec(query: string): Promise<unknown>;
+}
+
+export type WorkerBindings = {
+  DB?: D1Database;
+  DATABASE_URL?: string;
+  DATABASE_AUTH_TOKEN?: string;
+};
+
+export type WorkerDatabase = { db: DB; driver: "d1" | "libsql-web"; ping: () => Promise<void> };
+
+/** libSQL reports `rowsAffected`/`lastInsertRowid` from a write; D1 reports `meta.changes`/`meta.last_row_id`. */
+function withLibsqlFields(result: D1Result): D1Result {
+  return Object.assign(result, {
+    rowsAffected: result.meta?.changes ?? 0,
+    lastInsertRowid:
+      result.meta?.last_row_id === undefined ? undefined : BigInt(result.meta.last_row_id),
+  });
+}
+
+class D1Statement implements D1PreparedStatement {
+  constructor(readonly inner: D1PreparedStatement) {}
+  bind(...values: unknown[]) {
+    return new D1Statement(this.inner.bind(...values));
+  }
+  first(column?: string) {
+    return this.inner.first(column);
+  }
+  async run() {
+    return withLibsqlFields(await this.inner.run());
+  }
+  all() {
+    return this.inner.all();
+  }
+  raw(options?: { columnNames?: boolean }) {
+    return this.inner.raw(options);
+  }
+}
+
+/** Wraps a D1 binding so write results look like libSQL's (rowsAffected) for code typed against LibSQLDatabase. */
+function d1Adapter(d1: D1Database): D1Database {
+  return {
+    prepare: (query) => new D1Statement(d1.prepare(query)),
+    batch: async (statements) =>
+      (await d1.batch(statements.map((s) => (s instanceof D1Statement ? s.inner : s)))).map(
+        withLibsqlFields,
+      ),
+    exec: (query) => d1.exec(query),
+  };
+}
+
+type BatchableQuery = {
+  _prepare(): {
+    getQuery(): { sql: string; params: unknown[]; method?: string };
+    mapResult(result: unknown, isFromBatch: boolean): unknown;
+    executeMethod?: string;
+  };
+};
+
+/**
+ * drizzle-orm 0.45's D1 batch crashes on raw `db.all(sql…)` items with parameters (it reads
+ * `.stmt` of a SQLiteRaw, drizzle-orm#2277) and on a `.get()` item that finds no row
+ * (drizzle-orm#2721). The app batches both, so the batch is built here from each item's SQL.
+ */
+function fixD1Batch(db: unknown, d1: D1Database) {
+  const session = (db as { session: { batch: (queries: BatchableQuery[]) => Promise<unknown[]> } })
+    .session;
+  session.batch = async (queries) => {
+    const prepared = queries.map((q) => q._prepare());
+    const built = prepared.map((p) => p.getQuery());
+    const results = await d1.batch(built.map((q) => d1.prepare(q.sql).bind(...q.params)));
+    return results.map((result, i) => {
+      const method = prepared[i].executeMethod ?? built[i].method;
+      if (method === "get" && result.results.length === 0) return undefined;
+      return prepared[i].mapResult(result, true);
+    });
+  };
+}
+
+/** The database for a Worker request, from its bindings. Nothing else needs to know which. */
+export function openWorkerDatabase(env: WorkerBindings): WorkerDatabase {
+  if (env.DB) {
+    const d1 = d1Adapter(env.DB);
+    const db = drizzleD1(d1 as never, { schema });
+    fixD1Batch(db, d1);
+    return {
+      db: db as unknown as DB,
+      driver: "d1",
+      ping: async () => {
+        await d1.prepare("SELECT 1").all();
+      },
+    };
+  }
+  const url = env.DATABASE_URL;
+  if (!url || url.startsWith("file:") || url === ":memory:") {
+    throw new Error(
+      "Geen database: koppel een D1-database als binding DB of zet de secrets DATABASE_URL (libsql:// of https://) en DATABASE_AUTH_TOKEN.",
+    );
+  }
+  const client = createWebClient({ url, authToken: env.DATABASE_AUTH_TOKEN });
+  return {
+    db: drizzle(client, { schema }),
+    driver: "libsql-web",
+    ping: async () => {
+      await client.execute("SELECT 1");
+    },
+  };
 }

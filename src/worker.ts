@@ -1,0 +1,86 @@
+// Cloudflare Workers entry (DESIGN §8): the same Hono app as src/server.ts, with the database
+// from the bindings (D1 `DB`, else Turso via DATABASE_URL) and the config from the string bindings.
+// Static files never reach this code: the assets binding serves public/ (see wrangler.toml).
+import type { ExecutionContext } from "hono";
+import { createApp, type App } from "./app";
+import { ConfigError, parseConfig, type Config } from "./config";
+import { openWorkerDatabase, type WorkerBindings, type WorkerDatabase } from "./db";
+import { consoleMailer } from "./mail";
+import { runScheduledJobs } from "./jobs/scheduled";
+
+export type Env = WorkerBindings & Record<string, unknown>;
+
+type ScheduledController = { scheduledTime: number; cron: string };
+
+type Runtime = { config: Config; database: WorkerDatabase; app: App };
+
+/** Only the string bindings are configuration; DB and ASSETS are objects. */
+function configFrom(env: Env, origin?: string): Config {
+  const strings = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string"));
+  // Without BASE_URL the first request's origin is the base URL (set BASE_URL in production).
+  if (!strings.BASE_URL && origin) strings.BASE_URL = origin;
+  return parseConfig(strings);
+}
+
+// One runtime per isolate and bindings object: the app, drizzle and lucia are built once.
+const runtimes = new WeakMap<object, Runtime>();
+
+function runtime(env: Env, origin?: string): Runtime {
+  const existing = runtimes.get(env);
+  if (existing) return existing;
+  const config = configFrom(env, origin);
+  const database = openWorkerDatabase(env);
+  const app = createApp({
+    db: database.db,
+    config,
+    mailer: config.env === "production" ? undefined : consoleMailer,
+    ping: database.ping,
+  });
+  const created = { config, database, app };
+  runtimes.set(env, created);
+  return created;
+}
+
+function startupFailure(err: unknown): Response {
+  // One clear line in the log; the visitor gets a plain Dutch message, never a stack trace.
+  console.error(err instanceof ConfigError || err instanceof Error ? err.message : String(err));
+  return new Response("De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.", {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "60" },
+  });
+}
+
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    let app: App;
+    try {
+      app = runtime(env, new URL(request.url).origin).app;
+    } catch (err) {
+      return startupFailure(err);
+    }
+    return app.fetch(request, env, ctx);
+  },
+
+  async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+    const { database, config } = runtime(env);
+    const mailer = config.env === "production" ? undefined : consoleMailer;
+    const run = runScheduledJobs(
+      database.db,
+      config,
+      new Date(controller.scheduledTime),
+      mailer,
+    ).then((outcomes) => {
+      for (const o of outcomes) {
+        if (o.ok)
+          console.log(
+            `scheduled ${controller.cron}: ${o.job} ok${o.count === undefined ? "" : ` (${o.count})`}`,
+          );
+        else console.error(`scheduled ${controller.cron}: ${o.job} failed: ${o.error}`);
+      }
+      // A failed job shows as a failed cron run in the Cloudflare dashboard.
+      if (outcomes.some((o) => !o.ok)) throw new Error("Een of meer geplande taken zijn mislukt.");
+    });
+    ctx.waitUntil(run);
+    await run;
+  },
+};
