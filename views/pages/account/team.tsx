@@ -27,7 +27,7 @@ export function TeamPage(props: {
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <ErrorSummary errors={errors} labels={{ email: "E-mailadres", role: "Rol" }} />
       <div class="table-wrap">
-        <table class="table">
+        <table class="table wide">
           <caption class="visually-hidden">Collega's met een account</caption>
           <thead>
             <tr>
@@ -42,7 +42,7 @@ export function TeamPage(props: {
             {props.members.map((m) => (
               <tr>
                 <td>{m.name || "—"}{m.id === props.auth.user.id ? <span class="muted"> (u)</span> : null}</td>
-                <td class="break">{m.email}</td>
+                <td>{m.email}</td>
                 <td>{roleNames[m.role]}</td>
                 <td>{formatMoment(m.createdAt)}</td>
                 {canManage ? (
@@ -65,7 +65,7 @@ export function TeamPage(props: {
         <>
           <h2>Openstaande uitnodigingen</h2>
           <div class="table-wrap">
-            <table class="table">
+            <table class="table wide">
               <thead>
                 <tr>
                   <th scope="col">E-mailadres</th>
@@ -77,7 +77,7 @@ export function TeamPage(props: {
               <tbody>
                 {props.invites.map((i) => (
                   <tr>
-                    <td class="break">{i.email}</td>
+                    <td>{i.email}</td>
                     <td>{i.role ? roleNames[i.role] : "—"}</td>
                     <td>{formatMoment(i.expiresAt, { time: true })}</td>
                     {canManage ? (

@@ -48,7 +48,7 @@ export function TokensPage(props: {
         <p class="muted">Er zijn nog geen API-tokens.</p>
       ) : (
         <div class="table-wrap">
-          <table class="table">
+          <table class="table wide">
             <caption class="visually-hidden">Actieve API-tokens</caption>
             <thead>
               <tr>
@@ -63,7 +63,7 @@ export function TokensPage(props: {
               {props.tokens.map((t) => (
                 <tr>
                   <td>{t.name}</td>
-                  {showOwner ? <td class="break">{t.userName || t.userEmail}</td> : null}
+                  {showOwner ? <td>{t.userName || t.userEmail}</td> : null}
                   <td>{formatMoment(t.createdAt)}</td>
                   <td>{t.lastUsedAt ? formatMoment(t.lastUsedAt, { time: true }) : "Nog niet"}</td>
                   <td>

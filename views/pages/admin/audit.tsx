@@ -63,7 +63,7 @@ export function AdminAuditPage(props: {
       </form>
       <p class="muted">{props.total} regels.</p>
       <div class="table-wrap">
-        <table class="table audit-table">
+        <table class="table wide audit-table">
           <caption class="visually-hidden">Auditlog</caption>
           <thead>
             <tr>
@@ -79,14 +79,14 @@ export function AdminAuditPage(props: {
             {props.items.map((r) => (
               <tr>
                 <td>{formatMoment(r.at, { time: true })}</td>
-                <td class="break">{r.actorEmail ?? "systeem"}</td>
+                <td>{r.actorEmail ?? "systeem"}</td>
                 <td>{r.schoolName ?? "—"}</td>
                 <td>{r.action}</td>
-                <td class="break">
+                <td>
                   {r.entity}
                   {r.entityId ? <span class="muted small"> {r.entityId}</span> : null}
                 </td>
-                <td class="break small">{changesText(r.changes)}</td>
+                <td class="small">{changesText(r.changes)}</td>
               </tr>
             ))}
           </tbody>

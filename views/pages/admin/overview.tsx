@@ -108,7 +108,7 @@ export function AdminOverviewPage(props: {
         <p class="muted">Er zijn nog geen scholen.</p>
       ) : (
         <div class="table-wrap">
-          <table class="table">
+          <table class="table wide">
             <caption class="visually-hidden">Scholen met een account</caption>
             <thead>
               <tr>

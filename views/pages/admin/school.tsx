@@ -41,7 +41,7 @@ export function AdminSchoolPage(props: {
       ) : null}
       <h2>Gebruikers</h2>
       <div class="table-wrap">
-        <table class="table">
+        <table class="table wide">
           <thead>
             <tr>
               <th scope="col">Naam</th>
@@ -55,7 +55,7 @@ export function AdminSchoolPage(props: {
             {props.users.map((u) => (
               <tr>
                 <td>{u.name || "—"}</td>
-                <td class="break">{u.email}</td>
+                <td>{u.email}</td>
                 <td>{roleNames[u.role]}</td>
                 <td>{formatMoment(u.createdAt)}</td>
                 <td>{u.disabledAt ? `Verwijderd op ${formatMoment(u.disabledAt)}` : "Actief"}</td>
