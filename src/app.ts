@@ -77,6 +77,9 @@ export function createApp(deps: AppDeps) {
   });
   app.use(async (c, next) => {
     if (c.req.header("authorization")) return next();
+    // An API call without any cookie carries no ambient credentials to forge: let the guards
+    // answer it (401), instead of a CSRF 403. Pages (login included) are always checked.
+    if (isApiPath(c.req.path) && !c.req.header("cookie")) return next();
     return csrfCheck(c, next);
   });
 
