@@ -20,7 +20,8 @@ import { createAssessorSchema, issuesToFields, listQuerySchema, parseWith, toNew
 export const schoolApi = new Hono<AppEnv>();
 
 const BASE = "/api/v1/school/assessors";
-for (const path of [BASE, `${BASE}.csv`, `${BASE}/*`]) {
+// "/x/*" also matches "/x" itself in Hono, so two patterns cover every path (each runs once).
+for (const path of [`${BASE}/*`, `${BASE}.csv`]) {
   schoolApi.use(path, schoolOrAdminApi);
   schoolApi.use(path, idempotency);
 }

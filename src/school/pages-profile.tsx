@@ -19,7 +19,7 @@ import { deregistrationSchema, examinationSchema, parseWith, refresherSchema } f
 export const profilePages = new Hono<AppEnv>();
 
 const PATH = "/school/beoordelaars/:id";
-profilePages.use(PATH, schoolOrAdminPage);
+// "/x/*" also matches "/x" itself.
 profilePages.use(`${PATH}/*`, schoolOrAdminPage);
 
 profilePages.get(PATH, async (c) => {
