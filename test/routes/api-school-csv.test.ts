@@ -36,7 +36,7 @@ function comparable(items: Record<string, unknown>[]) {
   return items
     .map((i) => {
       const { id: _id, linked: _l, version: _v, registering_school_id: _r, schools, ...rest } = i as Record<string, unknown> & { schools: unknown[] };
-      return { ...rest, schools: schools.length };
+      return { ...rest, schools: schools.length } as Record<string, unknown>;
     })
     .sort((a, b) => String(a.email).localeCompare(String(b.email)));
 }
