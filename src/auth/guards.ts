@@ -50,7 +50,12 @@ export const requireSchoolApi = createMiddleware<AppEnv>(async (c, next) => {
     return apiError(c, 401, "unauthenticated", messages.unauthenticated);
   }
   if (!auth.school) {
-    return apiError(c, 403, "forbidden", "Deze API is voor scholen; een beheerdersaccount heeft geen school.");
+    return apiError(
+      c,
+      403,
+      "forbidden",
+      "Deze API is voor scholen; een beheerdersaccount heeft geen school.",
+    );
   }
   await next();
   noStore(c.res.headers);
@@ -61,7 +66,12 @@ export const requireAdminPage = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.get("auth");
   if (!auth) return loginRedirect(c);
   if (auth.role !== "admin") {
-    return renderError(c, 403, "Geen toegang", "Deze pagina is alleen voor de beheerders van het register.");
+    return renderError(
+      c,
+      403,
+      "Geen toegang",
+      "Deze pagina is alleen voor de beheerders van het register.",
+    );
   }
   await next();
   noStore(c.res.headers);

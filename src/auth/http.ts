@@ -4,7 +4,12 @@ import { getCookie } from "hono/cookie";
 import type { z } from "zod";
 import type { AppEnv, AuthContext, Role } from "../env";
 import { isSecure } from "./middleware";
-import { blankSessionCookie, createSession, invalidateSessionToken, sessionCookieName } from "./sessions";
+import {
+  blankSessionCookie,
+  createSession,
+  invalidateSessionToken,
+  sessionCookieName,
+} from "./sessions";
 
 /** The text fields of a posted form (files and repeated names ignored). */
 export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {

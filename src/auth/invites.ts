@@ -26,7 +26,10 @@ export type NewInvite = {
 };
 
 /** The row to insert and the token for the link (the token is not stored). */
-export async function prepareInvite(input: NewInvite, now: Date): Promise<{ row: typeof invites.$inferInsert; token: string }> {
+export async function prepareInvite(
+  input: NewInvite,
+  now: Date,
+): Promise<{ row: typeof invites.$inferInsert; token: string }> {
   const token = newToken();
   return {
     token,
@@ -44,7 +47,11 @@ export async function prepareInvite(input: NewInvite, now: Date): Promise<{ row:
   };
 }
 
-export async function createInvite(db: DB, input: NewInvite, now: Date): Promise<{ id: string; token: string }> {
+export async function createInvite(
+  db: DB,
+  input: NewInvite,
+  now: Date,
+): Promise<{ id: string; token: string }> {
   const { row, token } = await prepareInvite(input, now);
   await db.insert(invites).values(row);
   return { id: row.id!, token };
@@ -56,9 +63,17 @@ export type InviteLookup =
   | { state: "unknown" };
 
 /** Finds the link of this token (of one of the given kinds) and says whether it can still be used. */
-export async function findInvite(db: DB, token: string, kinds: readonly InviteKind[], now: Date): Promise<InviteLookup> {
+export async function findInvite(
+  db: DB,
+  token: string,
+  kinds: readonly InviteKind[],
+  now: Date,
+): Promise<InviteLookup> {
   if (!token || token.length > 100) return { state: "unknown" };
-  const [invite] = await db.select().from(invites).where(eq(invites.tokenHash, await sha256Hex(token)));
+  const [invite] = await db
+    .select()
+    .from(invites)
+    .where(eq(invites.tokenHash, await sha256Hex(token)));
   if (!invite || !kinds.includes(invite.kind)) return { state: "unknown" };
   if (invite.usedAt) return { state: "used", invite };
   if (Date.parse(invite.expiresAt) <= now.getTime()) return { state: "expired", invite };
@@ -79,9 +94,16 @@ export async function claimInvite(db: DB, inviteId: string, now: Date): Promise<
 }
 
 /** Ends every open link of a kind for a user (e.g. older reset links after a password change). */
-export function closeOpenInvitesQuery(db: DB, where: { userId?: string; email?: string; kind: InviteKind }, now: Date) {
+export function closeOpenInvitesQuery(
+  db: DB,
+  where: { userId?: string; email?: string; kind: InviteKind },
+  now: Date,
+) {
   const conditions = [eq(invites.kind, where.kind), isNull(invites.usedAt)];
   if (where.userId) conditions.push(eq(invites.userId, where.userId));
   if (where.email) conditions.push(eq(invites.email, where.email.toLowerCase()));
-  return db.update(invites).set({ usedAt: now.toISOString() }).where(and(...conditions));
+  return db
+    .update(invites)
+    .set({ usedAt: now.toISOString() })
+    .where(and(...conditions));
 }

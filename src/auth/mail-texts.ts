@@ -3,7 +3,12 @@ const SIGNATURE = "\n\nMet vriendelijke groet,\nRegister Gekwalificeerd Praktijk
 
 export type MailText = { subject: string; body: string; kind: string };
 
-export function inviteMail(p: { link: string; schoolName: string | null; invitedByName?: string | null; kind: "invite" | "admin_setup" }): MailText {
+export function inviteMail(p: {
+  link: string;
+  schoolName: string | null;
+  invitedByName?: string | null;
+  kind: "invite" | "admin_setup";
+}): MailText {
   const who = p.invitedByName ? `${p.invitedByName} heeft u uitgenodigd` : "U bent uitgenodigd";
   const where = p.schoolName ? ` namens ${p.schoolName}` : "";
   return {
@@ -40,7 +45,12 @@ export function requestReceivedMail(p: { schoolName: string; contactName: string
   };
 }
 
-export function requestForAdminMail(p: { schoolName: string; contactName: string; email: string; link: string }): MailText {
+export function requestForAdminMail(p: {
+  schoolName: string;
+  contactName: string;
+  email: string;
+  link: string;
+}): MailText {
   return {
     kind: "account_request_admin",
     subject: `Nieuwe accountaanvraag: ${p.schoolName}`,
@@ -50,7 +60,11 @@ export function requestForAdminMail(p: { schoolName: string; contactName: string
   };
 }
 
-export function refusalMail(p: { schoolName: string; contactName: string; reason: string }): MailText {
+export function refusalMail(p: {
+  schoolName: string;
+  contactName: string;
+  reason: string;
+}): MailText {
   return {
     kind: "account_refused",
     subject: "Uw aanvraag voor een schoolaccount",

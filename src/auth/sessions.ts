@@ -49,7 +49,11 @@ export type SessionCheck =
   | { ok: false; clearCookie: string };
 
 /** Starts a session and returns the Set-Cookie header value. */
-export async function createSession(db: DB, userId: string, opts: SessionCookieOptions): Promise<string> {
+export async function createSession(
+  db: DB,
+  userId: string,
+  opts: SessionCookieOptions,
+): Promise<string> {
   const token = newToken();
   const l = lucia(db, opts.secure);
   const createdAt = Math.floor(Date.now() / 1000);
@@ -60,12 +64,19 @@ export async function createSession(db: DB, userId: string, opts: SessionCookieO
 /** The cookie lives no longer than the absolute lifetime (lucia's own would say 400 days). */
 function cookieFor(l: ReturnType<typeof makeLucia>, token: string, createdAt: number): string {
   const cookie = l.createSessionCookie(token);
-  cookie.attributes.maxAge = Math.max(0, createdAt + ABSOLUTE_TIMEOUT_SECONDS - Math.floor(Date.now() / 1000));
+  cookie.attributes.maxAge = Math.max(
+    0,
+    createdAt + ABSOLUTE_TIMEOUT_SECONDS - Math.floor(Date.now() / 1000),
+  );
   return cookie.serialize();
 }
 
 /** Validates the cookie token: idle timeout 8 h (renewed on use), absolute 30 days. */
-export async function validateSessionToken(db: DB, token: string, opts: SessionCookieOptions): Promise<SessionCheck> {
+export async function validateSessionToken(
+  db: DB,
+  token: string,
+  opts: SessionCookieOptions,
+): Promise<SessionCheck> {
   const l = lucia(db, opts.secure);
   const clearCookie = l.createBlankSessionCookie().serialize();
   const sessionId = await sha256Hex(token);
@@ -102,19 +113,28 @@ export async function invalidateSessionToken(db: DB, token: string): Promise<voi
 }
 
 export function blankSessionCookie(secure: boolean): string {
-  return makeLucia({} as DB, secure).createBlankSessionCookie().serialize();
+  return makeLucia({} as DB, secure)
+    .createBlankSessionCookie()
+    .serialize();
 }
 
 /** Ends every session of a user (logout everywhere, password change, removal). */
-export async function invalidateUserSessions(db: DB, userId: string, exceptSessionId?: string): Promise<void> {
+export async function invalidateUserSessions(
+  db: DB,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
   const l = lucia(db, false);
   if (!exceptSessionId) return l.invalidateUserSessions(userId);
-  for (const s of await l.getUserSessions(userId)) if (s.id !== exceptSessionId) await l.invalidateSession(s.id);
+  for (const s of await l.getUserSessions(userId))
+    if (s.id !== exceptSessionId) await l.invalidateSession(s.id);
 }
 
 export async function deleteExpiredSessions(db: DB): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, Math.floor(Date.now() / 1000)));
-  await db.delete(sessions).where(lt(sessions.createdAt, Math.floor(Date.now() / 1000) - ABSOLUTE_TIMEOUT_SECONDS));
+  await db
+    .delete(sessions)
+    .where(lt(sessions.createdAt, Math.floor(Date.now() / 1000) - ABSOLUTE_TIMEOUT_SECONDS));
 }
 
 export async function sessionsOfUser(db: DB, userId: string) {

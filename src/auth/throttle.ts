@@ -77,7 +77,9 @@ export async function recordFailure(
   await db.batch([
     db.insert(throttleEvents).values(keys.map((key) => ({ key, at }))),
     ...keys.map((key) =>
-      db.delete(throttleEvents).where(and(eq(throttleEvents.key, key), lt(throttleEvents.at, at - rule.windowSeconds))),
+      db
+        .delete(throttleEvents)
+        .where(and(eq(throttleEvents.key, key), lt(throttleEvents.at, at - rule.windowSeconds))),
     ),
   ]);
 }

@@ -21,7 +21,10 @@ export async function createApiToken(
 }
 
 /** The user id behind a live (not revoked) token, or null. Records the last use. */
-export async function verifyApiToken(db: DB, token: string): Promise<{ userId: string; tokenId: string } | null> {
+export async function verifyApiToken(
+  db: DB,
+  token: string,
+): Promise<{ userId: string; tokenId: string } | null> {
   const hash = await sha256Hex(token);
   const [row] = await db
     .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt })
@@ -36,10 +39,17 @@ export async function verifyApiToken(db: DB, token: string): Promise<{ userId: s
   return { userId: row.userId, tokenId: row.id };
 }
 
-export async function revokeApiToken(db: DB, tokenId: string, userIds: readonly string[]): Promise<boolean> {
+export async function revokeApiToken(
+  db: DB,
+  tokenId: string,
+  userIds: readonly string[],
+): Promise<boolean> {
   const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, tokenId));
   if (!row || !userIds.includes(row.userId) || row.revokedAt) return false;
-  await db.update(apiTokens).set({ revokedAt: new Date().toISOString() }).where(eq(apiTokens.id, tokenId));
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date().toISOString() })
+    .where(eq(apiTokens.id, tokenId));
   return true;
 }
 

@@ -1,6 +1,11 @@
 // CLI commands for accounts and the crebo list: admin create, school create, token create, crebo add/rename/retire.
 import { parseArgs } from "node:util";
-import { AccountError, createAdminAccount, createSchoolAccount, type FlowContext } from "../auth/accounts";
+import {
+  AccountError,
+  createAdminAccount,
+  createSchoolAccount,
+  type FlowContext,
+} from "../auth/accounts";
 import { createApiToken } from "../auth/tokens";
 import type { CliCommand } from "../cli-commands";
 import type { Config } from "../config";
@@ -12,15 +17,21 @@ import { addCrebo, CreboError, renameCrebo, setCreboRetired } from "../queries/c
 /** A wrong invocation or a refused step: the message is printed, the exit code is 1. */
 export class CliError extends Error {}
 
-function options<T extends Record<string, { type: "string" }>>(args: string[], spec: T, required: (keyof T & string)[]) {
+function options<T extends Record<string, { type: "string" }>>(
+  args: string[],
+  spec: T,
+  required: (keyof T & string)[],
+) {
   let values: Record<string, string | undefined>;
   try {
-    values = parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+    values = parseArgs({ args, options: spec, strict: true, allowPositionals: false })
+      .values as Record<string, string | undefined>;
   } catch (err) {
     throw new CliError(err instanceof Error ? err.message : String(err));
   }
   const missing = required.filter((name) => !values[name]);
-  if (missing.length) throw new CliError(`Ontbrekende optie(s): ${missing.map((m) => `--${m}`).join(", ")}`);
+  if (missing.length)
+    throw new CliError(`Ontbrekende optie(s): ${missing.map((m) => `--${m}`).join(", ")}`);
   return values as { [K in keyof T]?: string } & { [K in (typeof required)[number]]: string };
 }
 
@@ -45,8 +56,18 @@ export const authCommands: CliCommand[] = [
     usage: "admin create --email E --password P",
     description: "beheerder van het register aanmaken",
     async run({ db, config, args }) {
-      const o = options(args, { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } }, ["email", "password"]);
-      await friendly(() => createAdminAccount(cliContext(db, config), { email: o.email, password: o.password, name: o.name }));
+      const o = options(
+        args,
+        { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+        ["email", "password"],
+      );
+      await friendly(() =>
+        createAdminAccount(cliContext(db, config), {
+          email: o.email,
+          password: o.password,
+          name: o.name,
+        }),
+      );
       console.log(`Beheerder ${normaliseEmail(o.email)} is aangemaakt.`);
     },
   },
@@ -58,16 +79,29 @@ export const authCommands: CliCommand[] = [
     async run({ db, config, args }) {
       const o = options(
         args,
-        { name: { type: "string" }, email: { type: "string" }, password: { type: "string" }, brin: { type: "string" } },
+        {
+          name: { type: "string" },
+          email: { type: "string" },
+          password: { type: "string" },
+          brin: { type: "string" },
+        },
         ["name", "email", "password"],
       );
       const brin = o.brin?.trim().toUpperCase() || null;
-      if (brin && !/^[0-9]{2}[A-Z]{2}([0-9]{2})?$/.test(brin)) throw new CliError("Een BRIN-code bestaat uit 2 cijfers en 2 letters, bijvoorbeeld 25LJ.");
+      if (brin && !/^[0-9]{2}[A-Z]{2}([0-9]{2})?$/.test(brin))
+        throw new CliError("Een BRIN-code bestaat uit 2 cijfers en 2 letters, bijvoorbeeld 25LJ.");
       if (o.name.trim().length < 2) throw new CliError("Geef de naam van de school op met --name.");
       const { schoolId } = await friendly(() =>
-        createSchoolAccount(cliContext(db, config), { name: o.name.trim(), email: o.email, password: o.password, brin }),
+        createSchoolAccount(cliContext(db, config), {
+          name: o.name.trim(),
+          email: o.email,
+          password: o.password,
+          brin,
+        }),
       );
-      console.log(`School "${o.name.trim()}" (${schoolId}) is aangemaakt met gebruiker ${normaliseEmail(o.email)}.`);
+      console.log(
+        `School "${o.name.trim()}" (${schoolId}) is aangemaakt met gebruiker ${normaliseEmail(o.email)}.`,
+      );
     },
   },
   {
@@ -80,12 +114,28 @@ export const authCommands: CliCommand[] = [
       const found = await userByEmail(db, o.email);
       if (!found) throw new CliError(`Er is geen gebruiker met ${normaliseEmail(o.email)}.`);
       const block = loginBlock(found);
-      if (block === "disabled") throw new CliError(`De gebruiker ${found.user.email} is verwijderd.`);
-      if (block === "suspended") throw new CliError(`De school van ${found.user.email} is opgeschort.`);
+      if (block === "disabled")
+        throw new CliError(`De gebruiker ${found.user.email} is verwijderd.`);
+      if (block === "suspended")
+        throw new CliError(`De school van ${found.user.email} is opgeschort.`);
       const name = o.name?.trim() || "cli";
-      const { id, token } = await createApiToken(db, { userId: found.user.id, schoolId: found.user.schoolId, name });
-      await audit(db, { actorUserId: null, schoolId: found.user.schoolId, action: "create", entity: "api_token", entityId: id, changes: { name, user: found.user.email }, requestId: "cli" });
-      console.log(`Token "${name}" voor ${found.user.email}${found.schoolName ? ` (${found.schoolName})` : ""}. Het wordt maar één keer getoond:`);
+      const { id, token } = await createApiToken(db, {
+        userId: found.user.id,
+        schoolId: found.user.schoolId,
+        name,
+      });
+      await audit(db, {
+        actorUserId: null,
+        schoolId: found.user.schoolId,
+        action: "create",
+        entity: "api_token",
+        entityId: id,
+        changes: { name, user: found.user.email },
+        requestId: "cli",
+      });
+      console.log(
+        `Token "${name}" voor ${found.user.email}${found.schoolName ? ` (${found.schoolName})` : ""}. Het wordt maar één keer getoond:`,
+      );
       console.log(token);
     },
   },
@@ -95,10 +145,21 @@ export const authCommands: CliCommand[] = [
     usage: "crebo add --code C --name N [--level L]",
     description: "crebo toevoegen",
     async run({ db, args }) {
-      const o = options(args, { code: { type: "string" }, name: { type: "string" }, level: { type: "string" } }, ["code", "name"]);
+      const o = options(
+        args,
+        { code: { type: "string" }, name: { type: "string" }, level: { type: "string" } },
+        ["code", "name"],
+      );
       const level = o.level === undefined ? null : Number(o.level);
-      if (level !== null && !Number.isInteger(level)) throw new CliError("Het niveau is 1, 2, 3 of 4.");
-      const crebo = await friendly(() => addCrebo(db, { code: o.code, name: o.name, level }, { actorUserId: null, requestId: "cli" }));
+      if (level !== null && !Number.isInteger(level))
+        throw new CliError("Het niveau is 1, 2, 3 of 4.");
+      const crebo = await friendly(() =>
+        addCrebo(
+          db,
+          { code: o.code, name: o.name, level },
+          { actorUserId: null, requestId: "cli" },
+        ),
+      );
       console.log(`Crebo ${crebo.code} "${crebo.name}" is toegevoegd.`);
     },
   },
@@ -108,9 +169,16 @@ export const authCommands: CliCommand[] = [
     usage: "crebo rename --code C --name N",
     description: "naam van een crebo wijzigen",
     async run({ db, args }) {
-      const o = options(args, { code: { type: "string" }, name: { type: "string" } }, ["code", "name"]);
-      const { refreshed } = await friendly(() => renameCrebo(db, o.code, o.name, { actorUserId: null, requestId: "cli" }));
-      console.log(`Crebo ${o.code} heet nu "${o.name.trim()}" (${refreshed} beoordelaar(s) bijgewerkt).`);
+      const o = options(args, { code: { type: "string" }, name: { type: "string" } }, [
+        "code",
+        "name",
+      ]);
+      const { refreshed } = await friendly(() =>
+        renameCrebo(db, o.code, o.name, { actorUserId: null, requestId: "cli" }),
+      );
+      console.log(
+        `Crebo ${o.code} heet nu "${o.name.trim()}" (${refreshed} beoordelaar(s) bijgewerkt).`,
+      );
     },
   },
   {
@@ -120,7 +188,9 @@ export const authCommands: CliCommand[] = [
     description: "crebo laten vervallen",
     async run({ db, args }) {
       const o = options(args, { code: { type: "string" } }, ["code"]);
-      await friendly(() => setCreboRetired(db, o.code, true, { actorUserId: null, requestId: "cli" }));
+      await friendly(() =>
+        setCreboRetired(db, o.code, true, { actorUserId: null, requestId: "cli" }),
+      );
       console.log(`Crebo ${o.code} is vervallen.`);
     },
   },

@@ -27,7 +27,10 @@ export async function userById(db: DB, id: string): Promise<UserRow | undefined>
 }
 
 /** May this user log in at all (apart from the password)? */
-export function loginBlock(row: { user: UserRow; schoolStatus: string | null }): "disabled" | "suspended" | null {
+export function loginBlock(row: {
+  user: UserRow;
+  schoolStatus: string | null;
+}): "disabled" | "suspended" | null {
   if (row.user.disabledAt) return "disabled";
   if (row.user.role !== "admin" && row.schoolStatus !== "active") return "suspended";
   return null;
@@ -82,7 +85,10 @@ export async function recentDecidedRequests(db: DB, limit = 10) {
     .limit(limit);
 }
 
-export async function accountRequestById(db: DB, id: string): Promise<AccountRequestRow | undefined> {
+export async function accountRequestById(
+  db: DB,
+  id: string,
+): Promise<AccountRequestRow | undefined> {
   const [row] = await db.select().from(accountRequests).where(eq(accountRequests.id, id));
   return row;
 }
@@ -127,7 +133,12 @@ export async function schoolsOverview(db: DB) {
     .orderBy(sql`lower(${schools.name})`);
 }
 
-export function setSchoolStatusQuery(db: DB, schoolId: string, status: "active" | "suspended", now: Date) {
+export function setSchoolStatusQuery(
+  db: DB,
+  schoolId: string,
+  status: "active" | "suspended",
+  now: Date,
+) {
   return db
     .update(schools)
     .set({ status, suspendedAt: status === "suspended" ? now.toISOString() : null })
@@ -136,7 +147,11 @@ export function setSchoolStatusQuery(db: DB, schoolId: string, status: "active" 
 
 // ---------------------------------------------------------------- users of a school
 
-export async function schoolUsers(db: DB, schoolId: string, opts: { includeRemoved?: boolean } = {}) {
+export async function schoolUsers(
+  db: DB,
+  schoolId: string,
+  opts: { includeRemoved?: boolean } = {},
+) {
   const conditions = [eq(users.schoolId, schoolId)];
   if (!opts.includeRemoved) conditions.push(isNull(users.disabledAt));
   return db
@@ -161,7 +176,13 @@ export async function activeUserIdsOfSchool(db: DB, schoolId: string): Promise<s
 /** Invites not used and not expired, for the team page. */
 export async function openInvitesOfSchool(db: DB, schoolId: string, now: Date) {
   return db
-    .select({ id: invites.id, email: invites.email, role: invites.role, expiresAt: invites.expiresAt, createdAt: invites.createdAt })
+    .select({
+      id: invites.id,
+      email: invites.email,
+      role: invites.role,
+      expiresAt: invites.expiresAt,
+      createdAt: invites.createdAt,
+    })
     .from(invites)
     .where(
       and(
@@ -191,7 +212,10 @@ export function revokeUserTokensQuery(db: DB, userId: string, now: Date) {
 }
 
 export function setPasswordQuery(db: DB, userId: string, passwordHash: string, now: Date) {
-  return db.update(users).set({ passwordHash, passwordChangedAt: now.toISOString() }).where(eq(users.id, userId));
+  return db
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: now.toISOString() })
+    .where(eq(users.id, userId));
 }
 
 export type NewUser = {
@@ -204,11 +228,18 @@ export type NewUser = {
 };
 
 export function insertUserQuery(db: DB, user: NewUser, now: Date) {
-  return db.insert(users).values({ ...user, email: normaliseEmail(user.email), passwordChangedAt: now.toISOString() });
+  return db
+    .insert(users)
+    .values({ ...user, email: normaliseEmail(user.email), passwordChangedAt: now.toISOString() });
 }
 
 /** A removed (disabled) user who is invited again gets the account back with the new details. */
-export function reactivateUserQuery(db: DB, userId: string, user: Omit<NewUser, "id" | "email">, now: Date) {
+export function reactivateUserQuery(
+  db: DB,
+  userId: string,
+  user: Omit<NewUser, "id" | "email">,
+  now: Date,
+) {
   return db
     .update(users)
     .set({ ...user, disabledAt: null, passwordChangedAt: now.toISOString() })
@@ -247,7 +278,12 @@ export async function tokenById(db: DB, id: string) {
 /** Places whose name is exactly this (accents and case ignored); names repeat across municipalities. */
 export async function placesNamed(db: DB, name: string) {
   return db
-    .select({ code: places.code, name: places.name, municipality: places.municipality, province: places.province })
+    .select({
+      code: places.code,
+      name: places.name,
+      municipality: places.municipality,
+      province: places.province,
+    })
     .from(places)
     .where(eq(places.nameNorm, normalise(name)))
     .orderBy(asc(places.municipality))

@@ -35,7 +35,13 @@ export async function audit(db: DB, entry: AuditInput): Promise<void> {
   await auditEntry(db, entry);
 }
 
-export type AuditFilter = { schoolId?: string; entity?: string; entityId?: string; page?: number; perPage?: number };
+export type AuditFilter = {
+  schoolId?: string;
+  entity?: string;
+  entityId?: string;
+  page?: number;
+  perPage?: number;
+};
 
 /** One page of the audit log, newest first, with the actor's email and the school's name. */
 export async function listAudit(db: DB, filter: AuditFilter) {
@@ -75,6 +81,9 @@ export async function listAudit(db: DB, filter: AuditFilter) {
 
 /** The entity kinds that occur in the log, for the filter. */
 export async function auditEntities(db: DB): Promise<string[]> {
-  const rows = await db.selectDistinct({ entity: auditLog.entity }).from(auditLog).orderBy(auditLog.entity);
+  const rows = await db
+    .selectDistinct({ entity: auditLog.entity })
+    .from(auditLog)
+    .orderBy(auditLog.entity);
   return rows.map((r) => r.entity);
 }

@@ -2,12 +2,30 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { AccountError, approveAccountRequest, flowContext, refuseAccountRequest, setSchoolStatus } from "../auth/accounts";
+import {
+  AccountError,
+  approveAccountRequest,
+  flowContext,
+  refuseAccountRequest,
+  setSchoolStatus,
+} from "../auth/accounts";
 import { requireAdminPage } from "../auth/guards";
 import { formFields } from "../auth/http";
-import { pendingAccountRequests, schoolById, schoolsOverview, schoolUsers } from "../queries/accounts";
+import {
+  pendingAccountRequests,
+  schoolById,
+  schoolsOverview,
+  schoolUsers,
+} from "../queries/accounts";
 import { auditEntities, listAudit } from "../queries/audit";
-import { addCrebo, creboByCode, CreboError, listCrebosForAdmin, renameCrebo, setCreboRetired } from "../queries/crebos-admin";
+import {
+  addCrebo,
+  creboByCode,
+  CreboError,
+  listCrebosForAdmin,
+  renameCrebo,
+  setCreboRetired,
+} from "../queries/crebos-admin";
 import { renderError } from "./error-page";
 import { handleChangePassword } from "./school-account";
 import { AdminOverviewPage } from "../../views/pages/admin/overview";
@@ -24,7 +42,8 @@ adminPages.use("/beheer/*", requireAdminPage);
 const notices: Record<string, string> = {
   goedgekeurd: "De aanvraag is goedgekeurd. De contactpersoon heeft een uitnodiging gekregen.",
   geweigerd: "De aanvraag is geweigerd. De aanvrager heeft de reden per e-mail gekregen.",
-  opgeschort: "De school is opgeschort. Haar gebruikers zijn uitgelogd en haar tokens werken niet meer.",
+  opgeschort:
+    "De school is opgeschort. Haar gebruikers zijn uitgelogd en haar tokens werken niet meer.",
   heractiveerd: "De school is weer actief.",
   toegevoegd: "De crebo is toegevoegd.",
   hernoemd: "De naam van de crebo is gewijzigd.",
@@ -44,7 +63,10 @@ const pageParam = z.coerce.number().int().min(1).max(100000).catch(1);
 
 async function renderOverview(
   c: Context<AppEnv>,
-  extra: { warning?: string; refuseError?: { requestId: string; message: string; reason?: string } } = {},
+  extra: {
+    warning?: string;
+    refuseError?: { requestId: string; message: string; reason?: string };
+  } = {},
   status: 200 | 404 | 409 | 422 = 200,
 ) {
   const db = c.get("db");
@@ -52,7 +74,11 @@ async function renderOverview(
   return c.html(
     <AdminOverviewPage
       auth={c.get("auth")!}
-      requests={requests.map((r) => ({ ...r.request, placeName: r.placeName, municipality: r.municipality }))}
+      requests={requests.map((r) => ({
+        ...r.request,
+        placeName: r.placeName,
+        municipality: r.municipality,
+      }))}
       schools={schools}
       notice={notice(c)}
       {...extra}
@@ -74,7 +100,11 @@ adminPages.post("/beheer/aanvragen/:id/goedkeuren", async (c) => {
 });
 
 const refuseSchema = z.object({
-  reason: z.string().trim().min(3, "Vul de reden van de weigering in; de aanvrager krijgt deze te lezen.").max(1000, "Houd de reden kort (hoogstens 1000 tekens)."),
+  reason: z
+    .string()
+    .trim()
+    .min(3, "Vul de reden van de weigering in; de aanvrager krijgt deze te lezen.")
+    .max(1000, "Houd de reden kort (hoogstens 1000 tekens)."),
 });
 
 adminPages.post("/beheer/aanvragen/:id/weigeren", async (c) => {
@@ -82,7 +112,17 @@ adminPages.post("/beheer/aanvragen/:id/weigeren", async (c) => {
   const form = await formFields(c);
   const parsed = refuseSchema.safeParse(form);
   if (!parsed.success) {
-    return renderOverview(c, { refuseError: { requestId: id, message: parsed.error.issues[0].message, reason: form.reason } }, 422);
+    return renderOverview(
+      c,
+      {
+        refuseError: {
+          requestId: id,
+          message: parsed.error.issues[0].message,
+          reason: form.reason,
+        },
+      },
+      422,
+    );
   }
   try {
     await refuseAccountRequest(flowContext(c), id, parsed.data.reason);
@@ -98,7 +138,9 @@ adminPages.get("/beheer/scholen/:id", async (c) => {
   const school = await schoolById(db, c.req.param("id"));
   if (!school) return renderError(c, 404, "Niet gevonden", "Deze school bestaat niet.");
   const users = await schoolUsers(db, school.id, { includeRemoved: true });
-  return c.html(<AdminSchoolPage auth={c.get("auth")!} school={school} users={users} notice={notice(c)} />);
+  return c.html(
+    <AdminSchoolPage auth={c.get("auth")!} school={school} users={users} notice={notice(c)} />,
+  );
 });
 
 for (const [path, status, done] of [
@@ -130,10 +172,20 @@ async function renderCrebos(
   extra: { values?: Record<string, string>; errors?: Record<string, string> } = {},
   status: 200 | 409 | 422 = 200,
 ) {
-  const filter = creboFilter.parse({ q: c.req.query("q") ?? "", status: c.req.query("status") ?? "active", page: c.req.query("page") ?? 1 });
+  const filter = creboFilter.parse({
+    q: c.req.query("q") ?? "",
+    status: c.req.query("status") ?? "active",
+    page: c.req.query("page") ?? 1,
+  });
   const result = await listCrebosForAdmin(c.get("db"), filter);
   return c.html(
-    <AdminCrebosPage auth={c.get("auth")!} {...result} filter={{ q: filter.q, status: filter.status }} notice={notice(c)} {...extra} />,
+    <AdminCrebosPage
+      auth={c.get("auth")!}
+      {...result}
+      filter={{ q: filter.q, status: filter.status }}
+      notice={notice(c)}
+      {...extra}
+    />,
     status,
   );
 }
@@ -148,21 +200,41 @@ adminPages.post("/beheer/crebos", async (c) => {
   const form = await formFields(c);
   const level = form.level ? Number(form.level) : null;
   try {
-    const crebo = await addCrebo(c.get("db"), { code: form.code ?? "", name: form.name ?? "", level: Number.isNaN(level) ? -1 : level }, actor(c));
+    const crebo = await addCrebo(
+      c.get("db"),
+      { code: form.code ?? "", name: form.name ?? "", level: Number.isNaN(level) ? -1 : level },
+      actor(c),
+    );
     return c.redirect(`/beheer/crebos/${crebo.code}?toegevoegd`, 303);
   } catch (err) {
     if (!(err instanceof CreboError)) throw err;
-    return renderCrebos(c, { values: form, errors: { [err.field ?? "code"]: err.message } }, err.status === 409 ? 409 : 422);
+    return renderCrebos(
+      c,
+      { values: form, errors: { [err.field ?? "code"]: err.message } },
+      err.status === 409 ? 409 : 422,
+    );
   }
 });
 
-async function renderCrebo(c: Context<AppEnv>, extra: { values?: { name?: string }; errors?: Record<string, string> } = {}, status: 200 | 422 = 200) {
+async function renderCrebo(
+  c: Context<AppEnv>,
+  extra: { values?: { name?: string }; errors?: Record<string, string> } = {},
+  status: 200 | 422 = 200,
+) {
   const code = c.req.param("code") ?? "";
   const crebo = await creboByCode(c.get("db"), code);
   if (!crebo) return renderError(c, 404, "Niet gevonden", `Crebo ${code} bestaat niet.`);
   const { items } = await listCrebosForAdmin(c.get("db"), { q: code, status: "all", perPage: 5 });
   const assessorCount = items.find((i) => i.code === code)?.assessorCount ?? 0;
-  return c.html(<AdminCreboPage auth={c.get("auth")!} crebo={{ ...crebo, assessorCount }} notice={notice(c)} {...extra} />, status);
+  return c.html(
+    <AdminCreboPage
+      auth={c.get("auth")!}
+      crebo={{ ...crebo, assessorCount }}
+      notice={notice(c)}
+      {...extra}
+    />,
+    status,
+  );
 }
 
 adminPages.get("/beheer/crebos/:code", (c) => renderCrebo(c));
@@ -206,9 +278,17 @@ const auditFilter = z.object({
 
 adminPages.get("/beheer/audit", async (c) => {
   const db = c.get("db");
-  const filter = auditFilter.parse({ school: c.req.query("school") ?? "", entity: c.req.query("entity") ?? "", page: c.req.query("page") ?? 1 });
+  const filter = auditFilter.parse({
+    school: c.req.query("school") ?? "",
+    entity: c.req.query("entity") ?? "",
+    page: c.req.query("page") ?? 1,
+  });
   const [result, schools, entities] = await Promise.all([
-    listAudit(db, { schoolId: filter.school || undefined, entity: filter.entity || undefined, page: filter.page }),
+    listAudit(db, {
+      schoolId: filter.school || undefined,
+      entity: filter.entity || undefined,
+      page: filter.page,
+    }),
     schoolsOverview(db),
     auditEntities(db),
   ]);
@@ -225,6 +305,12 @@ adminPages.get("/beheer/audit", async (c) => {
 
 // ---------------------------------------------------------------- own password
 
-adminPages.get("/beheer/wachtwoord", (c) => c.html(<ChangePasswordPage auth={c.get("auth")!} action="/beheer/wachtwoord" notice={notice(c)} />));
+adminPages.get("/beheer/wachtwoord", (c) =>
+  c.html(
+    <ChangePasswordPage auth={c.get("auth")!} action="/beheer/wachtwoord" notice={notice(c)} />,
+  ),
+);
 
-adminPages.post("/beheer/wachtwoord", (c) => handleChangePassword(c, "/beheer/wachtwoord", "/beheer/wachtwoord"));
+adminPages.post("/beheer/wachtwoord", (c) =>
+  handleChangePassword(c, "/beheer/wachtwoord", "/beheer/wachtwoord"),
+);

@@ -2,14 +2,42 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { AccountError, acceptInvite, flowContext, openInvite, requestAccount, requestPasswordReset, resetPassword } from "../auth/accounts";
-import { endSession, formErrors, formFields, homeFor, noStore, safeReturnPath, startSession } from "../auth/http";
+import {
+  AccountError,
+  acceptInvite,
+  flowContext,
+  openInvite,
+  requestAccount,
+  requestPasswordReset,
+  resetPassword,
+} from "../auth/accounts";
+import {
+  endSession,
+  formErrors,
+  formFields,
+  homeFor,
+  noStore,
+  safeReturnPath,
+  startSession,
+} from "../auth/http";
 import { verifyAgainstDummy, verifyPassword } from "../auth/passwords";
-import { accountKey, clearFailures, clientIp, ipKey, recordFailure, retryAfterSeconds } from "../auth/throttle";
+import {
+  accountKey,
+  clearFailures,
+  clientIp,
+  ipKey,
+  recordFailure,
+  retryAfterSeconds,
+} from "../auth/throttle";
 import { loginBlock, placeByCode, placesNamed, schoolById, userByEmail } from "../queries/accounts";
 import { LoginPage, LogoutPage } from "../../views/pages/auth/login";
 import { RequestPage, type RequestValues } from "../../views/pages/auth/request";
-import { ForgotPasswordPage, InvitePage, LinkProblemPage, ResetPasswordPage } from "../../views/pages/auth/password-forms";
+import {
+  ForgotPasswordPage,
+  InvitePage,
+  LinkProblemPage,
+  ResetPasswordPage,
+} from "../../views/pages/auth/password-forms";
 
 export const authRoutes = new Hono<AppEnv>();
 
@@ -52,7 +80,10 @@ authRoutes.post("/inloggen", async (c) => {
   noStore(c);
   const parsed = loginSchema.safeParse(form);
   if (!parsed.success) {
-    return c.html(<LoginPage email={form.email} terug={terug} errors={formErrors(parsed.error)} />, 422);
+    return c.html(
+      <LoginPage email={form.email} terug={terug} errors={formErrors(parsed.error)} />,
+      422,
+    );
   }
   const { email, password } = parsed.data;
   const keys = [accountKey(email), ipKey(clientIp(c))];
@@ -81,7 +112,11 @@ authRoutes.post("/inloggen", async (c) => {
   }
   if (block === "suspended") {
     return c.html(
-      <LoginPage email={email} terug={terug} error="Het account van uw school is opgeschort. Neem contact op met het bureau van het register." />,
+      <LoginPage
+        email={email}
+        terug={terug}
+        error="Het account van uw school is opgeschort. Neem contact op met het bureau van het register."
+      />,
       403,
     );
   }
@@ -106,20 +141,36 @@ authRoutes.post("/uitloggen", async (c) => {
 const brinPattern = /^[0-9]{2}[A-Z]{2}([0-9]{2})?$/;
 
 const requestSchema = z.object({
-  school_name: z.string().trim().min(2, "Vul de naam van de school in.").max(200, "Deze naam is te lang (hoogstens 200 tekens)."),
+  school_name: z
+    .string()
+    .trim()
+    .min(2, "Vul de naam van de school in.")
+    .max(200, "Deze naam is te lang (hoogstens 200 tekens)."),
   brin: z
     .string()
     .trim()
     .toUpperCase()
     .max(6, "Een BRIN-code heeft 4 tekens (of 6 met vestigingsnummer).")
-    .refine((v) => v === "" || brinPattern.test(v), "Een BRIN-code bestaat uit 2 cijfers en 2 letters, bijvoorbeeld 25LJ.")
+    .refine(
+      (v) => v === "" || brinPattern.test(v),
+      "Een BRIN-code bestaat uit 2 cijfers en 2 letters, bijvoorbeeld 25LJ.",
+    )
     .optional()
     .default(""),
   place: z.string().trim().max(100, "Deze plaatsnaam is te lang.").optional().default(""),
   place_code: z.string().trim().max(20).optional().default(""),
-  contact_name: z.string().trim().min(2, "Vul de naam van de contactpersoon in.").max(200, "Deze naam is te lang (hoogstens 200 tekens)."),
+  contact_name: z
+    .string()
+    .trim()
+    .min(2, "Vul de naam van de contactpersoon in.")
+    .max(200, "Deze naam is te lang (hoogstens 200 tekens)."),
   email: emailField,
-  motivation: z.string().trim().max(2000, "Houd de toelichting kort (hoogstens 2000 tekens).").optional().default(""),
+  motivation: z
+    .string()
+    .trim()
+    .max(2000, "Houd de toelichting kort (hoogstens 2000 tekens).")
+    .optional()
+    .default(""),
 });
 
 authRoutes.get("/aanvragen", (c) => c.html(<RequestPage auth={c.get("auth")} />));
@@ -144,14 +195,26 @@ authRoutes.post("/aanvragen", async (c) => {
   } else {
     const matches = await placesNamed(db, form.place);
     if (matches.length === 1) placeCode = matches[0].code;
-    else if (matches.length === 0) errors.place ??= `De plaats "${form.place.trim()}" kennen wij niet. Controleer de spelling.`;
+    else if (matches.length === 0)
+      errors.place ??= `De plaats "${form.place.trim()}" kennen wij niet. Controleer de spelling.`;
     else {
-      placeChoices = matches.map((p) => ({ code: p.code, label: `${p.name} (gemeente ${p.municipality})` }));
+      placeChoices = matches.map((p) => ({
+        code: p.code,
+        label: `${p.name} (gemeente ${p.municipality})`,
+      }));
       errors.place_code = "Kies de juiste plaats uit de lijst.";
     }
   }
   if (!parsed.success || !placeCode || Object.keys(errors).length > 0) {
-    return c.html(<RequestPage auth={c.get("auth")} values={values} errors={errors} placeChoices={placeChoices} />, 422);
+    return c.html(
+      <RequestPage
+        auth={c.get("auth")}
+        values={values}
+        errors={errors}
+        placeChoices={placeChoices}
+      />,
+      422,
+    );
   }
   const v = parsed.data;
   await requestAccount(flowContext(c), {
@@ -169,13 +232,20 @@ authRoutes.post("/aanvragen", async (c) => {
 
 function linkProblem(c: Context<AppEnv>, err: AccountError) {
   noStore(c);
-  return c.html(<LinkProblemPage auth={c.get("auth")} message={err.message} />, err.status === 404 ? 404 : 410);
+  return c.html(
+    <LinkProblemPage auth={c.get("auth")} message={err.message} />,
+    err.status === 404 ? 404 : 410,
+  );
 }
 
 async function inviteView(c: Context<AppEnv>, token: string) {
   const invite = await openInvite(flowContext(c), token, ["invite", "admin_setup"]);
   const school = invite.schoolId ? await schoolById(c.get("db"), invite.schoolId) : undefined;
-  return { kind: invite.kind as "invite" | "admin_setup", email: invite.kind === "admin_setup" ? null : invite.email, schoolName: school?.name ?? null };
+  return {
+    kind: invite.kind as "invite" | "admin_setup",
+    email: invite.kind === "admin_setup" ? null : invite.email,
+    schoolName: school?.name ?? null,
+  };
 }
 
 authRoutes.get("/uitnodiging/:token", async (c) => {
@@ -190,11 +260,16 @@ authRoutes.get("/uitnodiging/:token", async (c) => {
   }
 });
 
-const nameField = z.string().trim().min(2, "Vul uw naam in.").max(200, "Deze naam is te lang (hoogstens 200 tekens).");
+const nameField = z
+  .string()
+  .trim()
+  .min(2, "Vul uw naam in.")
+  .max(200, "Deze naam is te lang (hoogstens 200 tekens).");
 
 /** The confirmation field is checked when the form sends it (browsers always do). */
 function confirmError(form: Record<string, string>): string | undefined {
-  if (form.password_confirm !== undefined && form.password_confirm !== form.password) return "De twee wachtwoorden zijn niet gelijk.";
+  if (form.password_confirm !== undefined && form.password_confirm !== form.password)
+    return "De twee wachtwoorden zijn niet gelijk.";
   return undefined;
 }
 
@@ -220,10 +295,23 @@ authRoutes.post("/uitnodiging/:token", async (c) => {
     if (!email.success) errors.email = email.error.issues[0].message;
   }
   const rerender = (status: 409 | 422) =>
-    c.html(<InvitePage auth={c.get("auth")} token={token} {...view} values={{ name: form.name, email: form.email }} errors={errors} />, status);
+    c.html(
+      <InvitePage
+        auth={c.get("auth")}
+        token={token}
+        {...view}
+        values={{ name: form.name, email: form.email }}
+        errors={errors}
+      />,
+      status,
+    );
   if (Object.keys(errors).length > 0 || !name.success) return rerender(422);
   try {
-    const { userId, role } = await acceptInvite(flowContext(c), token, { name: name.data, password: form.password, email: form.email });
+    const { userId, role } = await acceptInvite(flowContext(c), token, {
+      name: name.data,
+      password: form.password,
+      email: form.email,
+    });
     await startSession(c, userId);
     return c.redirect(homeFor(role), 303);
   } catch (err) {
@@ -236,13 +324,22 @@ authRoutes.post("/uitnodiging/:token", async (c) => {
 
 // ---------------------------------------------------------------- password reset
 
-authRoutes.get("/wachtwoord-vergeten", (c) => c.html(<ForgotPasswordPage auth={c.get("auth")} sent={c.req.query("verstuurd") !== undefined} />));
+authRoutes.get("/wachtwoord-vergeten", (c) =>
+  c.html(<ForgotPasswordPage auth={c.get("auth")} sent={c.req.query("verstuurd") !== undefined} />),
+);
 
 authRoutes.post("/wachtwoord-vergeten", async (c) => {
   const form = await formFields(c);
   const email = emailField.safeParse(form.email ?? "");
   if (!email.success) {
-    return c.html(<ForgotPasswordPage auth={c.get("auth")} email={form.email} errors={{ email: email.error.issues[0].message }} />, 422);
+    return c.html(
+      <ForgotPasswordPage
+        auth={c.get("auth")}
+        email={form.email}
+        errors={{ email: email.error.issues[0].message }}
+      />,
+      422,
+    );
   }
   // The same answer whether or not the address has an account.
   await requestPasswordReset(flowContext(c), email.data);
@@ -271,13 +368,21 @@ authRoutes.post("/wachtwoord-vergeten/:token", async (c) => {
   if (mismatch) errors.password_confirm = mismatch;
   try {
     await openInvite(flowContext(c), token, ["reset"]);
-    if (Object.keys(errors).length > 0) return c.html(<ResetPasswordPage auth={c.get("auth")} token={token} errors={errors} />, 422);
+    if (Object.keys(errors).length > 0)
+      return c.html(<ResetPasswordPage auth={c.get("auth")} token={token} errors={errors} />, 422);
     const { userId, role } = await resetPassword(flowContext(c), token, form.password);
     await startSession(c, userId);
     return c.redirect(homeFor(role), 303);
   } catch (err) {
     if (!(err instanceof AccountError)) throw err;
     if (err.status === 404 || err.status === 410) return linkProblem(c, err);
-    return c.html(<ResetPasswordPage auth={c.get("auth")} token={token} errors={{ [err.field ?? "password"]: err.message }} />, 422);
+    return c.html(
+      <ResetPasswordPage
+        auth={c.get("auth")}
+        token={token}
+        errors={{ [err.field ?? "password"]: err.message }}
+      />,
+      422,
+    );
   }
 });

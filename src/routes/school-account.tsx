@@ -2,11 +2,24 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv, AuthContext } from "../env";
-import { AccountError, cancelInvite, changePassword, flowContext, inviteUser, removeUser } from "../auth/accounts";
+import {
+  AccountError,
+  cancelInvite,
+  changePassword,
+  flowContext,
+  inviteUser,
+  removeUser,
+} from "../auth/accounts";
 import { requireSchoolAdminPage, requireSchoolPage } from "../auth/guards";
 import { formErrors, formFields, noStore } from "../auth/http";
 import { createApiToken, revokeApiToken } from "../auth/tokens";
-import { activeUserIdsOfSchool, openInvitesOfSchool, schoolUsers, tokenById, tokensForPage } from "../queries/accounts";
+import {
+  activeUserIdsOfSchool,
+  openInvitesOfSchool,
+  schoolUsers,
+  tokenById,
+  tokensForPage,
+} from "../queries/accounts";
 import { audit } from "../queries/audit";
 import { renderError } from "./error-page";
 import { TeamPage } from "../../views/pages/account/team";
@@ -36,60 +49,91 @@ function schoolAuth(c: Context<AppEnv>): AuthContext & { school: { id: string; n
 
 // ---------------------------------------------------------------- team
 
-async function renderTeam(c: Context<AppEnv>, extra: { values?: { email?: string; role?: string }; errors?: Record<string, string> } = {}, status: 200 | 404 | 409 | 422 = 200) {
+async function renderTeam(
+  c: Context<AppEnv>,
+  extra: { values?: { email?: string; role?: string }; errors?: Record<string, string> } = {},
+  status: 200 | 404 | 409 | 422 = 200,
+) {
   const auth = schoolAuth(c);
   const [members, invites] = await Promise.all([
     schoolUsers(c.get("db"), auth.school.id),
     openInvitesOfSchool(c.get("db"), auth.school.id, c.get("now")),
   ]);
-  return c.html(<TeamPage auth={auth} members={members} invites={invites} notice={notice(c)} {...extra} />, status);
+  return c.html(
+    <TeamPage auth={auth} members={members} invites={invites} notice={notice(c)} {...extra} />,
+    status,
+  );
 }
 
 schoolAccountPages.get("/school/team", requireSchoolPage, (c) => renderTeam(c));
 
 const inviteSchema = z.object({
-  email: z.string().trim().min(1, "Vul het e-mailadres van uw collega in.").max(254, "Dit e-mailadres is te lang.").pipe(z.email("Vul een geldig e-mailadres in.")),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Vul het e-mailadres van uw collega in.")
+    .max(254, "Dit e-mailadres is te lang.")
+    .pipe(z.email("Vul een geldig e-mailadres in.")),
   role: z.enum(["staff", "school_admin"], "Kies een rol: medewerker of beheerder."),
 });
 
 schoolAccountPages.post("/school/team", requireSchoolPage, requireSchoolAdminPage, async (c) => {
   const form = await formFields(c);
   const parsed = inviteSchema.safeParse({ ...form, role: form.role || "staff" });
-  if (!parsed.success) return renderTeam(c, { values: form, errors: formErrors(parsed.error) }, 422);
+  if (!parsed.success)
+    return renderTeam(c, { values: form, errors: formErrors(parsed.error) }, 422);
   try {
     await inviteUser(flowContext(c), { ...parsed.data, schoolId: schoolAuth(c).school.id });
   } catch (err) {
     if (!(err instanceof AccountError)) throw err;
-    return renderTeam(c, { values: form, errors: { [err.field ?? "email"]: err.message } }, err.status === 409 ? 409 : 422);
+    return renderTeam(
+      c,
+      { values: form, errors: { [err.field ?? "email"]: err.message } },
+      err.status === 409 ? 409 : 422,
+    );
   }
   return c.redirect("/school/team?uitgenodigd", 303);
 });
 
-schoolAccountPages.post("/school/team/:userId/verwijderen", requireSchoolPage, requireSchoolAdminPage, async (c) => {
-  try {
-    await removeUser(flowContext(c), schoolAuth(c).school.id, c.req.param("userId"));
-  } catch (err) {
-    if (!(err instanceof AccountError)) throw err;
-    return renderError(c, err.status === 404 ? 404 : 422, "Dat lukte niet", err.message);
-  }
-  return c.redirect("/school/team?verwijderd", 303);
-});
+schoolAccountPages.post(
+  "/school/team/:userId/verwijderen",
+  requireSchoolPage,
+  requireSchoolAdminPage,
+  async (c) => {
+    try {
+      await removeUser(flowContext(c), schoolAuth(c).school.id, c.req.param("userId"));
+    } catch (err) {
+      if (!(err instanceof AccountError)) throw err;
+      return renderError(c, err.status === 404 ? 404 : 422, "Dat lukte niet", err.message);
+    }
+    return c.redirect("/school/team?verwijderd", 303);
+  },
+);
 
-schoolAccountPages.post("/school/team/uitnodigingen/:inviteId/intrekken", requireSchoolPage, requireSchoolAdminPage, async (c) => {
-  try {
-    await cancelInvite(flowContext(c), schoolAuth(c).school.id, c.req.param("inviteId"));
-  } catch (err) {
-    if (!(err instanceof AccountError)) throw err;
-    return renderError(c, 404, "Niet gevonden", err.message);
-  }
-  return c.redirect("/school/team?ingetrokken", 303);
-});
+schoolAccountPages.post(
+  "/school/team/uitnodigingen/:inviteId/intrekken",
+  requireSchoolPage,
+  requireSchoolAdminPage,
+  async (c) => {
+    try {
+      await cancelInvite(flowContext(c), schoolAuth(c).school.id, c.req.param("inviteId"));
+    } catch (err) {
+      if (!(err instanceof AccountError)) throw err;
+      return renderError(c, 404, "Niet gevonden", err.message);
+    }
+    return c.redirect("/school/team?ingetrokken", 303);
+  },
+);
 
 // ---------------------------------------------------------------- tokens
 
 async function renderTokens(
   c: Context<AppEnv>,
-  extra: { created?: { name: string; token: string }; values?: { name?: string }; errors?: Record<string, string> } = {},
+  extra: {
+    created?: { name: string; token: string };
+    values?: { name?: string };
+    errors?: Record<string, string>;
+  } = {},
   status: 200 | 422 = 200,
 ) {
   const auth = schoolAuth(c);
@@ -104,17 +148,34 @@ async function renderTokens(
 schoolAccountPages.get("/school/tokens", requireSchoolPage, (c) => renderTokens(c));
 
 const tokenSchema = z.object({
-  name: z.string().trim().min(1, "Geef het token een naam.").max(100, "Deze naam is te lang (hoogstens 100 tekens)."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Geef het token een naam.")
+    .max(100, "Deze naam is te lang (hoogstens 100 tekens)."),
 });
 
 schoolAccountPages.post("/school/tokens", requireSchoolPage, async (c) => {
   const auth = schoolAuth(c);
   const form = await formFields(c);
   const parsed = tokenSchema.safeParse(form);
-  if (!parsed.success) return renderTokens(c, { values: form, errors: formErrors(parsed.error) }, 422);
+  if (!parsed.success)
+    return renderTokens(c, { values: form, errors: formErrors(parsed.error) }, 422);
   const db = c.get("db");
-  const { id, token } = await createApiToken(db, { userId: auth.user.id, schoolId: auth.school.id, name: parsed.data.name });
-  await audit(db, { actorUserId: auth.user.id, schoolId: auth.school.id, action: "create", entity: "api_token", entityId: id, changes: { name: parsed.data.name }, requestId: c.get("requestId") });
+  const { id, token } = await createApiToken(db, {
+    userId: auth.user.id,
+    schoolId: auth.school.id,
+    name: parsed.data.name,
+  });
+  await audit(db, {
+    actorUserId: auth.user.id,
+    schoolId: auth.school.id,
+    action: "create",
+    entity: "api_token",
+    entityId: id,
+    changes: { name: parsed.data.name },
+    requestId: c.get("requestId"),
+  });
   // Shown once, on this response only (no redirect: the token must not travel in a URL).
   return renderTokens(c, { created: { name: parsed.data.name, token } });
 });
@@ -124,12 +185,30 @@ schoolAccountPages.post("/school/tokens/:tokenId/intrekken", requireSchoolPage, 
   const db = c.get("db");
   const tokenId = c.req.param("tokenId");
   // A school admin may revoke every token of the school; a medewerker only their own.
-  const allowed = auth.role === "school_admin" ? await activeUserIdsOfSchool(db, auth.school.id) : [auth.user.id];
+  const allowed =
+    auth.role === "school_admin" ? await activeUserIdsOfSchool(db, auth.school.id) : [auth.user.id];
   const token = await tokenById(db, tokenId);
-  if (!token || token.schoolId !== auth.school.id || !(await revokeApiToken(db, tokenId, allowed))) {
-    return renderError(c, 404, "Niet gevonden", "Dit token bestaat niet (meer) of is al ingetrokken.");
+  if (
+    !token ||
+    token.schoolId !== auth.school.id ||
+    !(await revokeApiToken(db, tokenId, allowed))
+  ) {
+    return renderError(
+      c,
+      404,
+      "Niet gevonden",
+      "Dit token bestaat niet (meer) of is al ingetrokken.",
+    );
   }
-  await audit(db, { actorUserId: auth.user.id, schoolId: auth.school.id, action: "revoke", entity: "api_token", entityId: tokenId, changes: { name: token.name }, requestId: c.get("requestId") });
+  await audit(db, {
+    actorUserId: auth.user.id,
+    schoolId: auth.school.id,
+    action: "revoke",
+    entity: "api_token",
+    entityId: tokenId,
+    changes: { name: token.name },
+    requestId: c.get("requestId"),
+  });
   return c.redirect("/school/tokens?token_ingetrokken", 303);
 });
 
@@ -164,7 +243,11 @@ export async function handleChangePassword(c: Context<AppEnv>, action: string, d
 }
 
 schoolAccountPages.get("/school/wachtwoord", requireSchoolPage, (c) =>
-  c.html(<ChangePasswordPage auth={c.get("auth")!} action="/school/wachtwoord" notice={notice(c)} />),
+  c.html(
+    <ChangePasswordPage auth={c.get("auth")!} action="/school/wachtwoord" notice={notice(c)} />,
+  ),
 );
 
-schoolAccountPages.post("/school/wachtwoord", requireSchoolPage, (c) => handleChangePassword(c, "/school/wachtwoord", "/school/wachtwoord"));
+schoolAccountPages.post("/school/wachtwoord", requireSchoolPage, (c) =>
+  handleChangePassword(c, "/school/wachtwoord", "/school/wachtwoord"),
+);

@@ -1,7 +1,12 @@
 // SECURITY.md 1: scrypt with N=2^15, r=8, p=3 and a per-user salt; at least 12 characters; common
 // passwords refused; never logged.
 import { afterEach, expect, test, vi } from "vitest";
-import { hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from "../../src/auth/passwords";
+import {
+  hashPassword,
+  passwordProblem,
+  verifyAgainstDummy,
+  verifyPassword,
+} from "../../src/auth/passwords";
 import { consoleMailer } from "../../src/mail";
 import { createTestApp } from "../helpers/app";
 import { createSchoolWithUser, TEST_PASSWORD } from "../helpers/factories";
@@ -50,7 +55,12 @@ test("a password never reaches the console, also not in development mail", async
   vi.spyOn(console, "warn").mockImplementation(capture);
   const t = await createTestApp();
   const { createApp } = await import("../../src/app");
-  const dev = createApp({ db: t.db, config: { ...t.config, env: "development" }, now: () => new Date(), mailer: consoleMailer });
+  const dev = createApp({
+    db: t.db,
+    config: { ...t.config, env: "development" },
+    now: () => new Date(),
+    mailer: consoleMailer,
+  });
   const { user } = await createSchoolWithUser(t.db);
   await postForm(dev, "/inloggen", { email: user.email, password: "geheim-verkeerd-wachtwoord" });
   await postForm(dev, "/inloggen", { email: user.email, password: TEST_PASSWORD });

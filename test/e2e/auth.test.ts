@@ -29,7 +29,8 @@ describe.skipIf(!browserAvailable)("account lifecycle in the browser", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => {
       // Expected failure statuses (a refused form) are logged by the browser as errors.
-      if (m.type() === "error" && !/status of (401|403|404|410|422|429)/.test(m.text())) errors.push(m.text());
+      if (m.type() === "error" && !/status of (401|403|404|410|422|429)/.test(m.text()))
+        errors.push(m.text());
     });
     return errors;
   }
@@ -57,27 +58,41 @@ describe.skipIf(!browserAvailable)("account lifecycle in the browser", () => {
     await school.page.getByLabel("Plaats", { exact: true }).fill("Zwolle");
     await school.page.getByLabel("Naam contactpersoon").fill("Marieke Bakker");
     await school.page.getByLabel("E-mailadres contactpersoon").fill(CONTACT);
-    await school.page.getByLabel("Korte toelichting").fill("Examens Eerste monteur elektrotechnische installaties.");
+    await school.page
+      .getByLabel("Korte toelichting")
+      .fill("Examens Eerste monteur elektrotechnische installaties.");
     await school.page.getByRole("button", { name: "Aanvraag versturen" }).click();
-    await expect.poll(() => school.page.locator("h1").textContent()).toContain("Aanvraag ontvangen");
+    await expect
+      .poll(() => school.page.locator("h1").textContent())
+      .toContain("Aanvraag ontvangen");
 
     // 2. The admin approves it.
     const admin = await newPage();
     await logIn(admin.page, adminEmail, TEST_PASSWORD);
     expect(new URL(admin.page.url()).pathname).toBe("/beheer");
-    await expect.poll(() => admin.page.getByRole("heading", { name: "Techniekschool Zwolle" }).count()).toBe(1);
+    await expect
+      .poll(() => admin.page.getByRole("heading", { name: "Techniekschool Zwolle" }).count())
+      .toBe(1);
     await admin.page.screenshot({ path: screenshotPath("auth-beheer-desktop"), fullPage: true });
     await admin.page.setViewportSize({ width: 390, height: 844 });
     await admin.page.screenshot({ path: screenshotPath("auth-beheer-390"), fullPage: true });
-    const overflow = await admin.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await admin.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await admin.page.setViewportSize({ width: 1280, height: 900 });
     await admin.page.getByRole("button", { name: "Goedkeuren en uitnodigen" }).click();
-    await expect.poll(() => admin.page.locator(".notice.success").textContent()).toContain("goedgekeurd");
-    await expect.poll(() => admin.page.getByRole("link", { name: "Techniekschool Zwolle" }).count()).toBe(1);
+    await expect
+      .poll(() => admin.page.locator(".notice.success").textContent())
+      .toContain("goedgekeurd");
+    await expect
+      .poll(() => admin.page.getByRole("link", { name: "Techniekschool Zwolle" }).count())
+      .toBe(1);
 
     // 3. The contact opens the invite from the outbox and sets a password.
-    const mail = [...server.mails].reverse().find((m) => m.to === CONTACT && m.body.includes("/uitnodiging/"));
+    const mail = [...server.mails]
+      .reverse()
+      .find((m) => m.to === CONTACT && m.body.includes("/uitnodiging/"));
     expect(mail).toBeDefined();
     const link = /https?:\/\/\S+\/uitnodiging\/[A-Za-z0-9_-]+/.exec(mail!.body)![0];
     await school.page.goto(link);
@@ -94,7 +109,9 @@ describe.skipIf(!browserAvailable)("account lifecycle in the browser", () => {
     await school.page.getByRole("button", { name: "Token aanmaken" }).click();
     const token = await school.page.locator("#new-token").inputValue();
     expect(token).toMatch(/^rgp_/);
-    const api = await fetch(`${server.url}/api/v1/school/assessors`, { headers: { authorization: `Bearer ${token}` } });
+    const api = await fetch(`${server.url}/api/v1/school/assessors`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(api.status).toBe(200);
     await school.page.screenshot({ path: screenshotPath("auth-tokens-desktop"), fullPage: true });
     await school.page.goto(`${server.url}/school/team`);
@@ -102,7 +119,10 @@ describe.skipIf(!browserAvailable)("account lifecycle in the browser", () => {
     await school.page.screenshot({ path: screenshotPath("auth-team-390"), fullPage: true });
     await school.page.setViewportSize({ width: 1280, height: 900 });
     await admin.page.goto(`${server.url}/beheer/crebos`);
-    await admin.page.screenshot({ path: screenshotPath("auth-beheer-crebos-desktop"), fullPage: false });
+    await admin.page.screenshot({
+      path: screenshotPath("auth-beheer-crebos-desktop"),
+      fullPage: false,
+    });
     await admin.page.goto(`${server.url}/beheer/audit`);
     await admin.page.setViewportSize({ width: 390, height: 844 });
     await admin.page.screenshot({ path: screenshotPath("auth-beheer-audit-390"), fullPage: false });
@@ -111,7 +131,9 @@ describe.skipIf(!browserAvailable)("account lifecycle in the browser", () => {
     await school.page.getByRole("button", { name: "Uitloggen" }).click();
     await school.page.waitForLoadState("domcontentloaded");
     expect(new URL(school.page.url()).pathname).toBe("/inloggen");
-    await expect.poll(() => school.page.locator(".notice").textContent()).toContain("U bent uitgelogd");
+    await expect
+      .poll(() => school.page.locator(".notice").textContent())
+      .toContain("U bent uitgelogd");
     await school.page.goto(`${server.url}/school/tokens`);
     expect(new URL(school.page.url()).pathname).toBe("/inloggen");
 
@@ -121,7 +143,9 @@ describe.skipIf(!browserAvailable)("account lifecycle in the browser", () => {
     await school.page.getByRole("button", { name: "Inloggen" }).click();
     await school.page.waitForLoadState("domcontentloaded");
     expect(new URL(school.page.url()).pathname).toBe("/school/tokens");
-    await expect.poll(() => school.page.locator("table").textContent()).toContain("Roosterkoppeling");
+    await expect
+      .poll(() => school.page.locator("table").textContent())
+      .toContain("Roosterkoppeling");
 
     expect(school.errors).toEqual([]);
     expect(admin.errors).toEqual([]);
@@ -133,14 +157,20 @@ describe.skipIf(!browserAvailable)("account lifecycle in the browser", () => {
     for (const width of [1280, 390]) {
       const { context, page, errors } = await newPage(width);
       await page.goto(`${server.url}/inloggen`);
-      await page.screenshot({ path: screenshotPath(`auth-login-${width === 390 ? "390" : "desktop"}`), fullPage: true });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await page.screenshot({
+        path: screenshotPath(`auth-login-${width === 390 ? "390" : "desktop"}`),
+        fullPage: true,
+      });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await page.getByLabel("E-mailadres").fill("iemand@school.test");
       await page.getByLabel("Wachtwoord", { exact: true }).fill("verkeerd-wachtwoord");
       await page.getByRole("button", { name: "Inloggen" }).click();
       await expect.poll(() => page.locator(".error-summary").textContent()).toContain("klopt niet");
-      if (width === 390) await page.screenshot({ path: screenshotPath("auth-login-error-390"), fullPage: true });
+      if (width === 390)
+        await page.screenshot({ path: screenshotPath("auth-login-error-390"), fullPage: true });
       expect(errors).toEqual([]);
       await context.close();
     }

@@ -1,7 +1,15 @@
 // Account request, invites, team, API tokens, password change and the guards (issue 4).
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { accountRequests, apiTokens, auditLog, invites, schools, sessions, users } from "../../db/schema";
+import {
+  accountRequests,
+  apiTokens,
+  auditLog,
+  invites,
+  schools,
+  sessions,
+  users,
+} from "../../db/schema";
 import { sha256Hex } from "../../src/lib/ids";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, createUser, TEST_PASSWORD } from "../helpers/factories";
@@ -17,7 +25,10 @@ const API = "/api/v1/school/assessors";
 const later = (ms: number) => () => new Date(TEST_NOW.getTime() + ms);
 
 async function auditActions(entity?: string) {
-  const rows = await t.db.select().from(auditLog).where(entity ? eq(auditLog.entity, entity) : undefined);
+  const rows = await t.db
+    .select()
+    .from(auditLog)
+    .where(entity ? eq(auditLog.entity, entity) : undefined);
   return rows.map((r) => r.action);
 }
 
@@ -38,7 +49,13 @@ describe("/aanvragen", () => {
     expect(res.headers.get("location")).toBe("/aanvragen/ontvangen");
     expect(await (await get(t.app, "/aanvragen/ontvangen")).text()).toContain("Aanvraag ontvangen");
     const [row] = await t.db.select().from(accountRequests);
-    expect(row).toMatchObject({ schoolName: valid.school_name, brin: "25LJ", status: "pending", email: valid.email, contactName: "Petra de Wit" });
+    expect(row).toMatchObject({
+      schoolName: valid.school_name,
+      brin: "25LJ",
+      status: "pending",
+      email: valid.email,
+      contactName: "Petra de Wit",
+    });
     expect(row.placeCode).toBeTruthy();
     expect(await t.db.select().from(schools)).toHaveLength(0);
     expect((await t.db.select().from(users)).map((u) => u.email)).toEqual([admin.email]);
@@ -47,7 +64,13 @@ describe("/aanvragen", () => {
   });
 
   test("invalid values come back with Dutch messages next to the fields (422)", async () => {
-    const res = await postForm(t.app, "/aanvragen", { school_name: "", brin: "12345", place: "Nergenshuizen", contact_name: "", email: "geen-adres" });
+    const res = await postForm(t.app, "/aanvragen", {
+      school_name: "",
+      brin: "12345",
+      place: "Nergenshuizen",
+      contact_name: "",
+      email: "geen-adres",
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain("Vul de naam van de school in.");
@@ -69,7 +92,11 @@ describe("/aanvragen", () => {
     expect(html).toContain('name="place_code"');
     expect(html).toContain("gemeente");
     const code = /<option value="([^"]+)"/.exec(html.slice(html.indexOf('name="place_code"')))![1];
-    const chosen = await postForm(t.app, "/aanvragen", { ...valid, place: dup.name, place_code: code });
+    const chosen = await postForm(t.app, "/aanvragen", {
+      ...valid,
+      place: dup.name,
+      place_code: code,
+    });
     expect(chosen.status).toBe(303);
     const [row] = await t.db.select().from(accountRequests);
     expect(row.placeCode).toBe(code);
@@ -77,7 +104,10 @@ describe("/aanvragen", () => {
 
   test("names are stored as typed and escaped when shown", async () => {
     await createUser(t.db, { role: "admin" });
-    await postForm(t.app, "/aanvragen", { ...valid, school_name: "<script>alert(1)</script> College" });
+    await postForm(t.app, "/aanvragen", {
+      ...valid,
+      school_name: "<script>alert(1)</script> College",
+    });
     const admin = await createUser(t.db, { role: "admin" });
     const cookie = await login(t.app, admin.email, TEST_PASSWORD);
     const html = await (await get(t.app, "/beheer", cookie)).text();
@@ -90,9 +120,19 @@ describe("invites", () => {
   async function inviteColleague(role = "staff") {
     const { school, user } = await createSchoolWithUser(t.db, "Vakschool Noord");
     const cookie = await login(t.app, user.email, TEST_PASSWORD);
-    const res = await postForm(t.app, "/school/team", { email: "Collega@Vakschool.test", role }, { cookie });
+    const res = await postForm(
+      t.app,
+      "/school/team",
+      { email: "Collega@Vakschool.test", role },
+      { cookie },
+    );
     expect(res.status).toBe(303);
-    return { school, admin: user, cookie, path: mailedPath(t.mails, "collega@vakschool.test", "/uitnodiging/") };
+    return {
+      school,
+      admin: user,
+      cookie,
+      path: mailedPath(t.mails, "collega@vakschool.test", "/uitnodiging/"),
+    };
   }
 
   test("a school admin invites a colleague, who sets name and password and is logged in", async () => {
@@ -105,12 +145,19 @@ describe("invites", () => {
     const html = await page.text();
     expect(html).toContain("Vakschool Noord");
     expect(html).toContain("collega@vakschool.test");
-    const res = await postForm(t.app, path, { name: "Karel Collega", password: NEW_PASSWORD, password_confirm: NEW_PASSWORD });
+    const res = await postForm(t.app, path, {
+      name: "Karel Collega",
+      password: NEW_PASSWORD,
+      password_confirm: NEW_PASSWORD,
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/school");
     const cookie2 = sessionCookieOf(res)!;
     expect((await get(t.app, "/school/tokens", cookie2)).status).toBe(200);
-    const [created] = await t.db.select().from(users).where(eq(users.email, "collega@vakschool.test"));
+    const [created] = await t.db
+      .select()
+      .from(users)
+      .where(eq(users.email, "collega@vakschool.test"));
     expect(created).toMatchObject({ name: "Karel Collega", role: "staff", schoolId: school.id });
     await login(t.app, "collega@vakschool.test", NEW_PASSWORD);
     expect(await auditActions("user")).toEqual(expect.arrayContaining(["invite", "accept_invite"]));
@@ -127,10 +174,18 @@ describe("invites", () => {
 
   test("an invite works once", async () => {
     const { path } = await inviteColleague();
-    const first = await postForm(t.app, path, { name: "Karel", password: NEW_PASSWORD, password_confirm: NEW_PASSWORD });
+    const first = await postForm(t.app, path, {
+      name: "Karel",
+      password: NEW_PASSWORD,
+      password_confirm: NEW_PASSWORD,
+    });
     expect(first.status).toBe(303);
     expect((await get(t.app, path)).status).toBe(410);
-    const second = await postForm(t.app, path, { name: "Indringer", password: "een-ander-lang-wachtwoord", password_confirm: "een-ander-lang-wachtwoord" });
+    const second = await postForm(t.app, path, {
+      name: "Indringer",
+      password: "een-ander-lang-wachtwoord",
+      password_confirm: "een-ander-lang-wachtwoord",
+    });
     expect(second.status).toBe(410);
     expect(await second.text()).toContain("al gebruikt");
     await login(t.app, "collega@vakschool.test", NEW_PASSWORD);
@@ -142,9 +197,15 @@ describe("invites", () => {
     expect((await get(day6.app, path)).status).toBe(200);
     const day8 = await createTestApp({ db: t.db, now: later(7 * 24 * 3600_000 + 1000) });
     expect((await get(day8.app, path)).status).toBe(410);
-    const res = await postForm(day8.app, path, { name: "Te laat", password: NEW_PASSWORD, password_confirm: NEW_PASSWORD });
+    const res = await postForm(day8.app, path, {
+      name: "Te laat",
+      password: NEW_PASSWORD,
+      password_confirm: NEW_PASSWORD,
+    });
     expect(res.status).toBe(410);
-    expect(await t.db.select().from(users).where(eq(users.email, "collega@vakschool.test"))).toHaveLength(0);
+    expect(
+      await t.db.select().from(users).where(eq(users.email, "collega@vakschool.test")),
+    ).toHaveLength(0);
   });
 
   test.each([
@@ -153,7 +214,11 @@ describe("invites", () => {
     ["aaaaaaaaaaaaaaa", "te bekend"],
   ])("the password policy refuses %s", async (password, message) => {
     const { path } = await inviteColleague();
-    const res = await postForm(t.app, path, { name: "Karel", password, password_confirm: password });
+    const res = await postForm(t.app, path, {
+      name: "Karel",
+      password,
+      password_confirm: password,
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain(message);
     // The link is still usable after a refused password.
@@ -162,7 +227,11 @@ describe("invites", () => {
 
   test("the two passwords must match", async () => {
     const { path } = await inviteColleague();
-    const res = await postForm(t.app, path, { name: "Karel", password: NEW_PASSWORD, password_confirm: `${NEW_PASSWORD}x` });
+    const res = await postForm(t.app, path, {
+      name: "Karel",
+      password: NEW_PASSWORD,
+      password_confirm: `${NEW_PASSWORD}x`,
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain("niet gelijk");
   });
@@ -171,19 +240,43 @@ describe("invites", () => {
     const { school, user } = await createSchoolWithUser(t.db);
     const staff = await createUser(t.db, { schoolId: school.id, role: "staff" });
     const staffCookie = await login(t.app, staff.email, TEST_PASSWORD);
-    expect((await postForm(t.app, "/school/team", { email: "x@school.test", role: "staff" }, { cookie: staffCookie })).status).toBe(403);
+    expect(
+      (
+        await postForm(
+          t.app,
+          "/school/team",
+          { email: "x@school.test", role: "staff" },
+          { cookie: staffCookie },
+        )
+      ).status,
+    ).toBe(403);
     const cookie = await login(t.app, user.email, TEST_PASSWORD);
-    const dup = await postForm(t.app, "/school/team", { email: staff.email, role: "staff" }, { cookie });
+    const dup = await postForm(
+      t.app,
+      "/school/team",
+      { email: staff.email, role: "staff" },
+      { cookie },
+    );
     expect(dup.status).toBe(409);
     expect(await dup.text()).toContain("al een account");
-    const bad = await postForm(t.app, "/school/team", { email: "geen-email", role: "baas" }, { cookie });
+    const bad = await postForm(
+      t.app,
+      "/school/team",
+      { email: "geen-email", role: "baas" },
+      { cookie },
+    );
     expect(bad.status).toBe(422);
   });
 
   test("a school admin can cancel an open invite", async () => {
     const { cookie, path } = await inviteColleague();
     const [row] = await t.db.select().from(invites).where(eq(invites.kind, "invite"));
-    const res = await postForm(t.app, `/school/team/uitnodigingen/${row.id}/intrekken`, {}, { cookie });
+    const res = await postForm(
+      t.app,
+      `/school/team/uitnodigingen/${row.id}/intrekken`,
+      {},
+      { cookie },
+    );
     expect(res.status).toBe(303);
     expect((await get(t.app, path)).status).toBe(410);
   });
@@ -205,8 +298,13 @@ describe("team: removing a colleague", () => {
     const api = await get(t.app, API, undefined, { authorization: colleagueToken });
     expect(api.status).toBe(401);
     expect((await api.json()).error.code).toBe("unauthenticated");
-    expect(await t.db.select().from(sessions).where(eq(sessions.userId, colleague.id))).toHaveLength(0);
-    expect((await postForm(t.app, "/inloggen", { email: colleague.email, password: TEST_PASSWORD })).status).toBe(401);
+    expect(
+      await t.db.select().from(sessions).where(eq(sessions.userId, colleague.id)),
+    ).toHaveLength(0);
+    expect(
+      (await postForm(t.app, "/inloggen", { email: colleague.email, password: TEST_PASSWORD }))
+        .status,
+    ).toBe(401);
     const team = await (await get(t.app, "/school/team", cookie)).text();
     expect(team).not.toContain(colleague.email);
     expect(await auditActions("user")).toContain("remove");
@@ -216,8 +314,12 @@ describe("team: removing a colleague", () => {
     const { user } = await createSchoolWithUser(t.db);
     const other = await createSchoolWithUser(t.db);
     const cookie = await login(t.app, user.email, TEST_PASSWORD);
-    expect((await postForm(t.app, `/school/team/${user.id}/verwijderen`, {}, { cookie })).status).toBe(422);
-    expect((await postForm(t.app, `/school/team/${other.user.id}/verwijderen`, {}, { cookie })).status).toBe(404);
+    expect(
+      (await postForm(t.app, `/school/team/${user.id}/verwijderen`, {}, { cookie })).status,
+    ).toBe(422);
+    expect(
+      (await postForm(t.app, `/school/team/${other.user.id}/verwijderen`, {}, { cookie })).status,
+    ).toBe(404);
     const [still] = await t.db.select().from(users).where(eq(users.id, other.user.id));
     expect(still.disabledAt).toBeNull();
   });
@@ -231,7 +333,9 @@ describe("API tokens", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toContain("no-store");
     const html = await res.text();
-    const token = /id="new-token"[^>]*value="([^"]+)"/.exec(html)?.[1] ?? /value="([^"]+)"[^>]*id="new-token"/.exec(html)?.[1];
+    const token =
+      /id="new-token"[^>]*value="([^"]+)"/.exec(html)?.[1] ??
+      /value="([^"]+)"[^>]*id="new-token"/.exec(html)?.[1];
     expect(token).toMatch(/^rgp_[A-Za-z0-9_-]{43}$/);
     const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.userId, user.id));
     expect(row.tokenHash).toBe(await sha256Hex(token!));
@@ -242,11 +346,15 @@ describe("API tokens", () => {
     expect(list).not.toContain(token!);
     expect(list).toContain("Nog niet");
 
-    expect((await get(t.app, API, undefined, { authorization: `Bearer ${token}` })).status).toBe(200);
+    expect((await get(t.app, API, undefined, { authorization: `Bearer ${token}` })).status).toBe(
+      200,
+    );
     const used = await (await get(t.app, "/school/tokens", cookie)).text();
     expect(used).not.toContain("Nog niet");
     // Last use is shown as a Dutch date and time, e.g. "15 juni 2026, 12:00".
-    expect(used).toMatch(/\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}, \d{2}:\d{2}/);
+    expect(used).toMatch(
+      /\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}, \d{2}:\d{2}/,
+    );
     expect(await auditActions("api_token")).toEqual(["create"]);
   });
 
@@ -271,12 +379,36 @@ describe("API tokens", () => {
     const other = await createSchoolWithUser(t.db);
     await bearer(t.db, other.user.id, other.school.id);
     const [adminToken] = await t.db.select().from(apiTokens).where(eq(apiTokens.userId, user.id));
-    const [otherToken] = await t.db.select().from(apiTokens).where(eq(apiTokens.userId, other.user.id));
+    const [otherToken] = await t.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.userId, other.user.id));
     const staffCookie = await login(t.app, staff.email, TEST_PASSWORD);
-    expect((await postForm(t.app, `/school/tokens/${adminToken.id}/intrekken`, {}, { cookie: staffCookie })).status).toBe(404);
+    expect(
+      (
+        await postForm(
+          t.app,
+          `/school/tokens/${adminToken.id}/intrekken`,
+          {},
+          { cookie: staffCookie },
+        )
+      ).status,
+    ).toBe(404);
     const adminCookie = await login(t.app, user.email, TEST_PASSWORD);
-    expect((await postForm(t.app, `/school/tokens/${otherToken.id}/intrekken`, {}, { cookie: adminCookie })).status).toBe(404);
-    const live = await t.db.select().from(apiTokens).where(and(eq(apiTokens.userId, other.user.id)));
+    expect(
+      (
+        await postForm(
+          t.app,
+          `/school/tokens/${otherToken.id}/intrekken`,
+          {},
+          { cookie: adminCookie },
+        )
+      ).status,
+    ).toBe(404);
+    const live = await t.db
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.userId, other.user.id)));
     expect(live[0].revokedAt).toBeNull();
     // The school admin sees the medewerker's tokens too and may revoke them.
     await bearer(t.db, staff.id, school.id);
@@ -301,23 +433,43 @@ describe("password change", () => {
     const res = await postForm(
       t.app,
       "/school/wachtwoord",
-      { current_password: TEST_PASSWORD, new_password: NEW_PASSWORD, new_password_confirm: NEW_PASSWORD },
+      {
+        current_password: TEST_PASSWORD,
+        new_password: NEW_PASSWORD,
+        new_password_confirm: NEW_PASSWORD,
+      },
       { cookie: here },
     );
     expect(res.status).toBe(303);
     expect((await get(t.app, "/school/team", here)).status).toBe(200);
     expect((await get(t.app, "/school/team", elsewhere)).status).toBe(303);
     await login(t.app, user.email, NEW_PASSWORD);
-    expect((await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD })).status).toBe(401);
+    expect(
+      (await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD })).status,
+    ).toBe(401);
   });
 
   test("a wrong current password or a weak new one is refused with a message (422)", async () => {
     const { user } = await createSchoolWithUser(t.db);
     const cookie = await login(t.app, user.email, TEST_PASSWORD);
-    const wrong = await postForm(t.app, "/school/wachtwoord", { current_password: "fout-fout-fout", new_password: NEW_PASSWORD, new_password_confirm: NEW_PASSWORD }, { cookie });
+    const wrong = await postForm(
+      t.app,
+      "/school/wachtwoord",
+      {
+        current_password: "fout-fout-fout",
+        new_password: NEW_PASSWORD,
+        new_password_confirm: NEW_PASSWORD,
+      },
+      { cookie },
+    );
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain("Uw huidige wachtwoord klopt niet.");
-    const weak = await postForm(t.app, "/school/wachtwoord", { current_password: TEST_PASSWORD, new_password: "kort", new_password_confirm: "kort" }, { cookie });
+    const weak = await postForm(
+      t.app,
+      "/school/wachtwoord",
+      { current_password: TEST_PASSWORD, new_password: "kort", new_password_confirm: "kort" },
+      { cookie },
+    );
     expect(weak.status).toBe(422);
     expect(await weak.text()).toContain("minstens 12 tekens");
   });
@@ -326,7 +478,16 @@ describe("password change", () => {
     const admin = await createUser(t.db, { role: "admin" });
     const cookie = await login(t.app, admin.email, TEST_PASSWORD);
     expect((await get(t.app, "/beheer/wachtwoord", cookie)).status).toBe(200);
-    const res = await postForm(t.app, "/beheer/wachtwoord", { current_password: TEST_PASSWORD, new_password: NEW_PASSWORD, new_password_confirm: NEW_PASSWORD }, { cookie });
+    const res = await postForm(
+      t.app,
+      "/beheer/wachtwoord",
+      {
+        current_password: TEST_PASSWORD,
+        new_password: NEW_PASSWORD,
+        new_password_confirm: NEW_PASSWORD,
+      },
+      { cookie },
+    );
     expect(res.status).toBe(303);
     await login(t.app, admin.email, NEW_PASSWORD);
   });
@@ -345,7 +506,11 @@ describe("guards", () => {
   });
 
   test("school API: no or invalid credentials → 401 in the JSON error shape", async () => {
-    const variants: Record<string, string>[] = [{}, { authorization: "Bearer rgp_doesnotexist" }, { authorization: "Basic abc" }];
+    const variants: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer rgp_doesnotexist" },
+      { authorization: "Basic abc" },
+    ];
     for (const headers of variants) {
       const res = await get(t.app, API, undefined, headers);
       expect(res.status).toBe(401);
@@ -361,7 +526,10 @@ describe("guards", () => {
     const cookie = await login(t.app, user.email, TEST_PASSWORD);
     const res = await get(t.app, "/beheer", cookie);
     expect(res.status).toBe(403);
-    expect((await postForm(t.app, "/beheer/crebos", { code: "99999", name: "Stiekem" }, { cookie })).status).toBe(403);
+    expect(
+      (await postForm(t.app, "/beheer/crebos", { code: "99999", name: "Stiekem" }, { cookie }))
+        .status,
+    ).toBe(403);
     const anonymous = await get(t.app, "/beheer/crebos");
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("location")).toBe("/inloggen?terug=%2Fbeheer%2Fcrebos");

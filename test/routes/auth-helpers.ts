@@ -13,10 +13,17 @@ export function postForm(
   fields: Record<string, string>,
   opts: { cookie?: string; origin?: string | null; headers?: Record<string, string> } = {},
 ) {
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", ...opts.headers };
+  const headers: Record<string, string> = {
+    "content-type": "application/x-www-form-urlencoded",
+    ...opts.headers,
+  };
   if (opts.origin !== null) headers.origin = opts.origin ?? ORIGIN;
   if (opts.cookie) headers.cookie = opts.cookie;
-  return app.request(path, { method: "POST", headers, body: new URLSearchParams(fields).toString() });
+  return app.request(path, {
+    method: "POST",
+    headers,
+    body: new URLSearchParams(fields).toString(),
+  });
 }
 
 export function get(app: App, path: string, cookie?: string, headers: Record<string, string> = {}) {
@@ -42,10 +49,16 @@ export async function login(app: App, email: string, password: string): Promise<
 }
 
 /** The path of the last mailed link to `to` that contains `prefix`, e.g. "/uitnodiging/". */
-export function mailedPath(mails: { to: string; body: string }[], to: string, prefix: string): string {
+export function mailedPath(
+  mails: { to: string; body: string }[],
+  to: string,
+  prefix: string,
+): string {
   const mail = [...mails].reverse().find((m) => m.to === to && m.body.includes(prefix));
   expect(mail, `no mail to ${to} with ${prefix}`).toBeDefined();
-  const match = new RegExp(`https?://[^\\s/]+(${prefix.replace(/[/]/g, "\\/")}[A-Za-z0-9_-]+)`).exec(mail!.body);
+  const match = new RegExp(
+    `https?://[^\\s/]+(${prefix.replace(/[/]/g, "\\/")}[A-Za-z0-9_-]+)`,
+  ).exec(mail!.body);
   expect(match).not.toBeNull();
   return match![1];
 }

@@ -13,7 +13,9 @@ let printed: string[];
 beforeEach(async () => {
   t = await createTestApp();
   printed = [];
-  vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void printed.push(args.join(" ")));
+  vi.spyOn(console, "log").mockImplementation(
+    (...args: unknown[]) => void printed.push(args.join(" ")),
+  );
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -23,7 +25,9 @@ afterEach(() => {
 const production = parseConfig({ NODE_ENV: "production", BASE_URL: "https://register.example" });
 
 function printedLink(): string {
-  const line = printed.join("\n").match(/https:\/\/register\.example(\/uitnodiging\/[A-Za-z0-9_-]+)/);
+  const line = printed
+    .join("\n")
+    .match(/https:\/\/register\.example(\/uitnodiging\/[A-Za-z0-9_-]+)/);
   expect(line, printed.join("\n")).not.toBeNull();
   return line![1];
 }
@@ -37,9 +41,19 @@ test("production without an admin prints a one-time link that creates the first 
   const page = await get(t.app, path);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain('name="email"');
-  const bad = await postForm(t.app, path, { email: "geen-adres", name: "Beheerder", password: NEW_PASSWORD, password_confirm: NEW_PASSWORD });
+  const bad = await postForm(t.app, path, {
+    email: "geen-adres",
+    name: "Beheerder",
+    password: NEW_PASSWORD,
+    password_confirm: NEW_PASSWORD,
+  });
   expect(bad.status).toBe(422);
-  const res = await postForm(t.app, path, { email: "Bureau@Register.example", name: "Bureau", password: NEW_PASSWORD, password_confirm: NEW_PASSWORD });
+  const res = await postForm(t.app, path, {
+    email: "Bureau@Register.example",
+    name: "Bureau",
+    password: NEW_PASSWORD,
+    password_confirm: NEW_PASSWORD,
+  });
   expect(res.status).toBe(303);
   expect(res.headers.get("location")).toBe("/beheer");
   expect((await get(t.app, "/beheer", sessionCookieOf(res)!)).status).toBe(200);
@@ -67,7 +81,19 @@ test("each start without an admin prints a new link; the earlier one stops worki
 
 test("development prints the demo logins and no setup link", async () => {
   const dev = parseConfig({ NODE_ENV: "development" });
-  await printStartupLogins(t.db, dev, { seeded: { logins: [{ email: "demo@school.test", password: "demo-wachtwoord-2026", role: "school_admin", school: "ROC Demo" }] }, fresh: true });
+  await printStartupLogins(t.db, dev, {
+    seeded: {
+      logins: [
+        {
+          email: "demo@school.test",
+          password: "demo-wachtwoord-2026",
+          role: "school_admin",
+          school: "ROC Demo",
+        },
+      ],
+    },
+    fresh: true,
+  });
   const text = printed.join("\n");
   expect(text).toContain("demo@school.test");
   expect(text).not.toContain("/uitnodiging/");
@@ -79,9 +105,16 @@ test("the setup link is spent once an admin exists by another way (e.g. the CLI)
   const path = printedLink();
   await createUser(t.db, { role: "admin" });
   expect((await get(t.app, path)).status).toBe(410);
-  const res = await postForm(t.app, path, { email: "indringer@x.test", name: "X", password: NEW_PASSWORD, password_confirm: NEW_PASSWORD });
+  const res = await postForm(t.app, path, {
+    email: "indringer@x.test",
+    name: "X",
+    password: NEW_PASSWORD,
+    password_confirm: NEW_PASSWORD,
+  });
   expect(res.status).toBe(410);
-  expect(await t.db.select().from(users).where(eq(users.email, "indringer@x.test"))).toHaveLength(0);
+  expect(await t.db.select().from(users).where(eq(users.email, "indringer@x.test"))).toHaveLength(
+    0,
+  );
 });
 
 test("production with an admin already present prints nothing", async () => {

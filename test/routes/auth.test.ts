@@ -30,7 +30,10 @@ describe("login", () => {
 
   test("a school user lands on /school with a working session cookie", async () => {
     const { user } = await createSchoolWithUser(t.db);
-    const res = await postForm(t.app, "/inloggen", { email: user.email.toUpperCase(), password: TEST_PASSWORD });
+    const res = await postForm(t.app, "/inloggen", {
+      email: user.email.toUpperCase(),
+      password: TEST_PASSWORD,
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/school");
     const cookie = sessionCookieOf(res)!;
@@ -51,7 +54,11 @@ describe("login", () => {
     ["school", "/school"],
   ])("the return path %s leads to %s", async (terug, expected) => {
     const { user } = await createSchoolWithUser(t.db);
-    const res = await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD, terug });
+    const res = await postForm(t.app, "/inloggen", {
+      email: user.email,
+      password: TEST_PASSWORD,
+      terug,
+    });
     expect(res.headers.get("location")).toBe(expected);
   });
 
@@ -65,10 +72,16 @@ describe("login", () => {
   test("wrong password and unknown email give the same answer, and no cookie", async () => {
     const { user } = await createSchoolWithUser(t.db);
     const started1 = performance.now();
-    const wrong = await postForm(t.app, "/inloggen", { email: user.email, password: "not-the-password-123" });
+    const wrong = await postForm(t.app, "/inloggen", {
+      email: user.email,
+      password: "not-the-password-123",
+    });
     const wrongMs = performance.now() - started1;
     const started2 = performance.now();
-    const unknown = await postForm(t.app, "/inloggen", { email: "niemand@school.test", password: "not-the-password-123" });
+    const unknown = await postForm(t.app, "/inloggen", {
+      email: "niemand@school.test",
+      password: "not-the-password-123",
+    });
     const unknownMs = performance.now() - started2;
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(wrong.status);
@@ -77,7 +90,9 @@ describe("login", () => {
     expect(wrongHtml).toContain(LOGIN_FAILED);
     expect(unknownHtml).toContain(LOGIN_FAILED);
     // Apart from the echoed address the two pages are identical.
-    expect(unknownHtml.replace("niemand@school.test", "X")).toBe(wrongHtml.replace(user.email, "X"));
+    expect(unknownHtml.replace("niemand@school.test", "X")).toBe(
+      wrongHtml.replace(user.email, "X"),
+    );
     expect(sessionCookieOf(wrong)).toBeNull();
     expect(sessionCookieOf(unknown)).toBeNull();
     // Both paths spend a scrypt computation, so neither is much faster than the other.
@@ -96,8 +111,14 @@ describe("login", () => {
   test("a removed user cannot log in and gets the general message", async () => {
     const { school } = await createSchoolWithUser(t.db);
     const removed = await createUser(t.db, { schoolId: school.id, role: "staff" });
-    await t.db.update(users).set({ disabledAt: TEST_NOW.toISOString() }).where(eq(users.id, removed.id));
-    const res = await postForm(t.app, "/inloggen", { email: removed.email, password: TEST_PASSWORD });
+    await t.db
+      .update(users)
+      .set({ disabledAt: TEST_NOW.toISOString() })
+      .where(eq(users.id, removed.id));
+    const res = await postForm(t.app, "/inloggen", {
+      email: removed.email,
+      password: TEST_PASSWORD,
+    });
     expect(res.status).toBe(401);
     expect(await res.text()).toContain(LOGIN_FAILED);
   });
@@ -107,10 +128,16 @@ describe("throttling", () => {
   test("the 6th failed login in 15 minutes gets 429 with Retry-After, even with the right password", async () => {
     const { user } = await createSchoolWithUser(t.db);
     for (let i = 0; i < 5; i++) {
-      const res = await postForm(t.app, "/inloggen", { email: user.email, password: `wrong-password-${i}` });
+      const res = await postForm(t.app, "/inloggen", {
+        email: user.email,
+        password: `wrong-password-${i}`,
+      });
       expect(res.status).toBe(401);
     }
-    const sixth = await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD });
+    const sixth = await postForm(t.app, "/inloggen", {
+      email: user.email,
+      password: TEST_PASSWORD,
+    });
     expect(sixth.status).toBe(429);
     const retryAfter = Number(sixth.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(0);
@@ -124,7 +151,10 @@ describe("throttling", () => {
 
     // A quarter of an hour later the same database lets the user in again.
     const after = await createTestApp({ db: t.db, now: later(15 * 60_000 + 1000) });
-    const res = await postForm(after.app, "/inloggen", { email: user.email, password: TEST_PASSWORD });
+    const res = await postForm(after.app, "/inloggen", {
+      email: user.email,
+      password: TEST_PASSWORD,
+    });
     expect(res.status).toBe(303);
   });
 
@@ -132,7 +162,12 @@ describe("throttling", () => {
     const { user } = await createSchoolWithUser(t.db);
     for (let i = 0; i < 5; i++) {
       const at = await createTestApp({ db: t.db, now: later(i * 4 * 60_000) });
-      await postForm(at.app, "/inloggen", { email: user.email, password: "wrong-password-x" }, { headers: { "cf-connecting-ip": `10.0.0.${i}` } });
+      await postForm(
+        at.app,
+        "/inloggen",
+        { email: user.email, password: "wrong-password-x" },
+        { headers: { "cf-connecting-ip": `10.0.0.${i}` } },
+      );
     }
     // 16 minutes after the first failure only four are inside the window.
     const at = await createTestApp({ db: t.db, now: later(16 * 60_000 + 1000) });
@@ -144,12 +179,27 @@ describe("throttling", () => {
     const { user } = await createSchoolWithUser(t.db);
     const ip = { "cf-connecting-ip": "203.0.113.7" };
     for (let i = 0; i < 5; i++) {
-      await postForm(t.app, "/inloggen", { email: `onbekend-${i}@school.test`, password: "wrong-password-x" }, { headers: ip });
+      await postForm(
+        t.app,
+        "/inloggen",
+        { email: `onbekend-${i}@school.test`, password: "wrong-password-x" },
+        { headers: ip },
+      );
     }
-    const blocked = await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD }, { headers: ip });
+    const blocked = await postForm(
+      t.app,
+      "/inloggen",
+      { email: user.email, password: TEST_PASSWORD },
+      { headers: ip },
+    );
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get("retry-after")).toMatch(/^\d+$/);
-    const other = await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD }, { headers: { "cf-connecting-ip": "198.51.100.1" } });
+    const other = await postForm(
+      t.app,
+      "/inloggen",
+      { email: user.email, password: TEST_PASSWORD },
+      { headers: { "cf-connecting-ip": "198.51.100.1" } },
+    );
     expect(other.status).toBe(303);
   });
 });
@@ -167,21 +217,30 @@ describe("cookies and sessions", () => {
   });
 
   test("on https the cookie is '__Host-session' and Secure, and HSTS is sent", async () => {
-    const https = await createTestApp({ db: t.db, config: { BASE_URL: "https://register.example" } });
+    const https = await createTestApp({
+      db: t.db,
+      config: { BASE_URL: "https://register.example" },
+    });
     const { user } = await createSchoolWithUser(t.db);
     const res = await https.app.request("https://register.example/inloggen", {
       method: "POST",
-      headers: { origin: "https://register.example", "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        origin: "https://register.example",
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: new URLSearchParams({ email: user.email, password: TEST_PASSWORD }).toString(),
     });
     expect(res.status).toBe(303);
     const header = res.headers.getSetCookie().find((h) => h.startsWith("__Host-session="))!;
     expect(header).toBeDefined();
-    for (const flag of [/; Secure/i, /; HttpOnly/i, /; SameSite=Lax/i, /; Path=\//i]) expect(header).toMatch(flag);
+    for (const flag of [/; Secure/i, /; HttpOnly/i, /; SameSite=Lax/i, /; Path=\//i])
+      expect(header).toMatch(flag);
     expect(header).not.toMatch(/Domain=/i);
     expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
     // The cookie works on the https app.
-    const page = await https.app.request("https://register.example/school/team", { headers: { cookie: header.split(";")[0] } });
+    const page = await https.app.request("https://register.example/school/team", {
+      headers: { cookie: header.split(";")[0] },
+    });
     expect(page.status).toBe(200);
   });
 
@@ -203,7 +262,9 @@ describe("cookies and sessions", () => {
     const out = await postForm(t.app, "/uitloggen", {}, { cookie });
     expect(out.status).toBe(303);
     expect(out.headers.get("location")).toBe("/inloggen?uitgelogd");
-    expect(out.headers.getSetCookie().some((h) => /^session=;/.test(h) && /Max-Age=0/i.test(h))).toBe(true);
+    expect(
+      out.headers.getSetCookie().some((h) => /^session=;/.test(h) && /Max-Age=0/i.test(h)),
+    ).toBe(true);
     expect(await t.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
     const again = await get(t.app, "/school/team", cookie);
     expect(again.status).toBe(303);
@@ -229,7 +290,12 @@ describe("cookies and sessions", () => {
   test("logging in again replaces the browser's previous session (no fixation)", async () => {
     const { user } = await createSchoolWithUser(t.db);
     const first = await login(t.app, user.email, TEST_PASSWORD);
-    const res = await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD }, { cookie: first });
+    const res = await postForm(
+      t.app,
+      "/inloggen",
+      { email: user.email, password: TEST_PASSWORD },
+      { cookie: first },
+    );
     const second = sessionCookieOf(res)!;
     expect(second).not.toBe(first);
     expect((await get(t.app, "/school/team", first)).status).toBe(303);
@@ -261,7 +327,9 @@ describe("cookies and sessions", () => {
       const start = new Date("2026-06-01T08:00:00Z").getTime();
       vi.setSystemTime(start);
       const { user } = await createSchoolWithUser(t.db);
-      const token = (await createSession(t.db, user.id, { secure: false })).split(";")[0].split("=")[1];
+      const token = (await createSession(t.db, user.id, { secure: false }))
+        .split(";")[0]
+        .split("=")[1];
       let at = start;
       while (at < start + 30 * 24 * 3600_000 - 7 * 3600_000) {
         at += 7 * 3600_000;
@@ -305,16 +373,24 @@ describe("password reset", () => {
     const weak = await postForm(t.app, path, { password: "kort", password_confirm: "kort" });
     expect(weak.status).toBe(422);
     expect(await weak.text()).toContain("minstens 12 tekens");
-    const done = await postForm(t.app, path, { password: NEW_PASSWORD, password_confirm: NEW_PASSWORD });
+    const done = await postForm(t.app, path, {
+      password: NEW_PASSWORD,
+      password_confirm: NEW_PASSWORD,
+    });
     expect(done.status).toBe(303);
     expect(sessionCookieOf(done)).not.toBeNull();
     expect((await get(t.app, "/school/team", oldSession)).status).toBe(303);
 
-    const reuse = await postForm(t.app, path, { password: "nog-een-ander-wachtwoord", password_confirm: "nog-een-ander-wachtwoord" });
+    const reuse = await postForm(t.app, path, {
+      password: "nog-een-ander-wachtwoord",
+      password_confirm: "nog-een-ander-wachtwoord",
+    });
     expect(reuse.status).toBe(410);
     expect((await get(t.app, path)).status).toBe(410);
     await login(t.app, user.email, NEW_PASSWORD);
-    expect((await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD })).status).toBe(401);
+    expect(
+      (await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD })).status,
+    ).toBe(401);
   });
 
   test("the reset link expires after 1 hour", async () => {
@@ -325,13 +401,20 @@ describe("password reset", () => {
     expect((await get(almost.app, path)).status).toBe(200);
     const late = await createTestApp({ db: t.db, now: later(60 * 60_000 + 1000) });
     expect((await get(late.app, path)).status).toBe(410);
-    const post = await postForm(late.app, path, { password: NEW_PASSWORD, password_confirm: NEW_PASSWORD });
+    const post = await postForm(late.app, path, {
+      password: NEW_PASSWORD,
+      password_confirm: NEW_PASSWORD,
+    });
     expect(post.status).toBe(410);
-    expect((await postForm(t.app, "/inloggen", { email: user.email, password: NEW_PASSWORD })).status).toBe(401);
+    expect(
+      (await postForm(t.app, "/inloggen", { email: user.email, password: NEW_PASSWORD })).status,
+    ).toBe(401);
   });
 
   test("an unknown link is 404, not an error", async () => {
-    expect((await get(t.app, "/wachtwoord-vergeten/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")).status).toBe(404);
+    expect(
+      (await get(t.app, "/wachtwoord-vergeten/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")).status,
+    ).toBe(404);
   });
 });
 
@@ -339,28 +422,58 @@ describe("CSRF", () => {
   test("a cross-origin form POST gets 403 and changes nothing", async () => {
     const { user } = await createSchoolWithUser(t.db);
     const cookie = await login(t.app, user.email, TEST_PASSWORD);
-    const res = await postForm(t.app, "/school/tokens", { name: "van elders" }, { cookie, origin: "https://evil.example" });
+    const res = await postForm(
+      t.app,
+      "/school/tokens",
+      { name: "van elders" },
+      { cookie, origin: "https://evil.example" },
+    );
     expect(res.status).toBe(403);
     expect(await res.text()).toContain("niet van deze website");
-    const logout = await postForm(t.app, "/uitloggen", {}, { cookie, origin: "https://evil.example" });
+    const logout = await postForm(
+      t.app,
+      "/uitloggen",
+      {},
+      { cookie, origin: "https://evil.example" },
+    );
     expect(logout.status).toBe(403);
     expect((await get(t.app, "/school/team", cookie)).status).toBe(200);
   });
 
   test("a form POST without Origin or Sec-Fetch-Site is refused; Sec-Fetch-Site same-origin is enough", async () => {
     const { user } = await createSchoolWithUser(t.db);
-    const bare = await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD }, { origin: null });
+    const bare = await postForm(
+      t.app,
+      "/inloggen",
+      { email: user.email, password: TEST_PASSWORD },
+      { origin: null },
+    );
     expect(bare.status).toBe(403);
-    const fetchSite = await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD }, { origin: null, headers: { "sec-fetch-site": "same-origin" } });
+    const fetchSite = await postForm(
+      t.app,
+      "/inloggen",
+      { email: user.email, password: TEST_PASSWORD },
+      { origin: null, headers: { "sec-fetch-site": "same-origin" } },
+    );
     expect(fetchSite.status).toBe(303);
-    const crossSite = await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD }, { origin: null, headers: { "sec-fetch-site": "cross-site" } });
+    const crossSite = await postForm(
+      t.app,
+      "/inloggen",
+      { email: user.email, password: TEST_PASSWORD },
+      { origin: null, headers: { "sec-fetch-site": "cross-site" } },
+    );
     expect(crossSite.status).toBe(403);
   });
 
   test("bearer-token requests are exempt (no browser sends them by itself)", async () => {
     const { school, user } = await createSchoolWithUser(t.db);
     const auth = await bearer(t.db, user.id, school.id);
-    const res = await postForm(t.app, "/school/tokens", { name: "via api" }, { origin: "https://elsewhere.example", headers: { authorization: auth } });
+    const res = await postForm(
+      t.app,
+      "/school/tokens",
+      { name: "via api" },
+      { origin: "https://elsewhere.example", headers: { authorization: auth } },
+    );
     expect(res.status).toBe(200);
   });
 });
@@ -371,7 +484,10 @@ test("a session cookie of a user whose school is suspended is treated as logged 
   await t.db.update(schools).set({ status: "suspended" }).where(eq(schools.id, school.id));
   const res = await get(t.app, "/school/team", cookie);
   expect(res.status).toBe(303);
-  const loginAgain = await postForm(t.app, "/inloggen", { email: user.email, password: TEST_PASSWORD });
+  const loginAgain = await postForm(t.app, "/inloggen", {
+    email: user.email,
+    password: TEST_PASSWORD,
+  });
   expect(loginAgain.status).toBe(403);
   expect(await loginAgain.text()).toContain("opgeschort");
 });

@@ -75,7 +75,14 @@ test("HSTS is sent when served over https", async () => {
 });
 
 test("our pages carry no inline scripts, inline styles or style attributes (CSP would block them)", async () => {
-  for (const path of ["/inloggen", "/aanvragen", "/wachtwoord-vergeten", "/school/team", "/school/tokens", "/school/wachtwoord"]) {
+  for (const path of [
+    "/inloggen",
+    "/aanvragen",
+    "/wachtwoord-vergeten",
+    "/school/team",
+    "/school/tokens",
+    "/school/wachtwoord",
+  ]) {
     const html = await (await http.app.request(path, { headers: { cookie } })).text();
     expect(html, path).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html, path).not.toMatch(/<style[\s>]/);

@@ -4,24 +4,68 @@ import { ErrorSummary, Input, Notice, type FieldErrors } from "../../components/
 import { Layout } from "../../layout";
 import { AccountNav } from "./nav";
 
-export function ChangePasswordPage(props: { auth: AuthContext; action: string; errors?: FieldErrors; notice?: string }) {
+export function ChangePasswordPage(props: {
+  auth: AuthContext;
+  action: string;
+  errors?: FieldErrors;
+  notice?: string;
+}) {
   const errors = props.errors ?? {};
   const inSchool = props.auth.school !== null;
   return (
-    <Layout title="Wachtwoord wijzigen" auth={props.auth} current={inSchool ? "/school" : "/beheer"} styles={["/static/account.css"]}>
-      {inSchool ? <AccountNav current="/school/wachtwoord" isSchoolAdmin={props.auth.role === "school_admin"} /> : null}
+    <Layout
+      title="Wachtwoord wijzigen"
+      auth={props.auth}
+      current={inSchool ? "/school" : "/beheer"}
+      styles={["/static/account.css"]}
+    >
+      {inSchool ? (
+        <AccountNav
+          current="/school/wachtwoord"
+          isSchoolAdmin={props.auth.role === "school_admin"}
+        />
+      ) : null}
       <section class="panel narrow auth-panel">
         <h1 class="page-title">Wachtwoord wijzigen</h1>
         {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
         <p>Na het wijzigen wordt u op alle andere apparaten uitgelogd.</p>
         <ErrorSummary
           errors={errors}
-          labels={{ current_password: "Huidig wachtwoord", new_password: "Nieuw wachtwoord", new_password_confirm: "Herhaal nieuw wachtwoord" }}
+          labels={{
+            current_password: "Huidig wachtwoord",
+            new_password: "Nieuw wachtwoord",
+            new_password_confirm: "Herhaal nieuw wachtwoord",
+          }}
         />
         <form method="post" action={props.action} novalidate>
-          <Input name="current_password" label="Huidig wachtwoord" type="password" required autocomplete="current-password" error={errors.current_password} maxlength={200} />
-          <Input name="new_password" label="Nieuw wachtwoord" type="password" required autocomplete="new-password" hint="Minstens 12 tekens." error={errors.new_password} maxlength={200} />
-          <Input name="new_password_confirm" label="Herhaal het nieuwe wachtwoord" type="password" required autocomplete="new-password" error={errors.new_password_confirm} maxlength={200} />
+          <Input
+            name="current_password"
+            label="Huidig wachtwoord"
+            type="password"
+            required
+            autocomplete="current-password"
+            error={errors.current_password}
+            maxlength={200}
+          />
+          <Input
+            name="new_password"
+            label="Nieuw wachtwoord"
+            type="password"
+            required
+            autocomplete="new-password"
+            hint="Minstens 12 tekens."
+            error={errors.new_password}
+            maxlength={200}
+          />
+          <Input
+            name="new_password_confirm"
+            label="Herhaal het nieuwe wachtwoord"
+            type="password"
+            required
+            autocomplete="new-password"
+            error={errors.new_password_confirm}
+            maxlength={200}
+          />
           <div class="form-actions">
             <button type="submit" class="button">
               Wachtwoord wijzigen

@@ -8,7 +8,11 @@ import { AccountNav } from "./nav";
 export type TeamMember = { id: string; name: string; email: string; role: Role; createdAt: string };
 export type OpenInvite = { id: string; email: string; role: Role | null; expiresAt: string };
 
-const roleNames: Record<Role, string> = { admin: "Beheerder register", school_admin: "Beheerder", staff: "Medewerker" };
+const roleNames: Record<Role, string> = {
+  admin: "Beheerder register",
+  school_admin: "Beheerder",
+  staff: "Medewerker",
+};
 
 export function TeamPage(props: {
   auth: AuthContext;
@@ -35,21 +39,36 @@ export function TeamPage(props: {
               <th scope="col">E-mailadres</th>
               <th scope="col">Rol</th>
               <th scope="col">Sinds</th>
-              {canManage ? <th scope="col"><span class="visually-hidden">Acties</span></th> : null}
+              {canManage ? (
+                <th scope="col">
+                  <span class="visually-hidden">Acties</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {props.members.map((m) => (
               <tr>
-                <td>{m.name || "—"}{m.id === props.auth.user.id ? <span class="muted"> (u)</span> : null}</td>
+                <td>
+                  {m.name || "—"}
+                  {m.id === props.auth.user.id ? <span class="muted"> (u)</span> : null}
+                </td>
                 <td>{m.email}</td>
                 <td>{roleNames[m.role]}</td>
                 <td>{formatMoment(m.createdAt)}</td>
                 {canManage ? (
                   <td>
                     {m.id === props.auth.user.id ? null : (
-                      <form method="post" action={`/school/team/${m.id}/verwijderen`} class="inline-form">
-                        <button type="submit" class="button small danger" aria-label={`${m.name || m.email} verwijderen`}>
+                      <form
+                        method="post"
+                        action={`/school/team/${m.id}/verwijderen`}
+                        class="inline-form"
+                      >
+                        <button
+                          type="submit"
+                          class="button small danger"
+                          aria-label={`${m.name || m.email} verwijderen`}
+                        >
                           Verwijderen
                         </button>
                       </form>
@@ -71,7 +90,11 @@ export function TeamPage(props: {
                   <th scope="col">E-mailadres</th>
                   <th scope="col">Rol</th>
                   <th scope="col">Geldig tot</th>
-                  {canManage ? <th scope="col"><span class="visually-hidden">Acties</span></th> : null}
+                  {canManage ? (
+                    <th scope="col">
+                      <span class="visually-hidden">Acties</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -82,8 +105,16 @@ export function TeamPage(props: {
                     <td>{formatMoment(i.expiresAt, { time: true })}</td>
                     {canManage ? (
                       <td>
-                        <form method="post" action={`/school/team/uitnodigingen/${i.id}/intrekken`} class="inline-form">
-                          <button type="submit" class="button small secondary" aria-label={`Uitnodiging voor ${i.email} intrekken`}>
+                        <form
+                          method="post"
+                          action={`/school/team/uitnodigingen/${i.id}/intrekken`}
+                          class="inline-form"
+                        >
+                          <button
+                            type="submit"
+                            class="button small secondary"
+                            aria-label={`Uitnodiging voor ${i.email} intrekken`}
+                          >
                             Intrekken
                           </button>
                         </form>
@@ -99,9 +130,22 @@ export function TeamPage(props: {
       {canManage ? (
         <section class="panel">
           <h2>Collega uitnodigen</h2>
-          <p>Uw collega ontvangt een e-mail met een link (7 dagen geldig) om een naam en wachtwoord te kiezen.</p>
+          <p>
+            Uw collega ontvangt een e-mail met een link (7 dagen geldig) om een naam en wachtwoord
+            te kiezen.
+          </p>
           <form method="post" action="/school/team" novalidate>
-            <Input name="email" label="E-mailadres" type="email" required inputmode="email" autocomplete="off" value={props.values?.email} error={errors.email} maxlength={254} />
+            <Input
+              name="email"
+              label="E-mailadres"
+              type="email"
+              required
+              inputmode="email"
+              autocomplete="off"
+              value={props.values?.email}
+              error={errors.email}
+              maxlength={254}
+            />
             <Select
               name="role"
               label="Rol"
@@ -121,7 +165,9 @@ export function TeamPage(props: {
           </form>
         </section>
       ) : (
-        <p class="muted">Alleen een beheerder van uw school kan collega's uitnodigen of verwijderen.</p>
+        <p class="muted">
+          Alleen een beheerder van uw school kan collega's uitnodigen of verwijderen.
+        </p>
       )}
     </Layout>
   );

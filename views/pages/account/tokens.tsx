@@ -31,16 +31,25 @@ export function TokensPage(props: {
       <AccountNav current="/school/tokens" isSchoolAdmin={props.auth.role === "school_admin"} />
       <h1 class="page-title">API-tokens</h1>
       <p class="lead">
-        Met een API-token kan uw eigen software de school-API gebruiken (<code>Authorization: Bearer &lt;token&gt;</code>). Een
-        token werkt namens u en uw school.
+        Met een API-token kan uw eigen software de school-API gebruiken (
+        <code>Authorization: Bearer &lt;token&gt;</code>). Een token werkt namens u en uw school.
       </p>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       {props.created ? (
         <div class="notice success token-once" role="status">
           <h2>Token "{props.created.name}" is aangemaakt</h2>
-          <p>Kopieer het token nu. Het wordt maar één keer getoond; daarna kan niemand het meer inzien.</p>
+          <p>
+            Kopieer het token nu. Het wordt maar één keer getoond; daarna kan niemand het meer
+            inzien.
+          </p>
           <label for="new-token">Uw nieuwe token</label>
-          <input id="new-token" class="token-value" type="text" readonly value={props.created.token} />
+          <input
+            id="new-token"
+            class="token-value"
+            type="text"
+            readonly
+            value={props.created.token}
+          />
         </div>
       ) : null}
       <ErrorSummary errors={errors} labels={{ name: "Naam" }} />
@@ -56,7 +65,9 @@ export function TokensPage(props: {
                 {showOwner ? <th scope="col">Van</th> : null}
                 <th scope="col">Aangemaakt</th>
                 <th scope="col">Laatst gebruikt</th>
-                <th scope="col"><span class="visually-hidden">Acties</span></th>
+                <th scope="col">
+                  <span class="visually-hidden">Acties</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -67,8 +78,16 @@ export function TokensPage(props: {
                   <td>{formatMoment(t.createdAt)}</td>
                   <td>{t.lastUsedAt ? formatMoment(t.lastUsedAt, { time: true }) : "Nog niet"}</td>
                   <td>
-                    <form method="post" action={`/school/tokens/${t.id}/intrekken`} class="inline-form">
-                      <button type="submit" class="button small danger" aria-label={`Token ${t.name} intrekken`}>
+                    <form
+                      method="post"
+                      action={`/school/tokens/${t.id}/intrekken`}
+                      class="inline-form"
+                    >
+                      <button
+                        type="submit"
+                        class="button small danger"
+                        aria-label={`Token ${t.name} intrekken`}
+                      >
                         Intrekken
                       </button>
                     </form>
@@ -82,7 +101,16 @@ export function TokensPage(props: {
       <section class="panel">
         <h2>Nieuw token</h2>
         <form method="post" action="/school/tokens" novalidate>
-          <Input name="name" label="Naam" hint="Waarvoor gebruikt u het token? Bijvoorbeeld: koppeling roostersysteem." required value={props.values?.name} error={errors.name} maxlength={100} autocomplete="off" />
+          <Input
+            name="name"
+            label="Naam"
+            hint="Waarvoor gebruikt u het token? Bijvoorbeeld: koppeling roostersysteem."
+            required
+            value={props.values?.name}
+            error={errors.name}
+            maxlength={100}
+            autocomplete="off"
+          />
           <div class="form-actions">
             <button type="submit" class="button">
               Token aanmaken

@@ -51,10 +51,24 @@ export function AdminAuditPage(props: {
     <Layout title="Auditlog" auth={props.auth} current="/beheer" styles={["/static/account.css"]}>
       <AdminNav current="/beheer/audit" />
       <h1 class="page-title">Auditlog</h1>
-      <p class="lead">Elke wijziging in het register, nieuwste eerst. Het log kan niet worden aangepast.</p>
+      <p class="lead">
+        Elke wijziging in het register, nieuwste eerst. Het log kan niet worden aangepast.
+      </p>
       <form method="get" action="/beheer/audit" class="filters">
-        <Select name="school" label="School" value={props.filter.school ?? ""} emptyLabel="Alle scholen" options={props.schools.map((s) => ({ value: s.id, label: s.name }))} />
-        <Select name="entity" label="Soort" value={props.filter.entity ?? ""} emptyLabel="Alle soorten" options={props.entities.map((e) => ({ value: e, label: e }))} />
+        <Select
+          name="school"
+          label="School"
+          value={props.filter.school ?? ""}
+          emptyLabel="Alle scholen"
+          options={props.schools.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <Select
+          name="entity"
+          label="Soort"
+          value={props.filter.entity ?? ""}
+          emptyLabel="Alle soorten"
+          options={props.entities.map((e) => ({ value: e, label: e }))}
+        />
         <div class="form-actions">
           <button type="submit" class="button secondary">
             Filteren
@@ -92,7 +106,13 @@ export function AdminAuditPage(props: {
           </tbody>
         </table>
       </div>
-      <Pager base="/beheer/audit" params={{ school: props.filter.school, entity: props.filter.entity }} page={props.page} perPage={props.perPage} total={props.total} />
+      <Pager
+        base="/beheer/audit"
+        params={{ school: props.filter.school, entity: props.filter.entity }}
+        page={props.page}
+        perPage={props.perPage}
+        total={props.total}
+      />
     </Layout>
   );
 }

@@ -37,13 +37,24 @@ export function AdminCrebosPage(props: {
       <AdminNav current="/beheer/crebos" />
       <h1 class="page-title">Crebo's</h1>
       <p class="lead">
-        De kwalificaties waarvoor praktijkbeoordelaars geregistreerd worden. Een vervallen crebo verdwijnt uit de keuzelijsten;
-        beoordelaars die hem al hebben, houden hem.
+        De kwalificaties waarvoor praktijkbeoordelaars geregistreerd worden. Een vervallen crebo
+        verdwijnt uit de keuzelijsten; beoordelaars die hem al hebben, houden hem.
       </p>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <form method="get" action="/beheer/crebos" class="filters" role="search">
-        <Input name="q" label="Zoek op nummer of naam" type="search" value={props.filter.q} maxlength={100} />
-        <Select name="status" label="Status" value={props.filter.status ?? "active"} options={statusOptions} />
+        <Input
+          name="q"
+          label="Zoek op nummer of naam"
+          type="search"
+          value={props.filter.q}
+          maxlength={100}
+        />
+        <Select
+          name="status"
+          label="Status"
+          value={props.filter.status ?? "active"}
+          options={statusOptions}
+        />
         <div class="form-actions">
           <button type="submit" class="button secondary">
             Zoeken
@@ -81,13 +92,38 @@ export function AdminCrebosPage(props: {
           </tbody>
         </table>
       </div>
-      <Pager base="/beheer/crebos" params={{ q: props.filter.q, status: props.filter.status }} page={props.page} perPage={props.perPage} total={props.total} />
+      <Pager
+        base="/beheer/crebos"
+        params={{ q: props.filter.q, status: props.filter.status }}
+        page={props.page}
+        perPage={props.perPage}
+        total={props.total}
+      />
       <section class="panel" id="toevoegen">
         <h2>Crebo toevoegen</h2>
-        <ErrorSummary errors={errors} labels={{ code: "Crebonummer", name: "Naam", level: "Niveau" }} />
+        <ErrorSummary
+          errors={errors}
+          labels={{ code: "Crebonummer", name: "Naam", level: "Niveau" }}
+        />
         <form method="post" action="/beheer/crebos" novalidate>
-          <Input name="code" label="Crebonummer" hint="5 cijfers" inputmode="numeric" required value={props.values?.code} error={errors.code} maxlength={5} />
-          <Input name="name" label="Naam van de kwalificatie" required value={props.values?.name} error={errors.name} maxlength={200} />
+          <Input
+            name="code"
+            label="Crebonummer"
+            hint="5 cijfers"
+            inputmode="numeric"
+            required
+            value={props.values?.code}
+            error={errors.code}
+            maxlength={5}
+          />
+          <Input
+            name="name"
+            label="Naam van de kwalificatie"
+            required
+            value={props.values?.name}
+            error={errors.name}
+            maxlength={200}
+          />
           <Select
             name="level"
             label="Niveau (niet verplicht)"
@@ -117,7 +153,12 @@ export function AdminCreboPage(props: {
   const c = props.crebo;
   const errors = props.errors ?? {};
   return (
-    <Layout title={`Crebo ${c.code}`} auth={props.auth} current="/beheer" styles={["/static/account.css"]}>
+    <Layout
+      title={`Crebo ${c.code}`}
+      auth={props.auth}
+      current="/beheer"
+      styles={["/static/account.css"]}
+    >
       <AdminNav current="/beheer/crebos" />
       <p>
         <a href="/beheer/crebos">← Alle crebo's</a>
@@ -138,7 +179,14 @@ export function AdminCreboPage(props: {
         <h2>Naam wijzigen</h2>
         <ErrorSummary errors={errors} labels={{ name: "Naam" }} />
         <form method="post" action={`/beheer/crebos/${c.code}/naam`} novalidate>
-          <Input name="name" label="Nieuwe naam" required value={props.values?.name ?? c.name} error={errors.name} maxlength={200} />
+          <Input
+            name="name"
+            label="Nieuwe naam"
+            required
+            value={props.values?.name ?? c.name}
+            error={errors.name}
+            maxlength={200}
+          />
           <div class="form-actions">
             <button type="submit" class="button">
               Naam opslaan
@@ -148,7 +196,10 @@ export function AdminCreboPage(props: {
       </section>
       <section class="panel">
         <h2>{c.retiredAt ? "Weer in gebruik nemen" : "Laten vervallen"}</h2>
-        <form method="post" action={`/beheer/crebos/${c.code}/${c.retiredAt ? "herstellen" : "vervallen"}`}>
+        <form
+          method="post"
+          action={`/beheer/crebos/${c.code}/${c.retiredAt ? "herstellen" : "vervallen"}`}
+        >
           <p>
             {c.retiredAt
               ? "De crebo verschijnt weer in de keuzelijsten."

@@ -22,7 +22,13 @@ export function AdminNav(props: { current: string }) {
 }
 
 /** Previous/next links that keep the other query parameters. */
-export function Pager(props: { base: string; params: Record<string, string | undefined>; page: number; perPage: number; total: number }) {
+export function Pager(props: {
+  base: string;
+  params: Record<string, string | undefined>;
+  page: number;
+  perPage: number;
+  total: number;
+}) {
   const pages = Math.max(1, Math.ceil(props.total / props.perPage));
   if (pages <= 1) return null;
   const href = (page: number) => {
@@ -33,11 +39,23 @@ export function Pager(props: { base: string; params: Record<string, string | und
   };
   return (
     <nav class="pager" aria-label="Pagina's">
-      {props.page > 1 ? <a href={href(props.page - 1)} rel="prev">← Vorige</a> : <span />}
+      {props.page > 1 ? (
+        <a href={href(props.page - 1)} rel="prev">
+          ← Vorige
+        </a>
+      ) : (
+        <span />
+      )}
       <span>
         Pagina {props.page} van {pages}
       </span>
-      {props.page < pages ? <a href={href(props.page + 1)} rel="next">Volgende →</a> : <span />}
+      {props.page < pages ? (
+        <a href={href(props.page + 1)} rel="next">
+          Volgende →
+        </a>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

@@ -44,7 +44,9 @@ export function AdminOverviewPage(props: {
       {props.warning ? <Notice kind="warning">{props.warning}</Notice> : null}
 
       <h2 id="aanvragen">Accountaanvragen ({props.requests.length})</h2>
-      {props.requests.length === 0 ? <p class="muted">Er zijn geen openstaande aanvragen.</p> : null}
+      {props.requests.length === 0 ? (
+        <p class="muted">Er zijn geen openstaande aanvragen.</p>
+      ) : null}
       <div class="request-list">
         {props.requests.map((r) => {
           const error = props.refuseError?.requestId === r.id ? props.refuseError : undefined;
@@ -71,7 +73,12 @@ export function AdminOverviewPage(props: {
                     Goedkeuren en uitnodigen
                   </button>
                 </form>
-                <form method="post" action={`/beheer/aanvragen/${r.id}/weigeren`} class="refuse-form" novalidate>
+                <form
+                  method="post"
+                  action={`/beheer/aanvragen/${r.id}/weigeren`}
+                  class="refuse-form"
+                  novalidate
+                >
                   <div class={error ? "field has-error" : "field"}>
                     <label for={fieldId}>Reden van weigering</label>
                     <p class="hint" id={`${fieldId}-hint`}>
@@ -132,7 +139,11 @@ export function AdminOverviewPage(props: {
                   <td>{s.placeName ?? "—"}</td>
                   <td>{s.userCount}</td>
                   <td>
-                    <span class={s.status === "active" ? "badge status-qualified" : "badge status-lapsed"}>
+                    <span
+                      class={
+                        s.status === "active" ? "badge status-qualified" : "badge status-lapsed"
+                      }
+                    >
                       {s.status === "active" ? "Actief" : "Opgeschort"}
                     </span>
                   </td>
@@ -149,7 +160,9 @@ export function AdminOverviewPage(props: {
   );
 }
 
-export function SchoolStatusForm(props: { school: { id: string; name: string; status: "active" | "suspended" } }) {
+export function SchoolStatusForm(props: {
+  school: { id: string; name: string; status: "active" | "suspended" };
+}) {
   const s = props.school;
   return s.status === "active" ? (
     <form method="post" action={`/beheer/scholen/${s.id}/opschorten`} class="inline-form">

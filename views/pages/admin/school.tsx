@@ -6,12 +6,30 @@ import { formatMoment } from "../account/format";
 import { AdminNav } from "./nav";
 import { SchoolStatusForm } from "./overview";
 
-const roleNames: Record<Role, string> = { admin: "Beheerder register", school_admin: "Beheerder", staff: "Medewerker" };
+const roleNames: Record<Role, string> = {
+  admin: "Beheerder register",
+  school_admin: "Beheerder",
+  staff: "Medewerker",
+};
 
 export function AdminSchoolPage(props: {
   auth: AuthContext;
-  school: { id: string; name: string; brin: string | null; status: "active" | "suspended"; createdAt: string; suspendedAt: string | null };
-  users: { id: string; name: string; email: string; role: Role; createdAt: string; disabledAt: string | null }[];
+  school: {
+    id: string;
+    name: string;
+    brin: string | null;
+    status: "active" | "suspended";
+    createdAt: string;
+    suspendedAt: string | null;
+  };
+  users: {
+    id: string;
+    name: string;
+    email: string;
+    role: Role;
+    createdAt: string;
+    disabledAt: string | null;
+  }[];
   notice?: string;
 }) {
   const s = props.school;
@@ -29,14 +47,19 @@ export function AdminSchoolPage(props: {
         <dt>Account sinds</dt>
         <dd>{formatMoment(s.createdAt)}</dd>
         <dt>Status</dt>
-        <dd>{s.status === "active" ? "Actief" : `Opgeschort sinds ${formatMoment(s.suspendedAt)}`}</dd>
+        <dd>
+          {s.status === "active" ? "Actief" : `Opgeschort sinds ${formatMoment(s.suspendedAt)}`}
+        </dd>
       </dl>
       <p>
         <SchoolStatusForm school={s} />
       </p>
       {s.status === "suspended" ? (
         <Notice kind="warning">
-          <p>Gebruikers van deze school kunnen niet inloggen en hun API-tokens werken niet, tot u de school heractiveert.</p>
+          <p>
+            Gebruikers van deze school kunnen niet inloggen en hun API-tokens werken niet, tot u de
+            school heractiveert.
+          </p>
         </Notice>
       ) : null}
       <h2>Gebruikers</h2>

@@ -31,8 +31,26 @@ export function LoginPage(props: LoginPageProps) {
         )}
         <form method="post" action="/inloggen" novalidate>
           {props.terug ? <input type="hidden" name="terug" value={props.terug} /> : null}
-          <Input name="email" label="E-mailadres" type="email" autocomplete="username" inputmode="email" required value={props.email} error={errors.email} maxlength={254} />
-          <Input name="password" label="Wachtwoord" type="password" autocomplete="current-password" required error={errors.password} maxlength={200} />
+          <Input
+            name="email"
+            label="E-mailadres"
+            type="email"
+            autocomplete="username"
+            inputmode="email"
+            required
+            value={props.email}
+            error={errors.email}
+            maxlength={254}
+          />
+          <Input
+            name="password"
+            label="Wachtwoord"
+            type="password"
+            autocomplete="current-password"
+            required
+            error={errors.password}
+            maxlength={200}
+          />
           <div class="form-actions">
             <button type="submit" class="button">
               Inloggen

@@ -3,7 +3,8 @@ import type { AuthContext } from "../../../src/env";
 import { ErrorSummary, Input, Notice, type FieldErrors } from "../../components/form";
 import { Layout } from "../../layout";
 
-const PASSWORD_HINT = "Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden.";
+const PASSWORD_HINT =
+  "Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden.";
 
 export function InvitePage(props: {
   auth?: AuthContext | null;
@@ -17,30 +18,81 @@ export function InvitePage(props: {
   const errors = props.errors ?? {};
   const setup = props.kind === "admin_setup";
   return (
-    <Layout title={setup ? "Beheerder instellen" : "Uitnodiging"} auth={props.auth} styles={["/static/account.css"]}>
+    <Layout
+      title={setup ? "Beheerder instellen" : "Uitnodiging"}
+      auth={props.auth}
+      styles={["/static/account.css"]}
+    >
       <section class="panel narrow auth-panel">
-        <h1 class="page-title">{setup ? "Eerste beheerder instellen" : "Welkom bij het register"}</h1>
+        <h1 class="page-title">
+          {setup ? "Eerste beheerder instellen" : "Welkom bij het register"}
+        </h1>
         {setup ? (
-          <p class="lead">Met deze eenmalige link maakt u het eerste beheerdersaccount van het register aan.</p>
+          <p class="lead">
+            Met deze eenmalige link maakt u het eerste beheerdersaccount van het register aan.
+          </p>
         ) : (
           <p class="lead">
-            U bent uitgenodigd{props.schoolName ? ` voor ${props.schoolName}` : ""}. Kies uw naam en wachtwoord; daarna bent u
-            ingelogd.
+            U bent uitgenodigd{props.schoolName ? ` voor ${props.schoolName}` : ""}. Kies uw naam en
+            wachtwoord; daarna bent u ingelogd.
           </p>
         )}
-        <ErrorSummary errors={errors} labels={{ name: "Naam", email: "E-mailadres", password: "Wachtwoord", password_confirm: "Herhaal wachtwoord" }} />
+        <ErrorSummary
+          errors={errors}
+          labels={{
+            name: "Naam",
+            email: "E-mailadres",
+            password: "Wachtwoord",
+            password_confirm: "Herhaal wachtwoord",
+          }}
+        />
         <form method="post" action={`/uitnodiging/${props.token}`} novalidate>
           {setup ? (
-            <Input name="email" label="E-mailadres" type="email" required autocomplete="username" inputmode="email" value={props.values?.email} error={errors.email} maxlength={254} />
+            <Input
+              name="email"
+              label="E-mailadres"
+              type="email"
+              required
+              autocomplete="username"
+              inputmode="email"
+              value={props.values?.email}
+              error={errors.email}
+              maxlength={254}
+            />
           ) : (
             <dl class="meta-list">
               <dt>E-mailadres</dt>
               <dd>{props.email}</dd>
             </dl>
           )}
-          <Input name="name" label="Uw naam" required autocomplete="name" value={props.values?.name} error={errors.name} maxlength={200} />
-          <Input name="password" label="Kies een wachtwoord" type="password" required autocomplete="new-password" hint={PASSWORD_HINT} error={errors.password} maxlength={200} />
-          <Input name="password_confirm" label="Herhaal het wachtwoord" type="password" required autocomplete="new-password" error={errors.password_confirm} maxlength={200} />
+          <Input
+            name="name"
+            label="Uw naam"
+            required
+            autocomplete="name"
+            value={props.values?.name}
+            error={errors.name}
+            maxlength={200}
+          />
+          <Input
+            name="password"
+            label="Kies een wachtwoord"
+            type="password"
+            required
+            autocomplete="new-password"
+            hint={PASSWORD_HINT}
+            error={errors.password}
+            maxlength={200}
+          />
+          <Input
+            name="password_confirm"
+            label="Herhaal het wachtwoord"
+            type="password"
+            required
+            autocomplete="new-password"
+            error={errors.password_confirm}
+            maxlength={200}
+          />
           <div class="form-actions">
             <button type="submit" class="button">
               Account activeren
@@ -52,7 +104,12 @@ export function InvitePage(props: {
   );
 }
 
-export function ForgotPasswordPage(props: { auth?: AuthContext | null; email?: string; errors?: FieldErrors; sent?: boolean }) {
+export function ForgotPasswordPage(props: {
+  auth?: AuthContext | null;
+  email?: string;
+  errors?: FieldErrors;
+  sent?: boolean;
+}) {
   const errors = props.errors ?? {};
   return (
     <Layout title="Wachtwoord vergeten" auth={props.auth} styles={["/static/account.css"]}>
@@ -61,16 +118,29 @@ export function ForgotPasswordPage(props: { auth?: AuthContext | null; email?: s
         {props.sent ? (
           <Notice kind="success">
             <p>
-              Als er een account bestaat met dit e-mailadres, ontvangt u binnen enkele minuten een e-mail met een link om een
-              nieuw wachtwoord te kiezen. De link is 1 uur geldig.
+              Als er een account bestaat met dit e-mailadres, ontvangt u binnen enkele minuten een
+              e-mail met een link om een nieuw wachtwoord te kiezen. De link is 1 uur geldig.
             </p>
           </Notice>
         ) : (
-          <p class="lead">Vul het e-mailadres van uw account in. U ontvangt dan een link om een nieuw wachtwoord te kiezen.</p>
+          <p class="lead">
+            Vul het e-mailadres van uw account in. U ontvangt dan een link om een nieuw wachtwoord
+            te kiezen.
+          </p>
         )}
         <ErrorSummary errors={errors} labels={{ email: "E-mailadres" }} />
         <form method="post" action="/wachtwoord-vergeten" novalidate>
-          <Input name="email" label="E-mailadres" type="email" required autocomplete="username" inputmode="email" value={props.email} error={errors.email} maxlength={254} />
+          <Input
+            name="email"
+            label="E-mailadres"
+            type="email"
+            required
+            autocomplete="username"
+            inputmode="email"
+            value={props.email}
+            error={errors.email}
+            maxlength={254}
+          />
           <div class="form-actions">
             <button type="submit" class="button">
               Stuur mij een link
@@ -83,16 +153,40 @@ export function ForgotPasswordPage(props: { auth?: AuthContext | null; email?: s
   );
 }
 
-export function ResetPasswordPage(props: { auth?: AuthContext | null; token: string; errors?: FieldErrors }) {
+export function ResetPasswordPage(props: {
+  auth?: AuthContext | null;
+  token: string;
+  errors?: FieldErrors;
+}) {
   const errors = props.errors ?? {};
   return (
     <Layout title="Nieuw wachtwoord" auth={props.auth} styles={["/static/account.css"]}>
       <section class="panel narrow auth-panel">
         <h1 class="page-title">Nieuw wachtwoord kiezen</h1>
-        <ErrorSummary errors={errors} labels={{ password: "Nieuw wachtwoord", password_confirm: "Herhaal wachtwoord" }} />
+        <ErrorSummary
+          errors={errors}
+          labels={{ password: "Nieuw wachtwoord", password_confirm: "Herhaal wachtwoord" }}
+        />
         <form method="post" action={`/wachtwoord-vergeten/${props.token}`} novalidate>
-          <Input name="password" label="Nieuw wachtwoord" type="password" required autocomplete="new-password" hint={PASSWORD_HINT} error={errors.password} maxlength={200} />
-          <Input name="password_confirm" label="Herhaal het wachtwoord" type="password" required autocomplete="new-password" error={errors.password_confirm} maxlength={200} />
+          <Input
+            name="password"
+            label="Nieuw wachtwoord"
+            type="password"
+            required
+            autocomplete="new-password"
+            hint={PASSWORD_HINT}
+            error={errors.password}
+            maxlength={200}
+          />
+          <Input
+            name="password_confirm"
+            label="Herhaal het wachtwoord"
+            type="password"
+            required
+            autocomplete="new-password"
+            error={errors.password_confirm}
+            maxlength={200}
+          />
           <div class="form-actions">
             <button type="submit" class="button">
               Wachtwoord opslaan
@@ -112,7 +206,8 @@ export function LinkProblemPage(props: { auth?: AuthContext | null; message: str
         <h1 class="page-title">Deze link werkt niet</h1>
         <p>{props.message}</p>
         <p>
-          <a href="/wachtwoord-vergeten">Nieuwe wachtwoordlink aanvragen</a> · <a href="/inloggen">Inloggen</a>
+          <a href="/wachtwoord-vergeten">Nieuwe wachtwoordlink aanvragen</a> ·{" "}
+          <a href="/inloggen">Inloggen</a>
         </p>
       </section>
     </Layout>

@@ -1,6 +1,13 @@
 // /aanvragen: a school requests an account; the register office decides.
 import type { AuthContext } from "../../../src/env";
-import { ErrorSummary, Input, Notice, Select, Textarea, type FieldErrors } from "../../components/form";
+import {
+  ErrorSummary,
+  Input,
+  Notice,
+  Select,
+  Textarea,
+  type FieldErrors,
+} from "../../components/form";
 import { Layout } from "../../layout";
 
 export type RequestValues = {
@@ -44,8 +51,8 @@ export function RequestPage(props: {
             <p>Dank u wel. Het bureau van het register beoordeelt uw aanvraag.</p>
           </Notice>
           <p>
-            Na goedkeuring ontvangt de contactpersoon een e-mail met een link om een wachtwoord te kiezen. Tot die tijd
-            is er nog geen account.
+            Na goedkeuring ontvangt de contactpersoon een e-mail met een link om een wachtwoord te
+            kiezen. Tot die tijd is er nog geen account.
           </p>
           <p>
             <a href="/">Naar de zoekpagina</a>
@@ -55,17 +62,38 @@ export function RequestPage(props: {
     );
   }
   return (
-    <Layout title="Account aanvragen" auth={props.auth} current="/aanvragen" styles={["/static/account.css"]}>
+    <Layout
+      title="Account aanvragen"
+      auth={props.auth}
+      current="/aanvragen"
+      styles={["/static/account.css"]}
+    >
       <section class="panel narrow auth-panel">
         <h1 class="page-title">Account aanvragen voor uw school</h1>
         <p class="lead">
-          Mbo-scholen die praktijkbeoordelaars inzetten voor examens in de metaal, elektro en installatietechniek kunnen
-          een account aanvragen. Het bureau van het register beoordeelt elke aanvraag.
+          Mbo-scholen die praktijkbeoordelaars inzetten voor examens in de metaal, elektro en
+          installatietechniek kunnen een account aanvragen. Het bureau van het register beoordeelt
+          elke aanvraag.
         </p>
         <ErrorSummary errors={errors} labels={requestLabels} />
         <form method="post" action="/aanvragen" novalidate>
-          <Input name="school_name" label={requestLabels.school_name} required value={v.school_name} error={errors.school_name} maxlength={200} autocomplete="organization" />
-          <Input name="brin" label={`${requestLabels.brin} (niet verplicht)`} hint="Vier tekens, bijvoorbeeld 25LJ." value={v.brin} error={errors.brin} maxlength={6} />
+          <Input
+            name="school_name"
+            label={requestLabels.school_name}
+            required
+            value={v.school_name}
+            error={errors.school_name}
+            maxlength={200}
+            autocomplete="organization"
+          />
+          <Input
+            name="brin"
+            label={`${requestLabels.brin} (niet verplicht)`}
+            hint="Vier tekens, bijvoorbeeld 25LJ."
+            value={v.brin}
+            error={errors.brin}
+            maxlength={6}
+          />
           {props.placeChoices && props.placeChoices.length > 0 ? (
             <>
               <input type="hidden" name="place" value={v.place ?? ""} />
@@ -80,11 +108,47 @@ export function RequestPage(props: {
               />
             </>
           ) : (
-            <Input name="place" label={requestLabels.place} hint="De plaats van de (hoofd)vestiging." required value={v.place} error={errors.place} maxlength={100} autocomplete="address-level2" />
+            <Input
+              name="place"
+              label={requestLabels.place}
+              hint="De plaats van de (hoofd)vestiging."
+              required
+              value={v.place}
+              error={errors.place}
+              maxlength={100}
+              autocomplete="address-level2"
+            />
           )}
-          <Input name="contact_name" label={requestLabels.contact_name} required value={v.contact_name} error={errors.contact_name} maxlength={200} autocomplete="name" />
-          <Input name="email" label={requestLabels.email} type="email" hint="Hier komt de uitnodiging naartoe." required value={v.email} error={errors.email} maxlength={254} autocomplete="email" inputmode="email" />
-          <Textarea name="motivation" label={requestLabels.motivation} hint="Bijvoorbeeld: voor welke opleidingen u praktijkbeoordelaars inzet." value={v.motivation} error={errors.motivation} maxlength={2000} rows={4} />
+          <Input
+            name="contact_name"
+            label={requestLabels.contact_name}
+            required
+            value={v.contact_name}
+            error={errors.contact_name}
+            maxlength={200}
+            autocomplete="name"
+          />
+          <Input
+            name="email"
+            label={requestLabels.email}
+            type="email"
+            hint="Hier komt de uitnodiging naartoe."
+            required
+            value={v.email}
+            error={errors.email}
+            maxlength={254}
+            autocomplete="email"
+            inputmode="email"
+          />
+          <Textarea
+            name="motivation"
+            label={requestLabels.motivation}
+            hint="Bijvoorbeeld: voor welke opleidingen u praktijkbeoordelaars inzet."
+            value={v.motivation}
+            error={errors.motivation}
+            maxlength={2000}
+            rows={4}
+          />
           <div class="form-actions">
             <button type="submit" class="button">
               Aanvraag versturen
