@@ -2,7 +2,7 @@
 // run wrangler with a time limit, prepare a local D1 database (migrations, reference data, demo
 // data) and start/stop `wrangler dev` on loopback. Everything is local: no Cloudflare account.
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,6 +23,11 @@ function wranglerEnv(extra = {}) {
     FORCE_COLOR: "0",
     ...extra,
   };
+}
+
+/** The end of a long log, for error messages. */
+export function tail(text, chars = 4000) {
+  return text.length > chars ? `…${text.slice(-chars)}` : text;
 }
 
 const children = new Set();
@@ -70,7 +75,7 @@ export function runWrangler(args, { timeoutMs = 60_000, env, quiet = true } = {}
       killGroup(child, "SIGKILL");
       reject(
         new Error(
-          `wrangler ${args.join(" ")} took longer than ${timeoutMs} ms\n${stdout}\n${stderr}`,
+          `wrangler ${args.join(" ")} took longer than ${timeoutMs} ms\n${tail(stdout + stderr)}`,
         ),
       );
     }, timeoutMs);
@@ -84,7 +89,9 @@ export function runWrangler(args, { timeoutMs = 60_000, env, quiet = true } = {}
       children.delete(child);
       if (code === 0) resolvePromise({ stdout, stderr });
       else
-        reject(new Error(`wrangler ${args.join(" ")} failed (exit ${code})\n${stdout}\n${stderr}`));
+        reject(
+          new Error(`wrangler ${args.join(" ")} failed (exit ${code})\n${tail(stdout + stderr)}`),
+        );
     });
   });
 }
@@ -155,15 +162,14 @@ async function answers(url, timeoutMs) {
 /**
  * Starts `wrangler dev` on 127.0.0.1 and waits until /healthz answers 200.
  * Options: port (default: a free one), persistTo (local D1 state), vars (extra --var bindings),
- * script (a prebuilt worker to run with --no-bundle instead of src/worker.ts), config (another
- * wrangler config file), readyTimeoutMs. Returns { url, port, logs(), stop() }.
+ * config (another wrangler config file, e.g. from writeBundleConfig), readyTimeoutMs, inherit
+ * (show wrangler's output). Returns { url, port, child, logs(), stop() }.
  */
 export async function startWranglerDev(opts = {}) {
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const vars = { NODE_ENV: "development", BASE_URL: url, ...opts.vars };
   const args = ["dev"];
-  if (opts.script) args.push(opts.script, "--no-bundle");
   if (opts.config) args.push("--config", opts.config);
   else args.push("--env", "");
   args.push(
@@ -174,7 +180,7 @@ export async function startWranglerDev(opts = {}) {
     "--inspector-port",
     String(await freePort()),
   );
-  args.push("--show-interactive-dev-session=false", "--log-level", opts.logLevel ?? "info");
+  args.push("--show-interactive-dev-session=false", "--log-level", opts.logLevel ?? "log");
   args.push(...persistArgs(opts.persistTo));
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   args.push(...(opts.extraArgs ?? []));
@@ -209,13 +215,13 @@ export async function startWranglerDev(opts = {}) {
   exited.then((code) => (gone = code ?? "signal"));
   while (Date.now() < deadline) {
     if (gone !== null)
-      throw new Error(`wrangler dev stopped (exit ${gone}) before it was ready:\n${output}`);
+      throw new Error(`wrangler dev stopped (exit ${gone}) before it was ready:\n${tail(output)}`);
     if (await answers(`${url}/healthz`, 3_000))
       return { url, port, child, logs: () => output, stop };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();
-  throw new Error(`wrangler dev did not answer ${url}/healthz in time:\n${output}`);
+  throw new Error(`wrangler dev did not answer ${url}/healthz in time:\n${tail(output)}`);
 }
 
 /**
@@ -237,17 +243,22 @@ export function wranglerTomlValue(key) {
 }
 
 /**
- * The same Worker and D1 database without [assets]. wrangler 4.86 cannot trigger a scheduled
- * event locally when assets are configured (workers-sdk#9882: /cdn-cgi/handler/scheduled answers
- * "exception" from the assets proxy), so the jobs are tried against this config.
+ * A wrangler config (JSON) that runs a prebuilt bundle (`wrangler deploy --dry-run --outdir`)
+ * with the settings of wrangler.toml, so a test runs exactly what would be deployed and is not
+ * rebuilt when source files change meanwhile. (A bundle given on the command line instead makes
+ * wrangler ignore wrangler.toml, bindings included.)
+ * `assets: false` leaves out [assets]: wrangler 4.86 cannot trigger a scheduled event locally when
+ * assets are configured (workers-sdk#9882: /cdn-cgi/handler/scheduled answers "exception").
  */
-export function writeConfigWithoutAssets(file, { main }) {
+export function writeBundleConfig(file, { main, assets = true }) {
   mkdirSync(dirname(file), { recursive: true });
   const config = {
-    name: `${wranglerTomlValue("name")}-jobs`,
+    name: wranglerTomlValue("name"),
     main,
+    no_bundle: true,
     compatibility_date: wranglerTomlValue("compatibility_date"),
     compatibility_flags: ["nodejs_compat"],
+    ...(assets ? { assets: { directory: join(root, "public") } } : {}),
     d1_databases: [
       {
         binding: "DB",
@@ -259,4 +270,16 @@ export function writeConfigWithoutAssets(file, { main }) {
   };
   writeFileSync(file, JSON.stringify(config, null, 2));
   return file;
+}
+
+/**
+ * The SQLite file behind the local D1 database in `persistTo` (miniflare keeps one per database
+ * under v3/d1/miniflare-D1DatabaseObject/). Only read or write it while no wrangler runs on it.
+ */
+export function localD1File(persistTo) {
+  const dir = join(persistTo, "v3", "d1", "miniflare-D1DatabaseObject");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite");
+  if (files.length !== 1)
+    throw new Error(`expected one D1 database in ${dir}, found ${files.length}`);
+  return join(dir, files[0]);
 }

@@ -103,13 +103,20 @@ type BatchableQuery = {
     getQuery(): { sql: string; params: unknown[]; method?: string };
     mapResult(result: unknown, isFromBatch: boolean): unknown;
     executeMethod?: string;
+    /** The selected fields of a query-builder select (drizzle internal). */
+    fields?: unknown[];
   };
 };
 
 /**
- * drizzle-orm 0.45's D1 batch crashes on raw `db.all(sql…)` items with parameters (it reads
- * `.stmt` of a SQLiteRaw, drizzle-orm#2277) and on a `.get()` item that finds no row
- * (drizzle-orm#2721). The app batches both, so the batch is built here from each item's SQL.
+ * drizzle-orm 0.45's D1 batch has three faults, all hit by the app, so the batch is rebuilt here
+ * from each item's SQL and parameters:
+ * - a raw `db.all(sql…)` item with parameters crashes (it reads `.stmt` of a SQLiteRaw;
+ *   drizzle-orm#2277);
+ * - a `.get()` item that finds no row crashes (drizzle-orm#2721);
+ * - D1 returns batch rows as objects, so a select with two columns of the same name (a join:
+ *   `examinations.notes, schools.name, crebos.name`) loses one and every later field shifts.
+ *   Such an item is read again on its own with `raw()`, which keeps the columns by position.
  */
 function fixD1Batch(db: unknown, d1: D1Database) {
   const session = (db as { session: { batch: (queries: BatchableQuery[]) => Promise<unknown[]> } })
@@ -118,11 +125,22 @@ function fixD1Batch(db: unknown, d1: D1Database) {
     const prepared = queries.map((q) => q._prepare());
     const built = prepared.map((p) => p.getQuery());
     const results = await d1.batch(built.map((q) => d1.prepare(q.sql).bind(...q.params)));
-    return results.map((result, i) => {
-      const method = prepared[i].executeMethod ?? built[i].method;
-      if (method === "get" && result.results.length === 0) return undefined;
-      return prepared[i].mapResult(result, true);
-    });
+    return Promise.all(
+      results.map(async (result, i) => {
+        const item = prepared[i];
+        const method = item.executeMethod ?? built[i].method;
+        if (method === "get" && result.results.length === 0) return undefined;
+        const first = result.results[0];
+        if (item.fields && first && Object.keys(first).length < item.fields.length) {
+          const rows = await d1
+            .prepare(built[i].sql)
+            .bind(...built[i].params)
+            .raw();
+          return item.mapResult({ ...result, results: rows }, true);
+        }
+        return item.mapResult(result, true);
+      }),
+    );
   };
 }
 
