@@ -80,7 +80,7 @@ export function DashboardPage(props: {
         >
           <div class="field grow">
             <label for="q">Zoeken</label>
-            <input id="q" name="q" type="search" value={f.q} placeholder="Naam, organisatie, crebo, school of e-mailadres" autocomplete="off" />
+            <input id="q" name="q" type="search" value={f.q} placeholder="Naam, organisatie, crebo of e-mail" autocomplete="off" />
           </div>
           <div class="field">
             <label for="status">Status</label>

@@ -6,7 +6,7 @@ import { componentLabels, refresherKindLabels, type TrainingComponent } from "..
 import { Layout } from "../../layout";
 import { formatMoment } from "../account/format";
 import { SCHOOL_STYLES, SchoolNav, StatusBadge, dutchDate } from "../../partials/school/common";
-import { ChangeList } from "../../partials/school/history";
+import { ACTION_LABELS, ChangeList } from "../../partials/school/history";
 
 export function InzagePage(props: { auth: AuthContext; data: AssessorExport }) {
   const a = props.data.assessor;
@@ -105,7 +105,7 @@ export function InzagePage(props: { auth: AuthContext; data: AssessorExport }) {
           {props.data.audit_log.map((h) => (
             <li>
               <p>
-                <strong>{h.action}</strong> <span class="muted small">{formatMoment(h.at, { time: true })}</span>
+                <strong>{ACTION_LABELS[h.action] ?? h.action}</strong> <span class="muted small">{formatMoment(h.at, { time: true })}</span>
                 {h.school ? `, ${h.school}` : ""}
                 {h.user ? `, ${h.user}` : ""}
               </p>

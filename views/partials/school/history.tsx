@@ -2,7 +2,7 @@
 import type { HistoryEntry } from "../../../src/queries/assessor-history";
 import { formatMoment } from "../../pages/account/format";
 
-const ACTIONS: Record<string, string> = {
+export const ACTION_LABELS: Record<string, string> = {
   create: "Geregistreerd",
   import: "Geïmporteerd uit CSV",
   update: "Gegevens gewijzigd",
@@ -87,7 +87,7 @@ export function History(props: { entries: HistoryEntry[] }) {
           {[...props.entries].reverse().map((e) => (
             <li>
               <p>
-                <strong>{ACTIONS[e.action] ?? e.action}</strong> <span class="muted small">{formatMoment(e.at, { time: true })}</span>
+                <strong>{ACTION_LABELS[e.action] ?? e.action}</strong> <span class="muted small">{formatMoment(e.at, { time: true })}</span>
               </p>
               <p class="small muted">
                 {e.actorName ?? (e.actorEmail ? e.actorEmail : "Automatisch (bewaartermijn)")}
