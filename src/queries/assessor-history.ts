@@ -23,7 +23,27 @@ function parseChanges(text: string): Record<string, unknown> {
   }
 }
 
-export async function assessorHistory(db: DB, assessorId: string): Promise<HistoryEntry[]> {
+/** Fields whose values an erasure removes; the append-only log keeps them, pages never show them again. */
+const PERSONAL = new Set(["first_name", "infix", "last_name", "email", "phone", "organisation", "places"]);
+const REDACTED = "[gewist]";
+
+function redact(changes: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, change] of Object.entries(changes)) {
+    if (PERSONAL.has(field) && change && typeof change === "object" && "to" in change) {
+      const c = change as { from: unknown; to: unknown };
+      out[field] = { from: c.from === null ? null : REDACTED, to: c.to === null ? null : REDACTED };
+    } else if ((field === "examination" || field === "refresher_training") && change && typeof change === "object") {
+      const c = change as { from: Record<string, unknown> | null; to: Record<string, unknown> | null };
+      const clean = (v: Record<string, unknown> | null) => (v ? { ...v, notes: v.notes ? REDACTED : v.notes, description: v.description ? REDACTED : v.description } : v);
+      out[field] = { from: clean(c.from), to: clean(c.to) };
+    } else out[field] = change;
+  }
+  return out;
+}
+
+/** The audit rows of one assessor, oldest first; personal values hidden once the assessor is erased. */
+export async function assessorHistory(db: DB, assessorId: string, opts: { erased?: boolean } = {}): Promise<HistoryEntry[]> {
   const rows = await db
     .select({
       id: auditLog.id,
@@ -39,7 +59,10 @@ export async function assessorHistory(db: DB, assessorId: string): Promise<Histo
     .leftJoin(schools, eq(schools.id, auditLog.schoolId))
     .where(and(eq(auditLog.entity, "assessor"), eq(auditLog.entityId, assessorId)))
     .orderBy(asc(auditLog.id));
-  return rows.map((r) => ({ ...r, changes: parseChanges(r.changes) }));
+  return rows.map((r) => {
+    const changes = parseChanges(r.changes);
+    return { ...r, changes: opts.erased ? redact(changes) : changes };
+  });
 }
 
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;

@@ -88,7 +88,7 @@ export async function exportAssessor(
       .leftJoin(users, eq(users.id, consentEvents.userId))
       .where(eq(consentEvents.assessorId, a.id))
       .orderBy(asc(consentEvents.at)),
-    assessorHistory(db, a.id),
+    assessorHistory(db, a.id, { erased: a.erasedAt !== null }),
   ]);
   return {
     exported_at: opts.now.toISOString(),

@@ -35,7 +35,7 @@ export async function renderProfile(
   const on = c.get("today");
   const [record, history] = await Promise.all([
     getAssessorRecord(db, loaded.assessor, { linked: loaded.linked, on, expiringDays: c.get("config").expiringDays }),
-    assessorHistory(db, loaded.assessor.id),
+    assessorHistory(db, loaded.assessor.id, { erased: loaded.assessor.erasedAt !== null }),
   ]);
   const view = {
     auth: c.get("auth") as AuthContext,

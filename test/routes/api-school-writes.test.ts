@@ -247,6 +247,15 @@ describe("AVG export and erasure", () => {
     expect((await t.app.request(`/api/v1/assessors/${id}`)).status).toBe(404);
     // no longer changeable; audit names the fields, never the old values
     expect((await call("POST", `/api/v1/school/assessors/${id}/examinations`, { date: "2026-06-01", crebo: CREBO })).status).toBe(403);
+    // nothing personal comes back through the export or the profile page (the audit log is append-only)
+    const exported = JSON.stringify(await (await call("GET", `/api/v1/school/assessors/${id}/export`)).json());
+    expect(exported).not.toContain("@voorbeeld.nl");
+    expect(exported).not.toContain("06-12345678");
+    expect(exported).not.toContain("Installatiebedrijf Test");
+    const cookie = await (await import("../helpers/factories")).sessionCookie(t.db, user.id);
+    const page = await (await t.app.request(`/school/beoordelaars/${id}`, { headers: { Cookie: cookie } })).text();
+    expect(page).not.toContain("@voorbeeld.nl");
+    expect(page).toContain("[gewist]");
     const erase = (await auditRows(id)).find((r) => r.action === "erase")!;
     expect(erase.changes).not.toContain("@voorbeeld.nl");
     expect(JSON.parse(erase.changes).erased.to).toContain("email");
