@@ -46,6 +46,9 @@ const text = (max: number, missing?: string) => {
   return missing ? limited.min(1, missing) : limited;
 };
 
+/** Optional free text: null counts as empty (clients often send null for "nothing"). */
+const optionalText = (max: number) => z.preprocess((v) => (v === null ? "" : v), text(max).optional().default(""));
+
 export const emailField = z
   .string({ error: "Vul een e-mailadres in." })
   .trim()
@@ -96,11 +99,11 @@ const consentField = z.boolean({
 export function createAssessorSchema(today: string) {
   return z.strictObject({
     first_name: text(100, "Vul de voornaam in."),
-    infix: text(30).optional().default(""),
+    infix: optionalText(30),
     last_name: text(100, "Vul de achternaam in."),
     email: emailField,
-    phone: phoneField.optional().default(""),
-    organisation: text(200).optional().default(""),
+    phone: z.preprocess((v) => (v === null ? "" : v), phoneField.optional().default("")),
+    organisation: optionalText(200),
     places: placesField,
     crebos: crebosField,
     initial_training: initialTrainingField(today),
@@ -130,7 +133,7 @@ export function examinationSchema(today: string, trainingDate: string) {
   return z.strictObject({
     date: dateField("examendatum", today, trainingDate),
     crebo: z.string({ error: "Kies de crebo van het examen." }).trim().regex(/^\d{5}$/, "Kies de crebo van het examen."),
-    notes: text(1000).optional().default(""),
+    notes: optionalText(1000),
   });
 }
 export type ExaminationBody = z.infer<ReturnType<typeof examinationSchema>>;
@@ -140,8 +143,8 @@ export function refresherSchema(today: string, trainingDate: string) {
     .strictObject({
       date: dateField("datum van de bijscholing", today, trainingDate),
       kind: z.enum(refresherKinds, { error: "Kies het soort bijscholing." }),
-      description: text(1000).optional().default(""),
-      provider: text(200).optional().default(""),
+      description: optionalText(1000),
+      provider: optionalText(200),
     })
     .superRefine((v, ctx) => {
       if (v.kind === "overig" && v.description === "")
@@ -155,7 +158,7 @@ export const consentSchema = z.strictObject({ public_consent: consentField });
 export function deregistrationSchema(today: string, trainingDate: string) {
   return z.strictObject({
     date: dateField("datum van de afmelding", today, trainingDate),
-    reason: text(500).optional().default(""),
+    reason: optionalText(500),
   });
 }
 export type DeregistrationBody = z.infer<ReturnType<typeof deregistrationSchema>>;

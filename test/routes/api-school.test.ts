@@ -88,6 +88,12 @@ describe("POST /api/v1/school/assessors", () => {
     expect(json.error.message).toEqual(expect.any(String));
   });
 
+  it("accepts null or missing optional fields", async () => {
+    const res = await call("POST", "/api/v1/school/assessors", body({ infix: null, phone: null, organisation: undefined }));
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ infix: "", phone: "", organisation: "" });
+  });
+
   it("400 for malformed JSON", async () => {
     const res = await t.app.request("/api/v1/school/assessors", {
       method: "POST",
