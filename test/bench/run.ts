@@ -2,21 +2,20 @@
 // builds a demo register of N assessors and measures the app against baselines taken in the same run (DESIGN §10): each
 // request's own SQL replayed raw on libSQL, and a hello-world Hono route. Writes
 // bench/results/<timestamp>.json and prints a summary. Targets are ratios, not milliseconds.
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
 import { Hono } from "hono";
-import { seedDemo } from "../../db/seed/demo";
 import { createApp } from "../../src/app";
 import { createApiToken } from "../../src/auth/tokens";
 import { createSession } from "../../src/auth/sessions";
 import { parseConfig } from "../../src/config";
 import { openDatabase, schema, type DB } from "../../src/db";
-import { runMigrations } from "../../src/migrate";
-import { loadReferenceData } from "../../src/reference-data";
 import { amsterdamDate } from "../../src/rules";
 import {
   memoryBurst,
@@ -77,15 +76,18 @@ if (
 const now = new Date();
 const today = amsterdamDate(now);
 
-async function buildDatabase(path: string): Promise<number> {
+/** Seeds in a child process; returns how long it took. */
+function buildDatabase(path: string): number {
   const t0 = performance.now();
-  const { db, client } = await openDatabase(`file:${path}`);
-  // Seeding only: the measured runs below use the standard pragmas (synchronous=FULL).
-  await client.execute("PRAGMA synchronous = OFF");
-  await runMigrations(db);
-  await loadReferenceData(db);
-  await seedDemo(db, { on: today, count: assessorCount });
-  client.close();
+  const script = fileURLToPath(new URL("./build-db.ts", import.meta.url));
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", script, path, String(assessorCount), today],
+    {
+      stdio: "inherit",
+    },
+  );
+  if (result.status !== 0) throw new Error(`building the database failed (exit ${result.status})`);
   return Math.round(performance.now() - t0);
 }
 
@@ -118,7 +120,7 @@ async function main() {
   if (existsSync(dbPath)) console.log(`Bestaande database gebruikt: ${dbPath}`);
   else {
     console.log(`Database opbouwen met ${assessorCount} fictieve beoordelaars …`);
-    buildMs = await buildDatabase(dbPath);
+    buildMs = buildDatabase(dbPath);
     console.log(`  klaar in ${(buildMs / 1000).toFixed(1)} s`);
   }
 
