@@ -14,7 +14,8 @@
   };
 
   function optionValue(kind, item) {
-    if (kind === "places") return item.name + " (" + item.municipality + ", " + item.province + ") [" + item.code + "]";
+    if (kind === "places")
+      return item.name + " (" + item.municipality + ", " + item.province + ") [" + item.code + "]";
     return item.code + " " + item.name;
   }
 

@@ -17,7 +17,10 @@ export const schoolCommands: CliCommand[] = [
     description: "herinneringen 90 en 30 dagen voor de deadline versturen (dagelijks)",
     run: async ({ db, config }) => {
       const today = amsterdamDate(new Date());
-      const count = await sendReminders({ db, config, mailer: config.env === "development" ? consoleMailer : undefined }, today);
+      const count = await sendReminders(
+        { db, config, mailer: config.env === "development" ? consoleMailer : undefined },
+        today,
+      );
       console.log(`${count} herinnering(en) in de wachtrij gezet (${today}).`);
     },
   },
@@ -28,7 +31,9 @@ export const schoolCommands: CliCommand[] = [
     run: async ({ db, config }) => {
       const today = amsterdamDate(new Date());
       const count = await eraseExpiredDeregistrations(db, config, today);
-      console.log(`${count} afgemelde beoordelaar(s) gewist (bewaartermijn ${config.retentionDays} dagen).`);
+      console.log(
+        `${count} afgemelde beoordelaar(s) gewist (bewaartermijn ${config.retentionDays} dagen).`,
+      );
     },
   },
   {
@@ -38,10 +43,15 @@ export const schoolCommands: CliCommand[] = [
     run: async ({ db, args }) => {
       const { values } = parseArgs({
         args,
-        options: { "school-email": { type: "string" }, file: { type: "string" }, "valid-only": { type: "boolean" } },
+        options: {
+          "school-email": { type: "string" },
+          file: { type: "string" },
+          "valid-only": { type: "boolean" },
+        },
       });
       const email = values["school-email"];
-      if (!email || !values.file) throw new CliInputError("Gebruik: import --school-email E --file F.csv [--valid-only]");
+      if (!email || !values.file)
+        throw new CliInputError("Gebruik: import --school-email E --file F.csv [--valid-only]");
       const who = await schoolUserByEmail(db, email);
       if (!who) throw new CliInputError(`Geen actieve schoolgebruiker met e-mailadres ${email}.`);
       let text: string;
@@ -54,13 +64,23 @@ export const schoolCommands: CliCommand[] = [
       if (preview.fileErrors.length) throw new CliInputError(preview.fileErrors.join(" "));
       const bad = preview.rows.filter((r) => r.status !== "ok");
       for (const r of bad) {
-        const detail = Object.entries(r.errors).map(([k, m]) => `${k}: ${m}`).join("; ");
+        const detail = Object.entries(r.errors)
+          .map(([k, m]) => `${k}: ${m}`)
+          .join("; ");
         console.log(`rij ${r.row} (${r.name || r.email || "?"}): ${detail}`);
       }
       if (bad.length && !values["valid-only"])
-        throw new CliInputError(`${bad.length} van de ${preview.rows.length} rijen bevatten fouten; er is niets geïmporteerd. Gebruik --valid-only om alleen de geldige rijen te importeren.`);
-      const ids = await commitImport(db, { userId: who.userId, schoolId: who.schoolId, isAdmin: false, requestId: "cli-import" }, preview.valid);
-      console.log(`${ids.size} beoordelaar(s) geïmporteerd${bad.length ? `, ${bad.length} rij(en) overgeslagen` : ""}.`);
+        throw new CliInputError(
+          `${bad.length} van de ${preview.rows.length} rijen bevatten fouten; er is niets geïmporteerd. Gebruik --valid-only om alleen de geldige rijen te importeren.`,
+        );
+      const ids = await commitImport(
+        db,
+        { userId: who.userId, schoolId: who.schoolId, isAdmin: false, requestId: "cli-import" },
+        preview.valid,
+      );
+      console.log(
+        `${ids.size} beoordelaar(s) geïmporteerd${bad.length ? `, ${bad.length} rij(en) overgeslagen` : ""}.`,
+      );
     },
   },
 ];

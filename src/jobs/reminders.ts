@@ -36,7 +36,12 @@ export function reminderThreshold(validUntil: string, today: string): 30 | 90 | 
   return null;
 }
 
-export function reminderKey(threshold: number, assessorId: string, validUntil: string, userId: string): string {
+export function reminderKey(
+  threshold: number,
+  assessorId: string,
+  validUntil: string,
+  userId: string,
+): string {
   return `reminder:${threshold}:${assessorId}:${validUntil}:${userId}`;
 }
 
@@ -49,9 +54,13 @@ function keyExpr(today: string) {
  * Queues the reminders due on `today` for the school admins of every linked, active school.
  * Returns the number of mails queued (0 when run again on the same day).
  */
-export async function sendReminders(deps: { db: DB; config: Config; mailer?: Mailer }, today: string): Promise<number> {
+export async function sendReminders(
+  deps: { db: DB; config: Config; mailer?: Mailer },
+  today: string,
+): Promise<number> {
   const { db, config } = deps;
-  const candidates = await db.all<Candidate>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.initial_training_date,
+  const candidates =
+    await db.all<Candidate>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.initial_training_date,
       a.last_examination_date, a.last_refresher_date, a.exam_valid_until, a.refresher_valid_until, a.valid_until,
       sc.name AS school_name, u.id AS user_id, u.email
     FROM assessors a

@@ -7,10 +7,19 @@ import { eraseAssessor, expiredDeregistrations } from "../queries/privacy";
 import { addDays } from "../rules";
 import type { Actor } from "../school/access";
 
-const RETENTION_ACTOR: Actor = { userId: null, schoolId: null, isAdmin: false, requestId: "retention" };
+const RETENTION_ACTOR: Actor = {
+  userId: null,
+  schoolId: null,
+  isAdmin: false,
+  requestId: "retention",
+};
 
 /** Erases every assessor deregistered before today − retentionDays; returns how many. */
-export async function eraseExpiredDeregistrations(db: DB, config: Config, today: string): Promise<number> {
+export async function eraseExpiredDeregistrations(
+  db: DB,
+  config: Config,
+  today: string,
+): Promise<number> {
   const cutoff = addDays(today, -config.retentionDays);
   const due = await expiredDeregistrations(db, cutoff);
   const erasedAt = `${today}T00:00:00.000Z`;

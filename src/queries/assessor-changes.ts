@@ -1,7 +1,14 @@
 // Changes to an assessor's own row: edit (optimistic locking), consent, afmelding and its undo.
 // Every change bumps `version` inside the same batch as its audit row and side rows.
 import { eq, sql } from "drizzle-orm";
-import { assessorCrebos, assessorPlaces, assessors, consentEvents, examinations, refresherTrainings } from "../../db/schema";
+import {
+  assessorCrebos,
+  assessorPlaces,
+  assessors,
+  consentEvents,
+  examinations,
+  refresherTrainings,
+} from "../../db/schema";
 import { CONSENT_TEXT_VERSION } from "../consent";
 import type { DB } from "../db";
 import { newId } from "../lib/ids";
@@ -9,7 +16,13 @@ import type { Actor } from "../school/access";
 import type { DeregistrationBody, UpdateAssessorBody } from "../school/schemas";
 import { refreshAssessorDerived } from "./assessor-derived";
 import { parseComponents } from "./assessor-record";
-import { findIdByEmail, getAssessor, normaliseEmail, resolveReferences, type AssessorRow } from "./assessors";
+import {
+  findIdByEmail,
+  getAssessor,
+  normaliseEmail,
+  resolveReferences,
+  type AssessorRow,
+} from "./assessors";
 import { changesSince, type FieldChanges } from "./assessor-history";
 import { auditEntry } from "./audit";
 import { errorText, runBatch, type Statement } from "./batch";
@@ -25,7 +38,12 @@ export class VersionConflict extends Error {
  * The row update that carries the optimistic lock. A stale version makes `version` NULL, which
  * the NOT NULL constraint rejects, so the whole batch (side rows, audit) rolls back with it.
  */
-function guardedUpdate(db: DB, id: string, version: number, set: Partial<typeof assessors.$inferInsert>) {
+function guardedUpdate(
+  db: DB,
+  id: string,
+  version: number,
+  set: Partial<typeof assessors.$inferInsert>,
+) {
   return db
     .update(assessors)
     .set({
@@ -81,7 +99,10 @@ export async function changeAssessor(
           action: planned.action,
           entity: "assessor",
           entityId: id,
-          changes: { ...planned.changes, version: { from: current.version, to: current.version + 1 } },
+          changes: {
+            ...planned.changes,
+            version: { from: current.version, to: current.version + 1 },
+          },
           requestId: actor.requestId,
         }),
         bumpDataVersion(db),
@@ -107,20 +128,33 @@ function consentEvent(db: DB, actor: Actor, assessorId: string, given: boolean) 
 }
 
 /** Gives or withdraws public consent; withdrawal takes the public profile down in the same write. */
-export async function setConsent(db: DB, actor: Actor, id: string, given: boolean): Promise<AssessorRow> {
+export async function setConsent(
+  db: DB,
+  actor: Actor,
+  id: string,
+  given: boolean,
+): Promise<AssessorRow> {
   return changeAssessor(db, actor, id, (current) =>
     current.publicConsent === given
       ? null
       : {
           set: { publicConsent: given, publicEligible: given && !current.erasedAt },
-          changes: { public_consent: { from: current.publicConsent, to: given }, consent_text_version: CONSENT_TEXT_VERSION },
+          changes: {
+            public_consent: { from: current.publicConsent, to: given },
+            consent_text_version: CONSENT_TEXT_VERSION,
+          },
           action: given ? "consent.give" : "consent.withdraw",
           extra: (db) => [consentEvent(db, actor, id, given)],
         },
   );
 }
 
-export async function deregister(db: DB, actor: Actor, id: string, body: DeregistrationBody): Promise<AssessorRow> {
+export async function deregister(
+  db: DB,
+  actor: Actor,
+  id: string,
+  body: DeregistrationBody,
+): Promise<AssessorRow> {
   return changeAssessor(db, actor, id, (current) => ({
     set: { deregisteredOn: body.date, deregistrationReason: body.reason },
     changes: {
@@ -157,16 +191,30 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
 
 async function conflict(db: DB, id: string, version: number): Promise<UpdateResult> {
   const current = (await getAssessor(db, id))!;
-  return { ok: false, conflict: { currentVersion: current.version, changes: await changesSince(db, id, version) } };
+  return {
+    ok: false,
+    conflict: { currentVersion: current.version, changes: await changesSince(db, id, version) },
+  };
 }
 
 /** The edit of an assessor's details (PATCH / the edit form), with optimistic locking. */
-export async function updateAssessor(db: DB, actor: Actor, current: AssessorRow, patch: UpdateAssessorBody): Promise<UpdateResult> {
+export async function updateAssessor(
+  db: DB,
+  actor: Actor,
+  current: AssessorRow,
+  patch: UpdateAssessorBody,
+): Promise<UpdateResult> {
   const id = current.id;
   if (patch.version !== current.version) return conflict(db, id, patch.version);
   const [placeRows, creboRows, firstDates] = await db.batch([
-    db.select({ code: assessorPlaces.placeCode }).from(assessorPlaces).where(eq(assessorPlaces.assessorId, id)),
-    db.select({ code: assessorCrebos.creboCode }).from(assessorCrebos).where(eq(assessorCrebos.assessorId, id)),
+    db
+      .select({ code: assessorPlaces.placeCode })
+      .from(assessorPlaces)
+      .where(eq(assessorPlaces.assessorId, id)),
+    db
+      .select({ code: assessorCrebos.creboCode })
+      .from(assessorCrebos)
+      .where(eq(assessorCrebos.assessorId, id)),
     db.all<{ first: string | null }>(
       sql`SELECT min(d) AS first FROM (SELECT min(date) AS d FROM ${examinations} WHERE assessor_id = ${id} UNION ALL SELECT min(date) FROM ${refresherTrainings} WHERE assessor_id = ${id})`,
     ),
@@ -204,14 +252,22 @@ export async function updateAssessor(db: DB, actor: Actor, current: AssessorRow,
     if (first && training.date > first)
       return {
         ok: false,
-        fields: { "initial_training.date": "Er zijn al examens of bijscholingen vóór deze datum geregistreerd; kies een eerdere datum." },
+        fields: {
+          "initial_training.date":
+            "Er zijn al examens of bijscholingen vóór deze datum geregistreerd; kies een eerdere datum.",
+        },
       };
     const components = JSON.stringify(training.components);
-    if (training.date !== current.initialTrainingDate) note("initial_training.date", current.initialTrainingDate, training.date);
+    if (training.date !== current.initialTrainingDate)
+      note("initial_training.date", current.initialTrainingDate, training.date);
     if (training.provider !== current.initialTrainingProvider)
       note("initial_training.provider", current.initialTrainingProvider, training.provider);
     if (!sameSet(parseComponents(current.initialTrainingComponents), training.components))
-      note("initial_training.components", parseComponents(current.initialTrainingComponents), training.components);
+      note(
+        "initial_training.components",
+        parseComponents(current.initialTrainingComponents),
+        training.components,
+      );
     set.initialTrainingDate = training.date;
     set.initialTrainingProvider = training.provider;
     set.initialTrainingComponents = components;
@@ -227,13 +283,25 @@ export async function updateAssessor(db: DB, actor: Actor, current: AssessorRow,
     note("places", oldPlaces, newPlaces);
     extra.push(db.delete(assessorPlaces).where(eq(assessorPlaces.assessorId, id)));
     extra.push(
-      db.insert(assessorPlaces).values(newPlaces.map((placeCode) => ({ assessorId: id, placeCode, province: refs.places.get(placeCode)!.province }))),
+      db
+        .insert(assessorPlaces)
+        .values(
+          newPlaces.map((placeCode) => ({
+            assessorId: id,
+            placeCode,
+            province: refs.places.get(placeCode)!.province,
+          })),
+        ),
     );
   }
   if (newCrebos && !sameSet(oldCrebos, newCrebos)) {
     note("crebos", oldCrebos, newCrebos);
     extra.push(db.delete(assessorCrebos).where(eq(assessorCrebos.assessorId, id)));
-    extra.push(db.insert(assessorCrebos).values(newCrebos.map((creboCode) => ({ assessorId: id, creboCode }))));
+    extra.push(
+      db
+        .insert(assessorCrebos)
+        .values(newCrebos.map((creboCode) => ({ assessorId: id, creboCode }))),
+    );
   }
   if (patch.public_consent !== undefined && patch.public_consent !== current.publicConsent) {
     set.publicConsent = patch.public_consent;

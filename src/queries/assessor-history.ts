@@ -24,7 +24,15 @@ function parseChanges(text: string): Record<string, unknown> {
 }
 
 /** Fields whose values an erasure removes; the append-only log keeps them, pages never show them again. */
-const PERSONAL = new Set(["first_name", "infix", "last_name", "email", "phone", "organisation", "places"]);
+const PERSONAL = new Set([
+  "first_name",
+  "infix",
+  "last_name",
+  "email",
+  "phone",
+  "organisation",
+  "places",
+]);
 const REDACTED = "[gewist]";
 
 function redact(changes: Record<string, unknown>): Record<string, unknown> {
@@ -33,9 +41,23 @@ function redact(changes: Record<string, unknown>): Record<string, unknown> {
     if (PERSONAL.has(field) && change && typeof change === "object" && "to" in change) {
       const c = change as { from: unknown; to: unknown };
       out[field] = { from: c.from === null ? null : REDACTED, to: c.to === null ? null : REDACTED };
-    } else if ((field === "examination" || field === "refresher_training") && change && typeof change === "object") {
-      const c = change as { from: Record<string, unknown> | null; to: Record<string, unknown> | null };
-      const clean = (v: Record<string, unknown> | null) => (v ? { ...v, notes: v.notes ? REDACTED : v.notes, description: v.description ? REDACTED : v.description } : v);
+    } else if (
+      (field === "examination" || field === "refresher_training") &&
+      change &&
+      typeof change === "object"
+    ) {
+      const c = change as {
+        from: Record<string, unknown> | null;
+        to: Record<string, unknown> | null;
+      };
+      const clean = (v: Record<string, unknown> | null) =>
+        v
+          ? {
+              ...v,
+              notes: v.notes ? REDACTED : v.notes,
+              description: v.description ? REDACTED : v.description,
+            }
+          : v;
       out[field] = { from: clean(c.from), to: clean(c.to) };
     } else out[field] = change;
   }
@@ -43,7 +65,11 @@ function redact(changes: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The audit rows of one assessor, oldest first; personal values hidden once the assessor is erased. */
-export async function assessorHistory(db: DB, assessorId: string, opts: { erased?: boolean } = {}): Promise<HistoryEntry[]> {
+export async function assessorHistory(
+  db: DB,
+  assessorId: string,
+  opts: { erased?: boolean } = {},
+): Promise<HistoryEntry[]> {
   const rows = await db
     .select({
       id: auditLog.id,
@@ -71,7 +97,11 @@ export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
  * The fields changed by writes after the caller read `version`: for each field the value the
  * caller saw and the value now. Every version bump records {version: {from, to}} in its audit row.
  */
-export async function changesSince(db: DB, assessorId: string, version: number): Promise<FieldChanges> {
+export async function changesSince(
+  db: DB,
+  assessorId: string,
+  version: number,
+): Promise<FieldChanges> {
   const rows = await db
     .select({ changes: auditLog.changes })
     .from(auditLog)
@@ -83,7 +113,8 @@ export async function changesSince(db: DB, assessorId: string, version: number):
     const v = changes.version as { from?: number } | undefined;
     if (!v || typeof v.from !== "number" || v.from < version) continue;
     for (const [field, change] of Object.entries(changes)) {
-      if (field === "version" || !change || typeof change !== "object" || !("to" in change)) continue;
+      if (field === "version" || !change || typeof change !== "object" || !("to" in change))
+        continue;
       const c = change as { from: unknown; to: unknown };
       if (field in result) result[field].to = c.to;
       else result[field] = { from: c.from, to: c.to };

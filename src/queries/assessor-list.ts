@@ -73,7 +73,8 @@ export function readableBy(actor: Actor): SQL {
   return sql`(a.deregistered_on IS NULL OR a.registering_school_id = ${actor.schoolId})`;
 }
 
-const deregisteredOn = (on: string) => sql`(a.deregistered_on IS NOT NULL AND a.deregistered_on <= ${on})`;
+const deregisteredOn = (on: string) =>
+  sql`(a.deregistered_on IS NOT NULL AND a.deregistered_on <= ${on})`;
 
 /** Status on `on` as SQL over the maintained columns (exact for on ≥ today, as logs are never in the future). */
 export function statusCondition(status: AssessorStatus, on: string, expiringDays: number): SQL {
@@ -94,15 +95,21 @@ export function statusCondition(status: AssessorStatus, on: string, expiringDays
 function conditions(actor: Actor, f: ListFilter): SQL {
   const parts: SQL[] = [readableBy(actor)];
   if (f.linked && actor.schoolId)
-    parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_schools WHERE school_id = ${actor.schoolId})`);
+    parts.push(
+      sql`a.id IN (SELECT assessor_id FROM assessor_schools WHERE school_id = ${actor.schoolId})`,
+    );
   if (f.status) parts.push(statusCondition(f.status, f.on, f.expiringDays));
   const q = f.q?.trim();
   if (q && q.includes("@")) {
     parts.push(sql`a.email_norm = ${q.toLowerCase()}`);
   } else if (q) {
     const fts = ftsExpression(q);
-    if (fts) parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${fts})`);
-    for (const w of words(q).filter((w) => w.length < 3)) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
+    if (fts)
+      parts.push(
+        sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${fts})`,
+      );
+    for (const w of words(q).filter((w) => w.length < 3))
+      parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
   }
   return sql.join(parts, sql` AND `);
 }
@@ -148,7 +155,8 @@ export async function listSchoolAssessors(
   const linkedExpr = actor.schoolId
     ? sql`EXISTS (SELECT 1 FROM assessor_schools s WHERE s.assessor_id = a.id AND s.school_id = ${actor.schoolId})`
     : sql`0`;
-  const page = f.perPage === null ? sql`` : sql`LIMIT ${f.perPage} OFFSET ${(f.page - 1) * f.perPage}`;
+  const page =
+    f.perPage === null ? sql`` : sql`LIMIT ${f.perPage} OFFSET ${(f.page - 1) * f.perPage}`;
   const [[{ total }], rows] = await db.batch([
     db.all<{ total: number }>(sql`SELECT count(*) AS total FROM assessors a WHERE ${where}`),
     db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, a.email, a.phone,
@@ -157,7 +165,14 @@ export async function listSchoolAssessors(
       FROM assessors a WHERE ${where} ORDER BY ${orderBy(f)} ${page}`),
   ]);
   const hydrated = await hydrate(db, rows);
-  const past = f.on < f.today ? await datesOn(db, rows.map((r) => r.id), f.on) : null;
+  const past =
+    f.on < f.today
+      ? await datesOn(
+          db,
+          rows.map((r) => r.id),
+          f.on,
+        )
+      : null;
   const items = rows.map((r, i): SchoolListItem => {
     const lastExam = past ? past.exams.get(r.id) : r.last_examination_date;
     const lastRefresher = past ? past.refreshers.get(r.id) : r.last_refresher_date;
@@ -198,11 +213,17 @@ export async function listSchoolAssessors(
 export type StatusCounts = Record<AssessorStatus, number>;
 
 /** Counts per status of the actor's own (linked) assessors, or all for the admin, in one query. */
-export async function statusCounts(db: DB, actor: Actor, on: string, expiringDays: number): Promise<StatusCounts> {
+export async function statusCounts(
+  db: DB,
+  actor: Actor,
+  on: string,
+  expiringDays: number,
+): Promise<StatusCounts> {
   const scope = actor.schoolId
     ? sql`a.id IN (SELECT assessor_id FROM assessor_schools WHERE school_id = ${actor.schoolId}) AND ${readableBy(actor)}`
     : sql`1 = 1`;
-  const count = (s: AssessorStatus) => sql`sum(CASE WHEN ${statusCondition(s, on, expiringDays)} THEN 1 ELSE 0 END)`;
+  const count = (s: AssessorStatus) =>
+    sql`sum(CASE WHEN ${statusCondition(s, on, expiringDays)} THEN 1 ELSE 0 END)`;
   const [row] = await db.all<Record<AssessorStatus, number | null>>(sql`SELECT
       ${count("qualified")} AS qualified, ${count("expiring")} AS expiring,
       ${count("lapsed")} AS lapsed, ${count("deregistered")} AS deregistered

@@ -168,7 +168,12 @@ export async function getAssessorRecord(
   const registering = schoolRows.find((s) => s.id === a.registeringSchoolId);
   const registeringName =
     registering?.name ??
-    (await db.select({ name: schools.name }).from(schools).where(eq(schools.id, a.registeringSchoolId)))[0]?.name ??
+    (
+      await db
+        .select({ name: schools.name })
+        .from(schools)
+        .where(eq(schools.id, a.registeringSchoolId))
+    )[0]?.name ??
     "";
   return {
     id: a.id,
@@ -188,7 +193,9 @@ export async function getAssessorRecord(
     },
     public_consent: a.publicConsent,
     deregistered_on: a.deregisteredOn,
-    deregistration: a.deregisteredOn ? { date: a.deregisteredOn, reason: a.deregistrationReason ?? "" } : null,
+    deregistration: a.deregisteredOn
+      ? { date: a.deregisteredOn, reason: a.deregistrationReason ?? "" }
+      : null,
     registering_school: { id: a.registeringSchoolId, name: registeringName },
     schools: schoolRows.map((s) => ({
       id: s.id,

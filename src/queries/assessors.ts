@@ -37,7 +37,12 @@ export type NewAssessor = {
   publicConsent: boolean;
   /** Only the CSV import brings logs and an afmelding along. */
   examinations?: { date: string; crebo: string; notes: string }[];
-  refresherTrainings?: { date: string; kind: RefresherKind; description: string; provider: string }[];
+  refresherTrainings?: {
+    date: string;
+    kind: RefresherKind;
+    description: string;
+    provider: string;
+  }[];
   deregistration?: { date: string; reason: string } | null;
 };
 
@@ -51,7 +56,11 @@ export async function getAssessor(db: DB, id: string): Promise<AssessorRow | und
   return row;
 }
 
-export async function isLinked(db: DB, assessorId: string, schoolId: string | null): Promise<boolean> {
+export async function isLinked(
+  db: DB,
+  assessorId: string,
+  schoolId: string | null,
+): Promise<boolean> {
   if (!schoolId) return false;
   const [row] = await db
     .select({ id: assessorSchools.assessorId })
@@ -110,19 +119,25 @@ export async function resolveReferences(
   const fields: Record<string, string> = {};
   const unknownPlaces = uniquePlaces.filter((c) => !refs.places.has(c));
   const unknownCrebos = uniqueCrebos.filter((c) => !refs.crebos.has(c));
-  if (unknownPlaces.length) fields.places = `Onbekende plaatscode: ${unknownPlaces.join(", ")}. Kies een plaats uit de lijst.`;
+  if (unknownPlaces.length)
+    fields.places = `Onbekende plaatscode: ${unknownPlaces.join(", ")}. Kies een plaats uit de lijst.`;
   if (unknownCrebos.length)
     fields.crebos = `Onbekend of vervallen crebonummer: ${unknownCrebos.join(", ")}. Kies een crebo uit de lijst.`;
   return { refs, fields };
 }
 
 export async function schoolName(db: DB, schoolId: string): Promise<string> {
-  const [row] = await db.select({ name: schools.name }).from(schools).where(eq(schools.id, schoolId));
+  const [row] = await db
+    .select({ name: schools.name })
+    .from(schools)
+    .where(eq(schools.id, schoolId));
   return row?.name ?? "";
 }
 
 /** The values a registration writes, as the audit log records them (no derived columns). */
-export function registrationChanges(input: NewAssessor): Record<string, { from: null; to: unknown }> {
+export function registrationChanges(
+  input: NewAssessor,
+): Record<string, { from: null; to: unknown }> {
   const written: Record<string, unknown> = {
     first_name: input.firstName,
     infix: input.infix,
@@ -147,7 +162,13 @@ export function registrationChanges(input: NewAssessor): Record<string, { from: 
 export function registrationStatements(
   db: DB,
   input: NewAssessor,
-  ctx: { id: string; actor: Actor & { schoolId: string }; schoolName: string; refs: References; action?: string },
+  ctx: {
+    id: string;
+    actor: Actor & { schoolId: string };
+    schoolName: string;
+    refs: References;
+    action?: string;
+  },
 ): Statement[] {
   const { id, actor, refs } = ctx;
   const placeCodes = [...new Set(input.places)];
@@ -187,11 +208,21 @@ export function registrationStatements(
       updatedAt: now,
       ...derived,
     }),
-    db.insert(assessorSchools).values({ assessorId: id, schoolId: actor.schoolId, linkedBy: actor.userId }),
-    db.insert(assessorCrebos).values(creboCodes.map((creboCode) => ({ assessorId: id, creboCode }))),
-    db.insert(assessorPlaces).values(
-      placeCodes.map((placeCode) => ({ assessorId: id, placeCode, province: refs.places.get(placeCode)!.province })),
-    ),
+    db
+      .insert(assessorSchools)
+      .values({ assessorId: id, schoolId: actor.schoolId, linkedBy: actor.userId }),
+    db
+      .insert(assessorCrebos)
+      .values(creboCodes.map((creboCode) => ({ assessorId: id, creboCode }))),
+    db
+      .insert(assessorPlaces)
+      .values(
+        placeCodes.map((placeCode) => ({
+          assessorId: id,
+          placeCode,
+          province: refs.places.get(placeCode)!.province,
+        })),
+      ),
     db.insert(consentEvents).values({
       id: newId(),
       assessorId: id,
@@ -203,9 +234,19 @@ export function registrationStatements(
   ];
   for (const chunk of chunkRows(exams, 7)) {
     statements.push(
-      db.insert(examinations).values(
-        chunk.map((e) => ({ id: newId(), assessorId: id, date: e.date, creboCode: e.crebo, notes: e.notes, schoolId: actor.schoolId, userId: actor.userId })),
-      ),
+      db
+        .insert(examinations)
+        .values(
+          chunk.map((e) => ({
+            id: newId(),
+            assessorId: id,
+            date: e.date,
+            creboCode: e.crebo,
+            notes: e.notes,
+            schoolId: actor.schoolId,
+            userId: actor.userId,
+          })),
+        ),
     );
   }
   for (const chunk of chunkRows(refreshers, 8)) {
@@ -247,14 +288,23 @@ export type CreateResult =
   | { ok: false; fields: Record<string, string> };
 
 /** Registers an assessor for the actor's school. Same email (any case) → the existing id. */
-export async function createAssessor(db: DB, actor: Actor, input: NewAssessor): Promise<CreateResult> {
+export async function createAssessor(
+  db: DB,
+  actor: Actor,
+  input: NewAssessor,
+): Promise<CreateResult> {
   if (!actor.schoolId) throw new Error("only a school registers assessors");
   const existing = await findIdByEmail(db, input.email);
   if (existing) return { ok: false, duplicateId: existing };
   const { refs, fields } = await resolveReferences(db, input.places, input.crebos);
   if (Object.keys(fields).length) return { ok: false, fields };
   const id = newId();
-  const ctx = { id, actor: { ...actor, schoolId: actor.schoolId }, schoolName: await schoolName(db, actor.schoolId), refs };
+  const ctx = {
+    id,
+    actor: { ...actor, schoolId: actor.schoolId },
+    schoolName: await schoolName(db, actor.schoolId),
+    refs,
+  };
   try {
     await runBatch(db, [...registrationStatements(db, input, ctx), bumpDataVersion(db)]);
   } catch (err) {

@@ -24,7 +24,14 @@ export async function claimIdempotencyKey(
 ): Promise<Claim> {
   const inserted = await db
     .insert(idempotencyKeys)
-    .values({ schoolId: scope, key, requestHash, status: 0, body: "", createdAt: now.toISOString() })
+    .values({
+      schoolId: scope,
+      key,
+      requestHash,
+      status: 0,
+      body: "",
+      createdAt: now.toISOString(),
+    })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (inserted.length) return { kind: "new" };
@@ -39,14 +46,27 @@ export async function claimIdempotencyKey(
     const taken = await db
       .update(idempotencyKeys)
       .set({ createdAt: now.toISOString() })
-      .where(and(eq(idempotencyKeys.schoolId, scope), eq(idempotencyKeys.key, key), eq(idempotencyKeys.status, 0), eq(idempotencyKeys.createdAt, row.createdAt)))
+      .where(
+        and(
+          eq(idempotencyKeys.schoolId, scope),
+          eq(idempotencyKeys.key, key),
+          eq(idempotencyKeys.status, 0),
+          eq(idempotencyKeys.createdAt, row.createdAt),
+        ),
+      )
       .returning({ key: idempotencyKeys.key });
     if (taken.length) return { kind: "new" };
   }
   return { kind: "in_progress" };
 }
 
-export async function completeIdempotencyKey(db: DB, scope: string, key: string, status: number, body: string): Promise<void> {
+export async function completeIdempotencyKey(
+  db: DB,
+  scope: string,
+  key: string,
+  status: number,
+  body: string,
+): Promise<void> {
   await db
     .update(idempotencyKeys)
     .set({ status, body })
@@ -57,7 +77,13 @@ export async function completeIdempotencyKey(db: DB, scope: string, key: string,
 export async function releaseIdempotencyKey(db: DB, scope: string, key: string): Promise<void> {
   await db
     .delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.schoolId, scope), eq(idempotencyKeys.key, key), eq(idempotencyKeys.status, 0)));
+    .where(
+      and(
+        eq(idempotencyKeys.schoolId, scope),
+        eq(idempotencyKeys.key, key),
+        eq(idempotencyKeys.status, 0),
+      ),
+    );
 }
 
 /** Removes keys older than IDEMPOTENCY_KEEP_HOURS (run by the daily jobs). */

@@ -17,7 +17,13 @@ import {
   type TrainingComponent,
 } from "../school/schemas";
 import { normalise } from "../search/normalise";
-import { normaliseEmail, resolveReferences, registrationStatements, schoolName, type NewAssessor } from "./assessors";
+import {
+  normaliseEmail,
+  resolveReferences,
+  registrationStatements,
+  schoolName,
+  type NewAssessor,
+} from "./assessors";
 import { runBatch } from "./batch";
 import { bumpDataVersion } from "./meta";
 import { lookupCrebos, lookupPlaces } from "./place-lookup";
@@ -32,7 +38,11 @@ export type ImportRow = {
   existing_id?: string;
 };
 
-export type ImportPreview = { rows: ImportRow[]; valid: { row: number; input: NewAssessor }[]; fileErrors: string[] };
+export type ImportPreview = {
+  rows: ImportRow[];
+  valid: { row: number; input: NewAssessor }[];
+  fileErrors: string[];
+};
 
 /** API field → the CSV column the school sees, for messages per row. */
 const COLUMN_OF: Record<string, string> = {
@@ -65,11 +75,20 @@ const COMPONENT_WORDS: Record<string, TrainingComponent> = {
 
 function components(cell: string | undefined): string[] {
   const tokens = listCell(cell);
-  if (tokens.length === 1 && ["ja", "alle", "all"].includes(tokens[0].toLowerCase())) return [...TRAINING_COMPONENTS];
+  if (tokens.length === 1 && ["ja", "alle", "all"].includes(tokens[0].toLowerCase()))
+    return [...TRAINING_COMPONENTS];
   return tokens.map((t) => COMPONENT_WORDS[normalise(t).replace(/ /g, "")] ?? t);
 }
 
-const REQUIRED_COLUMNS = ["voornaam", "achternaam", "email", "scholingdatum", "scholingaanbieder", "scholingonderdelen", "openbaar"];
+const REQUIRED_COLUMNS = [
+  "voornaam",
+  "achternaam",
+  "email",
+  "scholingdatum",
+  "scholingaanbieder",
+  "scholingonderdelen",
+  "openbaar",
+];
 
 /** Checks a whole file without writing anything. */
 export async function previewImport(db: DB, text: string, today: string): Promise<ImportPreview> {
@@ -77,12 +96,17 @@ export async function previewImport(db: DB, text: string, today: string): Promis
   if (!header) return { rows: [], valid: [], fileErrors: ["Het bestand is leeg."] };
   const columns = header.map(canonicalColumn);
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
-  if (!columns.includes("plaatscodes") && !columns.includes("plaatsen")) missing.push("plaatscodes");
+  if (!columns.includes("plaatscodes") && !columns.includes("plaatsen"))
+    missing.push("plaatscodes");
   if (!columns.includes("crebos")) missing.push("crebos");
-  if (missing.length) return { rows: [], valid: [], fileErrors: [`Deze kolommen ontbreken: ${missing.join(", ")}.`] };
-  if (records.length > 5000) return { rows: [], valid: [], fileErrors: ["Importeer hoogstens 5000 rijen per bestand."] };
+  if (missing.length)
+    return { rows: [], valid: [], fileErrors: [`Deze kolommen ontbreken: ${missing.join(", ")}.`] };
+  if (records.length > 5000)
+    return { rows: [], valid: [], fileErrors: ["Importeer hoogstens 5000 rijen per bestand."] };
 
-  const cells = records.map((r) => Object.fromEntries(columns.map((c, i) => [c, (r[i] ?? "").trim()])));
+  const cells = records.map((r) =>
+    Object.fromEntries(columns.map((c, i) => [c, (r[i] ?? "").trim()])),
+  );
   const emails = cells.map((c) => normaliseEmail(c.email ?? "")).filter(Boolean);
   const existing = new Map<string, string>();
   for (let i = 0; i < emails.length; i += 90) {
@@ -99,7 +123,10 @@ export async function previewImport(db: DB, text: string, today: string): Promis
   const lookups = [];
   for (const c of cells) {
     const placeValues = c.plaatscodes ? listCell(c.plaatscodes) : listCell(c.plaatsen);
-    lookups.push({ places: await lookupPlaces(db, placeValues), crebos: await lookupCrebos(db, listCell(c.crebos)) });
+    lookups.push({
+      places: await lookupPlaces(db, placeValues),
+      crebos: await lookupCrebos(db, listCell(c.crebos)),
+    });
   }
   const { refs } = await resolveReferences(
     db,
@@ -123,22 +150,37 @@ export async function previewImport(db: DB, text: string, today: string): Promis
       organisation: c.organisatie ?? "",
       places: placeLookup.codes,
       crebos: creboLookup.codes,
-      initial_training: { date: c.scholingdatum ?? "", provider: c.scholingaanbieder ?? "", components: components(c.scholingonderdelen) },
+      initial_training: {
+        date: c.scholingdatum ?? "",
+        provider: c.scholingaanbieder ?? "",
+        components: components(c.scholingonderdelen),
+      },
       public_consent: consent,
     });
-    if (!parsed.ok) for (const [f, m] of Object.entries(parsed.fields)) errors[COLUMN_OF[f] ?? f] ??= m;
-    if (consent === undefined) errors.openbaar = "Vul ja of nee in bij openbaar (toestemming voor openbare vermelding).";
+    if (!parsed.ok)
+      for (const [f, m] of Object.entries(parsed.fields)) errors[COLUMN_OF[f] ?? f] ??= m;
+    if (consent === undefined)
+      errors.openbaar = "Vul ja of nee in bij openbaar (toestemming voor openbare vermelding).";
     const unknownPlaces = placeLookup.codes.filter((p) => !refs.places.has(p));
     const unknownCrebos = creboLookup.codes.filter((p) => !refs.crebos.has(p));
-    if (unknownPlaces.length) errors.plaatscodes ??= `Onbekende plaatscode: ${unknownPlaces.join(", ")}.`;
-    if (unknownCrebos.length) errors.crebos ??= `Onbekend of vervallen crebonummer: ${unknownCrebos.join(", ")}.`;
+    if (unknownPlaces.length)
+      errors.plaatscodes ??= `Onbekende plaatscode: ${unknownPlaces.join(", ")}.`;
+    if (unknownCrebos.length)
+      errors.crebos ??= `Onbekend of vervallen crebonummer: ${unknownCrebos.join(", ")}.`;
 
     const email = normaliseEmail(c.email ?? "");
-    const row: ImportRow = { row: rowNumber, name: [c.voornaam, c.tussenvoegsel, c.achternaam].filter(Boolean).join(" "), email: c.email ?? "", status: "ok", errors };
+    const row: ImportRow = {
+      row: rowNumber,
+      name: [c.voornaam, c.tussenvoegsel, c.achternaam].filter(Boolean).join(" "),
+      email: c.email ?? "",
+      status: "ok",
+      errors,
+    };
     if (email && existing.has(email)) {
       row.status = "duplicate";
       row.existing_id = existing.get(email);
-      errors["e-mail"] = "Deze beoordelaar staat al in het register. Koppel de bestaande beoordelaar aan uw school in plaats van opnieuw te importeren.";
+      errors["e-mail"] =
+        "Deze beoordelaar staat al in het register. Koppel de bestaande beoordelaar aan uw school in plaats van opnieuw te importeren.";
     } else if (email && seen.has(email)) {
       errors["e-mail"] = `Dit e-mailadres staat ook in rij ${seen.get(email)}.`;
     }
@@ -150,19 +192,31 @@ export async function previewImport(db: DB, text: string, today: string): Promis
     let deregistration: NewAssessor["deregistration"] = null;
     if (start) {
       for (const [date, crebo, ...notes] of logLines(c.examens)) {
-        const e = parseWith(examinationSchema(today, start), { date, crebo: crebo ?? "", notes: notes.join(" / ") });
+        const e = parseWith(examinationSchema(today, start), {
+          date,
+          crebo: crebo ?? "",
+          notes: notes.join(" / "),
+        });
         if (!e.ok) errors.examens ??= `${date}: ${Object.values(e.fields)[0]}`;
         else if (!creboLookup.codes.includes(e.data.crebo))
           errors.examens ??= `${date}: crebo ${e.data.crebo} is niet een van de crebo's van deze beoordelaar.`;
         else exams.push(e.data);
       }
       for (const [date, kind, provider, ...description] of logLines(c.bijscholingen)) {
-        const r = parseWith(refresherSchema(today, start), { date, kind, provider: provider ?? "", description: description.join(" / ") });
+        const r = parseWith(refresherSchema(today, start), {
+          date,
+          kind,
+          provider: provider ?? "",
+          description: description.join(" / "),
+        });
         if (!r.ok) errors.bijscholingen ??= `${date}: ${Object.values(r.fields)[0]}`;
         else refreshers.push(r.data);
       }
       if (c.afgemeldop) {
-        const d = parseWith(deregistrationSchema(today, start), { date: c.afgemeldop, reason: c.redenafmelding ?? "" });
+        const d = parseWith(deregistrationSchema(today, start), {
+          date: c.afgemeldop,
+          reason: c.redenafmelding ?? "",
+        });
         if (!d.ok) errors["afgemeld op"] = Object.values(d.fields)[0];
         else deregistration = d.data;
       }
@@ -211,7 +265,13 @@ export async function commitImport(
   const statements = valid.flatMap((v) => {
     const id = newId();
     ids.set(v.row, id);
-    return registrationStatements(db, v.input, { id, actor, schoolName: name, refs, action: "import" });
+    return registrationStatements(db, v.input, {
+      id,
+      actor,
+      schoolName: name,
+      refs,
+      action: "import",
+    });
   });
   // The derived columns are computed inside registrationStatements, so the batch is complete.
   await runBatch(db, [...statements, bumpDataVersion(db)]);
@@ -219,9 +279,17 @@ export async function commitImport(
 }
 
 /** The school user an import on the command line acts as (by login email). */
-export async function schoolUserByEmail(db: DB, email: string): Promise<{ userId: string; schoolId: string } | null> {
+export async function schoolUserByEmail(
+  db: DB,
+  email: string,
+): Promise<{ userId: string; schoolId: string } | null> {
   const [row] = await db
-    .select({ userId: users.id, schoolId: users.schoolId, disabledAt: users.disabledAt, status: schools.status })
+    .select({
+      userId: users.id,
+      schoolId: users.schoolId,
+      disabledAt: users.disabledAt,
+      status: schools.status,
+    })
     .from(users)
     .innerJoin(schools, eq(schools.id, users.schoolId))
     .where(eq(users.email, email.trim().toLowerCase()));

@@ -34,7 +34,15 @@ export async function addExamination(
   const [[row]] = (await runBatch(db, [
     db
       .insert(examinations)
-      .values({ id, assessorId, date: body.date, creboCode: body.crebo, notes: body.notes, schoolId: actor.schoolId, userId: actor.userId })
+      .values({
+        id,
+        assessorId,
+        date: body.date,
+        creboCode: body.crebo,
+        notes: body.notes,
+        schoolId: actor.schoolId,
+        userId: actor.userId,
+      })
       .returning(),
     auditEntry(db, {
       actorUserId: actor.userId,
@@ -42,7 +50,12 @@ export async function addExamination(
       action: "examination.create",
       entity: "assessor",
       entityId: assessorId,
-      changes: { examination: { from: null, to: { id, date: body.date, crebo: body.crebo, notes: body.notes } } },
+      changes: {
+        examination: {
+          from: null,
+          to: { id, date: body.date, crebo: body.crebo, notes: body.notes },
+        },
+      },
       requestId: actor.requestId,
     }),
     bumpDataVersion(db),
@@ -81,7 +94,13 @@ export async function addRefresherTraining(
       changes: {
         refresher_training: {
           from: null,
-          to: { id, date: body.date, kind: body.kind, description: body.description, provider: body.provider },
+          to: {
+            id,
+            date: body.date,
+            kind: body.kind,
+            description: body.description,
+            provider: body.provider,
+          },
         },
       },
       requestId: actor.requestId,
@@ -117,7 +136,14 @@ export async function deleteExamination(
       entityId: assessorId,
       changes: {
         examination: {
-          from: { id: row.id, date: row.date, crebo: row.creboCode, notes: row.notes, school_id: row.schoolId, user_id: row.userId },
+          from: {
+            id: row.id,
+            date: row.date,
+            crebo: row.creboCode,
+            notes: row.notes,
+            school_id: row.schoolId,
+            user_id: row.userId,
+          },
           to: null,
         },
       },
@@ -138,7 +164,9 @@ export async function deleteRefresherTraining(
   const [row] = await db
     .select()
     .from(refresherTrainings)
-    .where(and(eq(refresherTrainings.id, refresherId), eq(refresherTrainings.assessorId, assessorId)));
+    .where(
+      and(eq(refresherTrainings.id, refresherId), eq(refresherTrainings.assessorId, assessorId)),
+    );
   if (!row) return "not_found";
   if (row.schoolId !== actor.schoolId) return "forbidden";
   await runBatch(db, [

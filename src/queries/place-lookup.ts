@@ -15,17 +15,30 @@ export async function lookupPlaces(db: DB, values: readonly string[]): Promise<L
   for (const raw of values) {
     const v = raw.trim();
     if (!v) continue;
-    const code = /^(\d{4})$/.exec(v)?.[1] ?? /\[(\d{4})\]\s*$/.exec(v)?.[1] ?? /\((\d{4})\)\s*$/.exec(v)?.[1];
+    const code =
+      /^(\d{4})$/.exec(v)?.[1] ?? /\[(\d{4})\]\s*$/.exec(v)?.[1] ?? /\((\d{4})\)\s*$/.exec(v)?.[1];
     if (code) codes.push(code);
     else byName.push(v);
   }
   if (byName.length) {
     const norms = [...new Set(byName.map((n) => normalise(n.replace(/\(.*\)$/, ""))))];
-    const rows: { code: string; name: string; nameNorm: string; municipality: string; province: string }[] = [];
+    const rows: {
+      code: string;
+      name: string;
+      nameNorm: string;
+      municipality: string;
+      province: string;
+    }[] = [];
     for (let i = 0; i < norms.length; i += 90) {
       rows.push(
         ...(await db
-          .select({ code: places.code, name: places.name, nameNorm: places.nameNorm, municipality: places.municipality, province: places.province })
+          .select({
+            code: places.code,
+            name: places.name,
+            nameNorm: places.nameNorm,
+            municipality: places.municipality,
+            province: places.province,
+          })
           .from(places)
           .where(inArray(places.nameNorm, norms.slice(i, i + 90)))),
       );
@@ -33,7 +46,8 @@ export async function lookupPlaces(db: DB, values: readonly string[]): Promise<L
     for (const name of byName) {
       const municipality = /\(([^,)]+)/.exec(name)?.[1]?.trim();
       let matches = rows.filter((r) => r.nameNorm === normalise(name.replace(/\(.*\)$/, "")));
-      if (municipality && matches.length > 1) matches = matches.filter((r) => normalise(r.municipality) === normalise(municipality));
+      if (municipality && matches.length > 1)
+        matches = matches.filter((r) => normalise(r.municipality) === normalise(municipality));
       if (matches.length === 1) codes.push(matches[0].code);
       else if (matches.length === 0) errors.push(`Onbekende plaats: ${name}.`);
       else
@@ -66,7 +80,10 @@ export async function lookupCrebos(db: DB, values: readonly string[]): Promise<L
     for (const name of byName) {
       const matches = rows.filter((r) => normalise(r.name) === normalise(name));
       if (matches.length === 1) codes.push(matches[0].code);
-      else errors.push(`Onbekende crebo: ${name}. Geef het crebonummer (5 cijfers) of kies uit de lijst.`);
+      else
+        errors.push(
+          `Onbekende crebo: ${name}. Geef het crebonummer (5 cijfers) of kies uit de lijst.`,
+        );
     }
   }
   return { codes: [...new Set(codes)], errors };

@@ -1,7 +1,15 @@
 // AVG: inzage (everything stored about one assessor) and erasure (personal fields removed, the
 // row, its logs and their counts kept), plus the retention job's selection.
 import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
-import { assessorPlaces, assessors, consentEvents, examinations, refresherTrainings, schools, users } from "../../db/schema";
+import {
+  assessorPlaces,
+  assessors,
+  consentEvents,
+  examinations,
+  refresherTrainings,
+  schools,
+  users,
+} from "../../db/schema";
 import type { DB } from "../db";
 import type { Actor } from "../school/access";
 import { changeAssessor } from "./assessor-changes";
@@ -54,7 +62,10 @@ export async function eraseAssessor(
           extra: (db) => [
             db.delete(assessorPlaces).where(eq(assessorPlaces.assessorId, id)),
             db.update(examinations).set({ notes: "" }).where(eq(examinations.assessorId, id)),
-            db.update(refresherTrainings).set({ description: "" }).where(eq(refresherTrainings.assessorId, id)),
+            db
+              .update(refresherTrainings)
+              .set({ description: "" })
+              .where(eq(refresherTrainings.assessorId, id)),
           ],
         },
   );
@@ -63,8 +74,20 @@ export async function eraseAssessor(
 export type AssessorExport = {
   exported_at: string;
   assessor: AssessorRecord;
-  consent_events: { given: boolean; text_version: string; at: string; school: string | null; user: string | null }[];
-  audit_log: { at: string; action: string; school: string | null; user: string | null; changes: Record<string, unknown> }[];
+  consent_events: {
+    given: boolean;
+    text_version: string;
+    at: string;
+    school: string | null;
+    user: string | null;
+  }[];
+  audit_log: {
+    at: string;
+    action: string;
+    school: string | null;
+    user: string | null;
+    changes: Record<string, unknown>;
+  }[];
 };
 
 /** Inzage: every stored fact about this assessor, in one JSON document. */
@@ -93,15 +116,36 @@ export async function exportAssessor(
   return {
     exported_at: opts.now.toISOString(),
     assessor: record,
-    consent_events: consents.map((c) => ({ given: c.given, text_version: c.textVersion, at: c.at, school: c.school, user: c.user })),
-    audit_log: history.map((h) => ({ at: h.at, action: h.action, school: h.schoolName, user: h.actorName, changes: h.changes })),
+    consent_events: consents.map((c) => ({
+      given: c.given,
+      text_version: c.textVersion,
+      at: c.at,
+      school: c.school,
+      user: c.user,
+    })),
+    audit_log: history.map((h) => ({
+      at: h.at,
+      action: h.action,
+      school: h.schoolName,
+      user: h.actorName,
+      changes: h.changes,
+    })),
   };
 }
 
 /** Deregistered, not yet erased assessors whose afmelding is before `cutoff`. */
-export async function expiredDeregistrations(db: DB, cutoff: string): Promise<{ id: string; registeringSchoolId: string }[]> {
+export async function expiredDeregistrations(
+  db: DB,
+  cutoff: string,
+): Promise<{ id: string; registeringSchoolId: string }[]> {
   return db
     .select({ id: assessors.id, registeringSchoolId: assessors.registeringSchoolId })
     .from(assessors)
-    .where(and(isNotNull(assessors.deregisteredOn), lt(assessors.deregisteredOn, cutoff), isNull(assessors.erasedAt)));
+    .where(
+      and(
+        isNotNull(assessors.deregisteredOn),
+        lt(assessors.deregisteredOn, cutoff),
+        isNull(assessors.erasedAt),
+      ),
+    );
 }

@@ -41,7 +41,11 @@ async function extrasFor(db: DB, ids: string[]): Promise<Map<string, CsvExtras>>
 }
 
 /** Header + rows of every assessor matching the filter (not paged). */
-export async function schoolCsvRows(db: DB, actor: Actor, filter: ListFilter): Promise<{ header: readonly string[]; rows: string[][] }> {
+export async function schoolCsvRows(
+  db: DB,
+  actor: Actor,
+  filter: ListFilter,
+): Promise<{ header: readonly string[]; rows: string[][] }> {
   const { items } = await listSchoolAssessors(db, actor, { ...filter, perPage: null, page: 1 });
   const extras = await extrasFor(
     db,

@@ -13,9 +13,25 @@ import { eraseAssessor, exportAssessor } from "../queries/privacy";
 import { schoolCsvRows } from "../queries/school-csv";
 import { mayErase } from "../school/access";
 import { schoolActions } from "../school/api-actions";
-import { actorOf, invalid, loadOr404, loadForWrite, onDate, readJson, schoolActorOf, schoolOrAdminApi } from "../school/http";
+import {
+  actorOf,
+  invalid,
+  loadOr404,
+  loadForWrite,
+  onDate,
+  readJson,
+  schoolActorOf,
+  schoolOrAdminApi,
+} from "../school/http";
 import { idempotency } from "../school/idempotency";
-import { createAssessorSchema, issuesToFields, listQuerySchema, parseWith, toNewAssessor, updateAssessorSchema } from "../school/schemas";
+import {
+  createAssessorSchema,
+  issuesToFields,
+  listQuerySchema,
+  parseWith,
+  toNewAssessor,
+  updateAssessorSchema,
+} from "../school/schemas";
 
 export const schoolApi = new Hono<AppEnv>();
 
@@ -35,7 +51,9 @@ export function duplicate(existingId: string): never {
 
 /** The list filter from the query string (API names); invalid values → 422 naming them. */
 export function listFilter(c: Context<AppEnv>, defaults: Partial<ListFilter> = {}): ListFilter {
-  const query = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ""));
+  const query = Object.fromEntries(
+    Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ""),
+  );
   const parsed = listQuerySchema.safeParse(query);
   if (!parsed.success) {
     const fields = issuesToFields(parsed.error);
@@ -60,7 +78,11 @@ async function recordResponse(c: Context<AppEnv>, id: string, status: 200 | 201 
   const db = c.get("db");
   const assessor = (await getAssessor(db, id))!;
   const linked = await isLinked(db, id, actorOf(c).schoolId);
-  const record = await getAssessorRecord(db, assessor, { linked, on: onDate(c), expiringDays: c.get("config").expiringDays });
+  const record = await getAssessorRecord(db, assessor, {
+    linked,
+    on: onDate(c),
+    expiringDays: c.get("config").expiringDays,
+  });
   return c.json(record, status);
 }
 
@@ -71,7 +93,11 @@ schoolApi.get(BASE, async (c) => {
 });
 
 schoolApi.get(`${BASE}.csv`, async (c) => {
-  const { header, rows } = await schoolCsvRows(c.get("db"), actorOf(c), listFilter(c, { linked: true, sort: "deadline" }));
+  const { header, rows } = await schoolCsvRows(
+    c.get("db"),
+    actorOf(c),
+    listFilter(c, { linked: true, sort: "deadline" }),
+  );
   c.header("Content-Type", "text/csv; charset=utf-8");
   c.header("Content-Disposition", `attachment; filename="beoordelaars-${c.get("today")}.csv"`);
   return c.body(toCsv(header, rows));
@@ -80,7 +106,10 @@ schoolApi.get(`${BASE}.csv`, async (c) => {
 /** CSV as the raw body (text/csv) or as the `file` field of a multipart form. */
 async function csvText(c: Context<AppEnv>): Promise<string> {
   const type = c.req.header("content-type") ?? "";
-  if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) {
+  if (
+    type.startsWith("multipart/form-data") ||
+    type.startsWith("application/x-www-form-urlencoded")
+  ) {
     const form = await c.req.parseBody();
     const file = form.file ?? form.csv;
     if (file instanceof File) return file.text();
@@ -95,7 +124,8 @@ schoolApi.post(`${BASE}/import`, async (c) => {
   const db = c.get("db");
   const validOnly = c.req.query("valid_only") === "true";
   const preview = await previewImport(db, await csvText(c), c.get("today"));
-  if (preview.fileErrors.length) invalid({ file: preview.fileErrors.join(" ") }, preview.fileErrors.join(" "));
+  if (preview.fileErrors.length)
+    invalid({ file: preview.fileErrors.join(" ") }, preview.fileErrors.join(" "));
   const invalidRows = preview.rows.filter((r) => r.status !== "ok").length;
   const summary = { total: preview.rows.length, valid: preview.valid.length, invalid: invalidRows };
   if (invalidRows > 0 && !validOnly) {
@@ -113,7 +143,9 @@ schoolApi.post(`${BASE}/import`, async (c) => {
     );
   }
   const ids = await commitImport(db, actor, preview.valid);
-  const rows = preview.rows.map((r) => (ids.has(r.row) ? { ...r, status: "created" as const, id: ids.get(r.row) } : r));
+  const rows = preview.rows.map((r) =>
+    ids.has(r.row) ? { ...r, status: "created" as const, id: ids.get(r.row) } : r,
+  );
   return c.json({ created: ids.size, ...summary, rows }, ids.size > 0 ? 201 : 200);
 });
 
@@ -154,7 +186,12 @@ schoolApi.patch(`${BASE}/:id`, async (c) => {
 schoolApi.post(`${BASE}/:id/link`, async (c) => {
   const actor = schoolActorOf(c);
   const { assessor } = await loadOr404(c, c.req.param("id"));
-  if (assessor.erasedAt) throw new HttpError(403, "forbidden", "De persoonsgegevens van deze beoordelaar zijn verwijderd; koppelen kan niet meer.");
+  if (assessor.erasedAt)
+    throw new HttpError(
+      403,
+      "forbidden",
+      "De persoonsgegevens van deze beoordelaar zijn verwijderd; koppelen kan niet meer.",
+    );
   await linkAssessor(c.get("db"), actor, assessor.id);
   return recordResponse(c, assessor.id);
 });
@@ -176,7 +213,11 @@ schoolApi.post(`${BASE}/:id/erasure`, async (c) => {
   const actor = actorOf(c);
   const { assessor } = await loadOr404(c, c.req.param("id"));
   if (!mayErase(actor, assessor))
-    throw new HttpError(403, "forbidden", "Alleen de school die de beoordelaar registreerde of het registerbureau kan de gegevens verwijderen.");
+    throw new HttpError(
+      403,
+      "forbidden",
+      "Alleen de school die de beoordelaar registreerde of het registerbureau kan de gegevens verwijderen.",
+    );
   await eraseAssessor(c.get("db"), actor, assessor.id, c.get("now").toISOString());
   return recordResponse(c, assessor.id);
 });

@@ -45,7 +45,10 @@ export function accessFor(actor: Actor, assessor: AccessSubject, linked: boolean
   return linked ? "write" : "read";
 }
 
-export function isRegisteringSchool(actor: Actor, assessor: { registeringSchoolId: string }): boolean {
+export function isRegisteringSchool(
+  actor: Actor,
+  assessor: { registeringSchoolId: string },
+): boolean {
   return actor.schoolId !== null && actor.schoolId === assessor.registeringSchoolId;
 }
 

@@ -16,30 +16,52 @@ import {
 } from "../queries/logs";
 import { isRegisteringSchool } from "./access";
 import { invalid, loadForWrite, onDate, readJson } from "./http";
-import { consentSchema, deregistrationSchema, examinationSchema, parseWith, refresherSchema } from "./schemas";
+import {
+  consentSchema,
+  deregistrationSchema,
+  examinationSchema,
+  parseWith,
+  refresherSchema,
+} from "./schemas";
 
 export const schoolActions = new Hono<AppEnv>();
 
 const BASE = "/api/v1/school/assessors/:id";
 
-export const CREBO_NOT_OF_ASSESSOR = "Kies een crebo van deze beoordelaar; voeg de crebo anders eerst toe bij de gegevens.";
+export const CREBO_NOT_OF_ASSESSOR =
+  "Kies een crebo van deze beoordelaar; voeg de crebo anders eerst toe bij de gegevens.";
 
 schoolActions.post(`${BASE}/examinations`, async (c) => {
   const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
   const db = c.get("db");
-  const parsed = parseWith(examinationSchema(c.get("today"), assessor.initialTrainingDate), await readJson(c));
+  const parsed = parseWith(
+    examinationSchema(c.get("today"), assessor.initialTrainingDate),
+    await readJson(c),
+  );
   if (!parsed.ok) invalid(parsed.fields);
-  if (!(await assessorCreboCodes(db, assessor.id)).includes(parsed.data.crebo)) invalid({ crebo: CREBO_NOT_OF_ASSESSOR });
+  if (!(await assessorCreboCodes(db, assessor.id)).includes(parsed.data.crebo))
+    invalid({ crebo: CREBO_NOT_OF_ASSESSOR });
   const row = await addExamination(db, actor, assessor.id, parsed.data);
   return c.json(
-    { id: row.id, assessor_id: assessor.id, date: row.date, crebo: row.creboCode, notes: row.notes, school_id: row.schoolId, created_at: row.createdAt },
+    {
+      id: row.id,
+      assessor_id: assessor.id,
+      date: row.date,
+      crebo: row.creboCode,
+      notes: row.notes,
+      school_id: row.schoolId,
+      created_at: row.createdAt,
+    },
     201,
   );
 });
 
 schoolActions.post(`${BASE}/refresher-trainings`, async (c) => {
   const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
-  const parsed = parseWith(refresherSchema(c.get("today"), assessor.initialTrainingDate), await readJson(c));
+  const parsed = parseWith(
+    refresherSchema(c.get("today"), assessor.initialTrainingDate),
+    await readJson(c),
+  );
   if (!parsed.ok) invalid(parsed.fields);
   const row = await addRefresherTraining(c.get("db"), actor, assessor.id, parsed.data);
   return c.json(
@@ -58,27 +80,42 @@ schoolActions.post(`${BASE}/refresher-trainings`, async (c) => {
 });
 
 function deleted(result: DeleteResult, what: string): void {
-  if (result === "not_found") throw new HttpError(404, "not_found", `Deze ${what} bestaat niet (meer).`);
+  if (result === "not_found")
+    throw new HttpError(404, "not_found", `Deze ${what} bestaat niet (meer).`);
   if (result === "forbidden")
-    throw new HttpError(403, "forbidden", `Alleen de school die deze ${what} heeft geregistreerd, kan die verwijderen.`);
+    throw new HttpError(
+      403,
+      "forbidden",
+      `Alleen de school die deze ${what} heeft geregistreerd, kan die verwijderen.`,
+    );
 }
 
 schoolActions.delete(`${BASE}/examinations/:eid`, async (c) => {
   const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
-  deleted(await deleteExamination(c.get("db"), actor, assessor.id, c.req.param("eid")), "examenregistratie");
+  deleted(
+    await deleteExamination(c.get("db"), actor, assessor.id, c.req.param("eid")),
+    "examenregistratie",
+  );
   return c.body(null, 204);
 });
 
 schoolActions.delete(`${BASE}/refresher-trainings/:rid`, async (c) => {
   const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
-  deleted(await deleteRefresherTraining(c.get("db"), actor, assessor.id, c.req.param("rid")), "bijscholing");
+  deleted(
+    await deleteRefresherTraining(c.get("db"), actor, assessor.id, c.req.param("rid")),
+    "bijscholing",
+  );
   return c.body(null, 204);
 });
 
 async function record(c: Context<AppEnv>, id: string) {
   const db = c.get("db");
   const assessor = (await getAssessor(db, id))!;
-  return getAssessorRecord(db, assessor, { linked: true, on: onDate(c), expiringDays: c.get("config").expiringDays });
+  return getAssessorRecord(db, assessor, {
+    linked: true,
+    on: onDate(c),
+    expiringDays: c.get("config").expiringDays,
+  });
 }
 
 schoolActions.post(`${BASE}/consent`, async (c) => {
@@ -91,7 +128,10 @@ schoolActions.post(`${BASE}/consent`, async (c) => {
 
 schoolActions.post(`${BASE}/deregistration`, async (c) => {
   const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
-  const parsed = parseWith(deregistrationSchema(c.get("today"), assessor.initialTrainingDate), await readJson(c));
+  const parsed = parseWith(
+    deregistrationSchema(c.get("today"), assessor.initialTrainingDate),
+    await readJson(c),
+  );
   if (!parsed.ok) invalid(parsed.fields);
   await deregister(c.get("db"), actor, assessor.id, parsed.data);
   return c.json(await record(c, assessor.id));
@@ -101,7 +141,11 @@ schoolActions.post(`${BASE}/deregistration`, async (c) => {
 schoolActions.delete(`${BASE}/deregistration`, async (c) => {
   const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
   if (!isRegisteringSchool(actor, assessor))
-    throw new HttpError(403, "forbidden", "Alleen de school die de beoordelaar registreerde, kan de afmelding ongedaan maken.");
+    throw new HttpError(
+      403,
+      "forbidden",
+      "Alleen de school die de beoordelaar registreerde, kan de afmelding ongedaan maken.",
+    );
   await undoDeregistration(c.get("db"), actor, assessor.id);
   return c.json(await record(c, assessor.id));
 });

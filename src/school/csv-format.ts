@@ -75,7 +75,10 @@ export const LOG_SEPARATOR = " | ";
 
 /** Free text inside a log line may not contain the separator or a line break. */
 function clean(value: string): string {
-  return value.replace(/\s*\|\s*/g, " / ").replace(/[\r\n]+/g, " ").trim();
+  return value
+    .replace(/\s*\|\s*/g, " / ")
+    .replace(/[\r\n]+/g, " ")
+    .trim();
 }
 
 export type CsvExtras = {
@@ -113,7 +116,9 @@ export function csvRow(item: SchoolListItem, x: CsvExtras): string[] {
     item.deregistered_on ? x.deregistrationReason : "",
     item.linked ? "ja" : "nee",
     x.examinations.map((e) => trimLine([e.date, e.crebo, clean(e.notes)])).join("\n"),
-    x.refresherTrainings.map((r) => trimLine([r.date, r.kind, clean(r.provider), clean(r.description)])).join("\n"),
+    x.refresherTrainings
+      .map((r) => trimLine([r.date, r.kind, clean(r.provider), clean(r.description)]))
+      .join("\n"),
   ];
 }
 

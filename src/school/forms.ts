@@ -37,8 +37,14 @@ export function assessorValues(form: Form): AssessorFormValues {
     email: form.one("email"),
     phone: form.one("phone"),
     organisation: form.one("organisation"),
-    places: form.many("places").map((v) => v.trim()).filter(Boolean),
-    crebos: form.many("crebos").map((v) => v.trim()).filter(Boolean),
+    places: form
+      .many("places")
+      .map((v) => v.trim())
+      .filter(Boolean),
+    crebos: form
+      .many("crebos")
+      .map((v) => v.trim())
+      .filter(Boolean),
     training_date: form.one("training_date"),
     training_provider: form.one("training_provider"),
     components: form.many("components"),
@@ -77,7 +83,8 @@ const FORM_FIELD: Record<string, string> = {
 
 export function toFormErrors(fields: Record<string, string>, prefix = ""): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, message] of Object.entries(fields)) out[prefix + (FORM_FIELD[key] ?? key)] ??= message;
+  for (const [key, message] of Object.entries(fields))
+    out[prefix + (FORM_FIELD[key] ?? key)] ??= message;
   return out;
 }
 
@@ -89,7 +96,10 @@ export async function assessorBody(
   db: DB,
   v: AssessorFormValues,
 ): Promise<{ body: Record<string, unknown>; lookupErrors: Record<string, string> }> {
-  const [places, crebos] = await Promise.all([lookupPlaces(db, v.places), lookupCrebos(db, v.crebos)]);
+  const [places, crebos] = await Promise.all([
+    lookupPlaces(db, v.places),
+    lookupCrebos(db, v.crebos),
+  ]);
   const lookupErrors: Record<string, string> = {};
   if (places.errors.length) lookupErrors.places = places.errors.join(" ");
   if (crebos.errors.length) lookupErrors.crebos = crebos.errors.join(" ");
@@ -103,11 +113,20 @@ export async function assessorBody(
       organisation: v.organisation,
       places: places.codes,
       crebos: crebos.codes,
-      initial_training: { date: v.training_date, provider: v.training_provider, components: v.components },
-      ...(v.consent === "ja" ? { public_consent: true } : v.consent === "nee" ? { public_consent: false } : {}),
+      initial_training: {
+        date: v.training_date,
+        provider: v.training_provider,
+        components: v.components,
+      },
+      ...(v.consent === "ja"
+        ? { public_consent: true }
+        : v.consent === "nee"
+          ? { public_consent: false }
+          : {}),
     },
     lookupErrors,
   };
 }
 
-export const CONSENT_MISSING = "Geef aan of de beoordelaar toestemming geeft voor openbare vermelding.";
+export const CONSENT_MISSING =
+  "Geef aan of de beoordelaar toestemming geeft voor openbare vermelding.";

@@ -42,7 +42,12 @@ export function actorOf(c: Context<AppEnv>): Actor {
 /** The actor as a school (writes); the register admin has no school and gets 403. */
 export function schoolActorOf(c: Context<AppEnv>): Actor & { schoolId: string } {
   const actor = actorOf(c);
-  if (!actor.schoolId) throw new HttpError(403, "forbidden", "Alleen een school kan dit doen; een beheerdersaccount heeft geen school.");
+  if (!actor.schoolId)
+    throw new HttpError(
+      403,
+      "forbidden",
+      "Alleen een school kan dit doen; een beheerdersaccount heeft geen school.",
+    );
   return actor as Actor & { schoolId: string };
 }
 
@@ -63,11 +68,13 @@ export function invalid(fields: Record<string, string>, message = messages.inval
 export function onDate(c: Context<AppEnv>): string {
   const on = c.req.query("on")?.trim();
   if (!on) return c.get("today");
-  if (!isIsoDate(on)) invalid({ on: "Geef een geldige datum (JJJJ-MM-DD)." }, "Ongeldige parameter: on.");
+  if (!isIsoDate(on))
+    invalid({ on: "Geef een geldige datum (JJJJ-MM-DD)." }, "Ongeldige parameter: on.");
   return on;
 }
 
-export const NOT_FOUND_MESSAGE = "Deze praktijkbeoordelaar bestaat niet of is niet zichtbaar voor uw school.";
+export const NOT_FOUND_MESSAGE =
+  "Deze praktijkbeoordelaar bestaat niet of is niet zichtbaar voor uw school.";
 export const READ_ONLY_MESSAGE =
   "Uw school is niet gekoppeld aan deze praktijkbeoordelaar en mag de gegevens alleen inzien. Koppel de beoordelaar eerst aan uw school.";
 
@@ -79,13 +86,18 @@ export async function loadOr404(c: Context<AppEnv>, id: string): Promise<Loaded>
 }
 
 /** The assessor for a change: 404 when invisible, 403 when only readable. */
-export async function loadForWrite(c: Context<AppEnv>, id: string): Promise<Loaded & { actor: Actor & { schoolId: string } }> {
+export async function loadForWrite(
+  c: Context<AppEnv>,
+  id: string,
+): Promise<Loaded & { actor: Actor & { schoolId: string } }> {
   const loaded = await loadOr404(c, id);
   if (loaded.access !== "write") {
     throw new HttpError(
       403,
       "forbidden",
-      loaded.assessor.erasedAt ? "De persoonsgegevens van deze beoordelaar zijn verwijderd; wijzigen kan niet meer." : READ_ONLY_MESSAGE,
+      loaded.assessor.erasedAt
+        ? "De persoonsgegevens van deze beoordelaar zijn verwijderd; wijzigen kan niet meer."
+        : READ_ONLY_MESSAGE,
     );
   }
   return { ...loaded, actor: schoolActorOf(c) };

@@ -4,7 +4,11 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { apiError } from "../http/errors";
 import { sha256Hex } from "../lib/ids";
-import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "../queries/idempotency";
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  releaseIdempotencyKey,
+} from "../queries/idempotency";
 import { actorFrom, idempotencyScope } from "./access";
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -14,9 +18,15 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.get("auth");
   if (c.req.method !== "POST" || key === undefined || !auth) return next();
   if (!KEY.test(key))
-    return apiError(c, 400, "invalid_idempotency_key", "De Idempotency-Key moet 1 tot 200 zichtbare tekens lang zijn.", {
-      "Idempotency-Key": "Gebruik 1 tot 200 zichtbare tekens (bijvoorbeeld een UUID).",
-    });
+    return apiError(
+      c,
+      400,
+      "invalid_idempotency_key",
+      "De Idempotency-Key moet 1 tot 200 zichtbare tekens lang zijn.",
+      {
+        "Idempotency-Key": "Gebruik 1 tot 200 zichtbare tekens (bijvoorbeeld een UUID).",
+      },
+    );
   const db = c.get("db");
   const scope = idempotencyScope(actorFrom(auth, null));
   const body = await c.req.raw.clone().text();
@@ -30,7 +40,12 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       "Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een nieuw verzoek.",
     );
   if (claim.kind === "in_progress")
-    return apiError(c, 409, "idempotency_in_progress", "Een verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer het zo opnieuw.");
+    return apiError(
+      c,
+      409,
+      "idempotency_in_progress",
+      "Een verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer het zo opnieuw.",
+    );
   if (claim.kind === "replay") {
     return new Response(claim.body, {
       status: claim.status,

@@ -13,11 +13,17 @@ export type MissingInput = {
 export function missingParts(a: MissingInput, on: string, expiringDays: number): string[] {
   const parts: string[] = [];
   if (daysBetween(on, a.examValidUntil) <= expiringDays) {
-    const since = a.lastExaminationDate && a.lastExaminationDate > a.initialTrainingDate ? a.lastExaminationDate : a.initialTrainingDate;
+    const since =
+      a.lastExaminationDate && a.lastExaminationDate > a.initialTrainingDate
+        ? a.lastExaminationDate
+        : a.initialTrainingDate;
     parts.push(`Geen examen sinds ${formatDutchDate(since)}`);
   }
   if (daysBetween(on, a.refresherValidUntil) <= expiringDays) {
-    const since = a.lastRefresherDate && a.lastRefresherDate > a.initialTrainingDate ? a.lastRefresherDate : a.initialTrainingDate;
+    const since =
+      a.lastRefresherDate && a.lastRefresherDate > a.initialTrainingDate
+        ? a.lastRefresherDate
+        : a.initialTrainingDate;
     parts.push(`Nog geen bijscholing sinds ${formatDutchDate(since)}`);
   }
   return parts;

@@ -22,7 +22,8 @@ export const dashboardPages = new Hono<AppEnv>();
 const PER_PAGE = 50;
 
 const DASHBOARD_NOTICES: Record<string, string> = {
-  afgemeld: "De beoordelaar is afgemeld. Alleen de school die hem of haar registreerde, ziet de gegevens nog.",
+  afgemeld:
+    "De beoordelaar is afgemeld. Alleen de school die hem of haar registreerde, ziet de gegevens nog.",
 };
 
 function dashboardFilter(c: Context<AppEnv>): DashboardFilter & { page: number } {
@@ -55,17 +56,45 @@ dashboardPages.get("/school", schoolOrAdminPage, async (c) => {
   const { items, total } = await listSchoolAssessors(db, actor, filter);
   const linkWith = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
-    const merged: Record<string, string | undefined> = { q: f.q, status: f.status, linked: actor.isAdmin ? undefined : f.linked, page: String(f.page), ...changes };
-    for (const [k, v] of Object.entries(merged)) if (v && !(k === "page" && v === "1")) params.set(k, v);
+    const merged: Record<string, string | undefined> = {
+      q: f.q,
+      status: f.status,
+      linked: actor.isAdmin ? undefined : f.linked,
+      page: String(f.page),
+      ...changes,
+    };
+    for (const [k, v] of Object.entries(merged))
+      if (v && !(k === "page" && v === "1")) params.set(k, v);
     const s = params.toString();
     return s ? `/school?${s}` : "/school";
   };
-  const list: ListView = { items, total, page: f.page, perPage: PER_PAGE, today: c.get("today"), expiringDays: filter.expiringDays, ownOnly, linkWith };
+  const list: ListView = {
+    items,
+    total,
+    page: f.page,
+    perPage: PER_PAGE,
+    today: c.get("today"),
+    expiringDays: filter.expiringDays,
+    ownOnly,
+    linkWith,
+  };
   c.header("Vary", "HX-Request", { append: true });
   if (wantsPartial(c)) return c.html(<AssessorList {...list} />);
   const counts = await statusCounts(db, actor, c.get("today"), filter.expiringDays);
-  const notice = DASHBOARD_NOTICES[c.req.query("melding") ?? ""] ?? (c.req.query("geimporteerd") ? `${Number(c.req.query("geimporteerd")) || 0} beoordelaar(s) geïmporteerd.` : undefined);
-  return c.html(<DashboardPage auth={c.get("auth") as AuthContext} counts={counts} filter={f} list={list} notice={notice} />);
+  const notice =
+    DASHBOARD_NOTICES[c.req.query("melding") ?? ""] ??
+    (c.req.query("geimporteerd")
+      ? `${Number(c.req.query("geimporteerd")) || 0} beoordelaar(s) geïmporteerd.`
+      : undefined);
+  return c.html(
+    <DashboardPage
+      auth={c.get("auth") as AuthContext}
+      counts={counts}
+      filter={f}
+      list={list}
+      notice={notice}
+    />,
+  );
 });
 
 dashboardPages.get("/school/beoordelaars.csv", requireSchoolPage, async (c) => {
@@ -87,7 +116,9 @@ dashboardPages.get("/school/beoordelaars.csv", requireSchoolPage, async (c) => {
 
 const auth = (c: Context<AppEnv>) => c.get("auth") as AuthContext;
 
-dashboardPages.get("/school/import", requireSchoolPage, (c) => c.html(<ImportPage auth={auth(c)} />));
+dashboardPages.get("/school/import", requireSchoolPage, (c) =>
+  c.html(<ImportPage auth={auth(c)} />),
+);
 
 dashboardPages.post("/school/import", requireSchoolPage, async (c) => {
   const body = await c.req.parseBody();
@@ -96,9 +127,16 @@ dashboardPages.post("/school/import", requireSchoolPage, async (c) => {
     return c.html(<ImportPage auth={auth(c)} errors={{ file: "Kies een CSV-bestand." }} />, 422);
   const csv = await file.text();
   const preview = await previewImport(c.get("db"), csv, c.get("today"));
-  if (preview.fileErrors.length) return c.html(<ImportPage auth={auth(c)} errors={{ file: preview.fileErrors.join(" ") }} />, 422);
+  if (preview.fileErrors.length)
+    return c.html(
+      <ImportPage auth={auth(c)} errors={{ file: preview.fileErrors.join(" ") }} />,
+      422,
+    );
   const view = { rows: preview.rows, valid: preview.valid.length, csv, fileName: file.name };
-  return c.html(<ImportPage auth={auth(c)} preview={view} />, preview.valid.length === preview.rows.length ? 200 : 422);
+  return c.html(
+    <ImportPage auth={auth(c)} preview={view} />,
+    preview.valid.length === preview.rows.length ? 200 : 422,
+  );
 });
 
 dashboardPages.post("/school/import/bevestigen", requireSchoolPage, async (c) => {
@@ -108,9 +146,20 @@ dashboardPages.post("/school/import/bevestigen", requireSchoolPage, async (c) =>
   const preview = await previewImport(c.get("db"), csv, c.get("today"));
   const invalid = preview.rows.length - preview.valid.length;
   // Re-checked on confirmation: the register may have changed since the preview.
-  if (preview.fileErrors.length || preview.valid.length === 0 || (invalid > 0 && form.one("mode") !== "valid")) {
+  if (
+    preview.fileErrors.length ||
+    preview.valid.length === 0 ||
+    (invalid > 0 && form.one("mode") !== "valid")
+  ) {
     const view = { rows: preview.rows, valid: preview.valid.length, csv, fileName: "" };
-    return c.html(<ImportPage auth={auth(c)} preview={view} errors={preview.fileErrors.length ? { file: preview.fileErrors.join(" ") } : {}} />, 422);
+    return c.html(
+      <ImportPage
+        auth={auth(c)}
+        preview={view}
+        errors={preview.fileErrors.length ? { file: preview.fileErrors.join(" ") } : {}}
+      />,
+      422,
+    );
   }
   const ids = await commitImport(c.get("db"), actor, preview.valid);
   return c.redirect(`/school?geimporteerd=${ids.size}`, 303);
@@ -120,6 +169,11 @@ dashboardPages.post("/school/import/bevestigen", requireSchoolPage, async (c) =>
 
 dashboardPages.get("/school/beoordelaars/:id/inzage", schoolOrAdminPage, async (c) => {
   const { assessor, linked } = await loadOr404(c, c.req.param("id"));
-  const data = await exportAssessor(c.get("db"), assessor, { linked, on: c.get("today"), expiringDays: c.get("config").expiringDays, now: c.get("now") });
+  const data = await exportAssessor(c.get("db"), assessor, {
+    linked,
+    on: c.get("today"),
+    expiringDays: c.get("config").expiringDays,
+    now: c.get("now"),
+  });
   return c.html(<InzagePage auth={auth(c)} data={data} />);
 });

@@ -6,7 +6,13 @@ import type { AppEnv } from "../env";
 import { HttpError } from "../http/errors";
 import { deregister, setConsent, undoDeregistration } from "../queries/assessor-changes";
 import { linkAssessor, loadForActor } from "../queries/assessors";
-import { addExamination, addRefresherTraining, assessorCreboCodes, deleteExamination, deleteRefresherTraining } from "../queries/logs";
+import {
+  addExamination,
+  addRefresherTraining,
+  assessorCreboCodes,
+  deleteExamination,
+  deleteRefresherTraining,
+} from "../queries/logs";
 import { eraseAssessor } from "../queries/privacy";
 import type { ProfileForms } from "../../views/pages/school/assessor";
 import { isRegisteringSchool, mayErase } from "./access";
@@ -29,7 +35,11 @@ profilePages.get(PATH, async (c) => {
 });
 
 /** After a successful change: htmx gets the fresh profile, a plain form post a redirect. */
-async function done(c: Context<AppEnv>, id: string, notice: keyof typeof PROFILE_NOTICES): Promise<Response> {
+async function done(
+  c: Context<AppEnv>,
+  id: string,
+  notice: keyof typeof PROFILE_NOTICES,
+): Promise<Response> {
   if (!wantsPartial(c)) return c.redirect(`/school/beoordelaars/${id}?melding=${notice}`, 303);
   const loaded = await loadForActor(c.get("db"), actorOf(c), id);
   if (!loaded) throw new HttpError(404, "not_found", "Niet gevonden.");
@@ -37,7 +47,14 @@ async function done(c: Context<AppEnv>, id: string, notice: keyof typeof PROFILE
 }
 
 /** A form with errors: the profile again, with that form's input and messages (422). */
-async function invalidForm(c: Context<AppEnv>, id: string, which: keyof ProfileForms, form: Form, fields: string[], errors: Record<string, string>) {
+async function invalidForm(
+  c: Context<AppEnv>,
+  id: string,
+  which: keyof ProfileForms,
+  form: Form,
+  fields: string[],
+  errors: Record<string, string>,
+) {
   const loaded = await loadOr404(c, id);
   const values = Object.fromEntries(fields.map((f) => [f, form.one(f)]));
   return renderProfile(c, loaded, { status: 422, forms: { [which]: { values, errors } } });
@@ -52,9 +69,20 @@ profilePages.post(`${PATH}/examens`, async (c) => {
     notes: form.one("exam-notes"),
   });
   let errors = parsed.ok ? {} : toFormErrors(parsed.fields, "exam-");
-  if (parsed.ok && !(await assessorCreboCodes(c.get("db"), assessor.id)).includes(parsed.data.crebo)) errors = { "exam-crebo": CREBO_NOT_OF_ASSESSOR };
+  if (
+    parsed.ok &&
+    !(await assessorCreboCodes(c.get("db"), assessor.id)).includes(parsed.data.crebo)
+  )
+    errors = { "exam-crebo": CREBO_NOT_OF_ASSESSOR };
   if (!parsed.ok || Object.keys(errors).length)
-    return invalidForm(c, assessor.id, "exam", form, ["exam-date", "exam-crebo", "exam-notes"], errors);
+    return invalidForm(
+      c,
+      assessor.id,
+      "exam",
+      form,
+      ["exam-date", "exam-crebo", "exam-notes"],
+      errors,
+    );
   await addExamination(c.get("db"), actor, assessor.id, parsed.data);
   return done(c, assessor.id, "examen");
 });
@@ -84,16 +112,28 @@ profilePages.post(`${PATH}/bijscholingen`, async (c) => {
 profilePages.post(`${PATH}/examens/:eid/verwijderen`, async (c) => {
   const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
   const result = await deleteExamination(c.get("db"), actor, assessor.id, c.req.param("eid"));
-  if (result === "not_found") throw new HttpError(404, "not_found", "Deze examenregistratie bestaat niet (meer).");
-  if (result === "forbidden") throw new HttpError(403, "forbidden", "Alleen de school die dit examen registreerde, kan het verwijderen.");
+  if (result === "not_found")
+    throw new HttpError(404, "not_found", "Deze examenregistratie bestaat niet (meer).");
+  if (result === "forbidden")
+    throw new HttpError(
+      403,
+      "forbidden",
+      "Alleen de school die dit examen registreerde, kan het verwijderen.",
+    );
   return done(c, assessor.id, "examen-verwijderd");
 });
 
 profilePages.post(`${PATH}/bijscholingen/:rid/verwijderen`, async (c) => {
   const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
   const result = await deleteRefresherTraining(c.get("db"), actor, assessor.id, c.req.param("rid"));
-  if (result === "not_found") throw new HttpError(404, "not_found", "Deze bijscholing bestaat niet (meer).");
-  if (result === "forbidden") throw new HttpError(403, "forbidden", "Alleen de school die deze bijscholing registreerde, kan haar verwijderen.");
+  if (result === "not_found")
+    throw new HttpError(404, "not_found", "Deze bijscholing bestaat niet (meer).");
+  if (result === "forbidden")
+    throw new HttpError(
+      403,
+      "forbidden",
+      "Alleen de school die deze bijscholing registreerde, kan haar verwijderen.",
+    );
   return done(c, assessor.id, "bijscholing-verwijderd");
 });
 
@@ -102,7 +142,9 @@ profilePages.post(`${PATH}/toestemming`, async (c) => {
   const form = await readForm(c);
   const choice = form.one("consent");
   if (choice !== "ja" && choice !== "nee")
-    return invalidForm(c, assessor.id, "consent", form, ["consent"], { consent: "Kies ja of nee." });
+    return invalidForm(c, assessor.id, "consent", form, ["consent"], {
+      consent: "Kies ja of nee.",
+    });
   await setConsent(c.get("db"), actor, assessor.id, choice === "ja");
   return done(c, assessor.id, "toestemming");
 });
@@ -115,7 +157,14 @@ profilePages.post(`${PATH}/afmelding`, async (c) => {
     reason: form.one("dereg-reason"),
   });
   if (!parsed.ok)
-    return invalidForm(c, assessor.id, "deregistration", form, ["dereg-date", "dereg-reason"], toFormErrors(parsed.fields, "dereg-"));
+    return invalidForm(
+      c,
+      assessor.id,
+      "deregistration",
+      form,
+      ["dereg-date", "dereg-reason"],
+      toFormErrors(parsed.fields, "dereg-"),
+    );
   await deregister(c.get("db"), actor, assessor.id, parsed.data);
   // Only the registering school still sees a deregistered assessor; anyone else goes back to the list.
   if (!isRegisteringSchool(actor, assessor)) {
@@ -131,7 +180,11 @@ profilePages.post(`${PATH}/afmelding`, async (c) => {
 profilePages.post(`${PATH}/afmelding/ongedaan`, async (c) => {
   const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
   if (!isRegisteringSchool(actor, assessor))
-    throw new HttpError(403, "forbidden", "Alleen de school die de beoordelaar registreerde, kan de afmelding ongedaan maken.");
+    throw new HttpError(
+      403,
+      "forbidden",
+      "Alleen de school die de beoordelaar registreerde, kan de afmelding ongedaan maken.",
+    );
   await undoDeregistration(c.get("db"), actor, assessor.id);
   return done(c, assessor.id, "afmelding-ongedaan");
 });
@@ -139,7 +192,12 @@ profilePages.post(`${PATH}/afmelding/ongedaan`, async (c) => {
 profilePages.post(`${PATH}/koppelen`, async (c) => {
   const actor = schoolActorOf(c);
   const { assessor } = await loadOr404(c, c.req.param("id"));
-  if (assessor.erasedAt) throw new HttpError(403, "forbidden", "De persoonsgegevens van deze beoordelaar zijn gewist; koppelen kan niet meer.");
+  if (assessor.erasedAt)
+    throw new HttpError(
+      403,
+      "forbidden",
+      "De persoonsgegevens van deze beoordelaar zijn gewist; koppelen kan niet meer.",
+    );
   await linkAssessor(c.get("db"), actor, assessor.id);
   return c.redirect(`/school/beoordelaars/${assessor.id}?melding=gekoppeld`, 303);
 });
@@ -148,12 +206,21 @@ profilePages.post(`${PATH}/wissen`, async (c) => {
   const actor = actorOf(c);
   const loaded = await loadOr404(c, c.req.param("id"));
   if (!mayErase(actor, loaded.assessor))
-    throw new HttpError(403, "forbidden", "Alleen de school die de beoordelaar registreerde of het registerbureau kan de gegevens wissen.");
+    throw new HttpError(
+      403,
+      "forbidden",
+      "Alleen de school die de beoordelaar registreerde of het registerbureau kan de gegevens wissen.",
+    );
   const form = await readForm(c);
   if (form.one("confirm") !== "ja")
     return renderProfile(c, loaded, {
       status: 422,
-      forms: { erase: { values: {}, errors: { confirm: "Vink aan dat u zeker weet dat de gegevens gewist moeten worden." } } },
+      forms: {
+        erase: {
+          values: {},
+          errors: { confirm: "Vink aan dat u zeker weet dat de gegevens gewist moeten worden." },
+        },
+      },
     });
   await eraseAssessor(c.get("db"), actor, loaded.assessor.id, c.get("now").toISOString());
   return c.redirect(`/school/beoordelaars/${loaded.assessor.id}?melding=gewist`, 303);

@@ -6,12 +6,28 @@ import type { AppEnv, AuthContext } from "../env";
 import { updateAssessor } from "../queries/assessor-changes";
 import { fullName } from "../queries/assessor-derived";
 import { getAssessorRecord } from "../queries/assessor-record";
-import { createAssessor, findIdByEmail, getAssessor, loadForActor, schoolName } from "../queries/assessors";
+import {
+  createAssessor,
+  findIdByEmail,
+  getAssessor,
+  loadForActor,
+  schoolName,
+} from "../queries/assessors";
 import { listCrebos } from "../queries/reference";
 import { EditAssessorPage } from "../../views/pages/school/edit-assessor";
 import { NewAssessorPage, type DuplicateInfo } from "../../views/pages/school/new-assessor";
-import { emptyAssessorValues, type AssessorFormValues } from "../../views/partials/school/assessor-fields";
-import { assessorBody, assessorValues, CONSENT_MISSING, readForm, toFormErrors, valuesFromRecord } from "./forms";
+import {
+  emptyAssessorValues,
+  type AssessorFormValues,
+} from "../../views/partials/school/assessor-fields";
+import {
+  assessorBody,
+  assessorValues,
+  CONSENT_MISSING,
+  readForm,
+  toFormErrors,
+  valuesFromRecord,
+} from "./forms";
 import { loadForWrite, schoolActorOf, schoolOrAdminPage } from "./http";
 import { createAssessorSchema, parseWith, toNewAssessor, updateAssessorSchema } from "./schemas";
 import type { Actor } from "./access";
@@ -54,7 +70,9 @@ async function duplicateInfo(c: Context<AppEnv>, actor: Actor, id: string): Prom
   };
 }
 
-registerPages.get("/school/beoordelaars/nieuw", requireSchoolPage, (c) => renderNew(c, emptyAssessorValues));
+registerPages.get("/school/beoordelaars/nieuw", requireSchoolPage, (c) =>
+  renderNew(c, emptyAssessorValues),
+);
 
 registerPages.post("/school/beoordelaars/nieuw", requireSchoolPage, async (c) => {
   const actor = schoolActorOf(c);
@@ -67,7 +85,13 @@ registerPages.post("/school/beoordelaars/nieuw", requireSchoolPage, async (c) =>
   if (!parsed.ok || Object.keys(errors).length) {
     // Say at once when the email is known, so the school links instead of retyping everything.
     const existing = values.email ? await findIdByEmail(db, values.email) : null;
-    return renderNew(c, values, errors, 422, existing ? await duplicateInfo(c, actor, existing) : null);
+    return renderNew(
+      c,
+      values,
+      errors,
+      422,
+      existing ? await duplicateInfo(c, actor, existing) : null,
+    );
   }
   const result = await createAssessor(db, actor, toNewAssessor(parsed.data));
   if (!result.ok && "duplicateId" in result)
@@ -84,7 +108,10 @@ async function renderEdit(
   c: Context<AppEnv>,
   id: string,
   values: AssessorFormValues,
-  extra: { errors?: Record<string, string>; conflict?: Parameters<typeof EditAssessorPage>[0]["conflict"] } = {},
+  extra: {
+    errors?: Record<string, string>;
+    conflict?: Parameters<typeof EditAssessorPage>[0]["conflict"];
+  } = {},
   status: ContentfulStatusCode = 200,
 ) {
   const assessor = (await getAssessor(c.get("db"), id))!;
@@ -105,7 +132,11 @@ async function renderEdit(
 
 registerPages.get("/school/beoordelaars/:id/bewerken", async (c) => {
   const { assessor, linked } = await loadForWrite(c, c.req.param("id"));
-  const record = await getAssessorRecord(c.get("db"), assessor, { linked, on: c.get("today"), expiringDays: c.get("config").expiringDays });
+  const record = await getAssessorRecord(c.get("db"), assessor, {
+    linked,
+    on: c.get("today"),
+    expiringDays: c.get("config").expiringDays,
+  });
   return renderEdit(c, assessor.id, valuesFromRecord(record));
 });
 
@@ -116,14 +147,31 @@ registerPages.post("/school/beoordelaars/:id/bewerken", async (c) => {
   const { body, lookupErrors } = await assessorBody(db, values);
   delete body.public_consent;
   const version = Number(values.version);
-  const parsed = parseWith(updateAssessorSchema(c.get("today")), { ...body, version: Number.isInteger(version) && version > 0 ? version : 0 });
+  const parsed = parseWith(updateAssessorSchema(c.get("today")), {
+    ...body,
+    version: Number.isInteger(version) && version > 0 ? version : 0,
+  });
   const errors = { ...(parsed.ok ? {} : toFormErrors(parsed.fields)), ...lookupErrors };
-  if (!parsed.ok || Object.keys(errors).length) return renderEdit(c, assessor.id, values, { errors }, 422);
+  if (!parsed.ok || Object.keys(errors).length)
+    return renderEdit(c, assessor.id, values, { errors }, 422);
   const result = await updateAssessor(db, actor, assessor, parsed.data);
   if (!result.ok && "conflict" in result)
-    return renderEdit(c, assessor.id, { ...values, version: String(result.conflict.currentVersion) }, { conflict: result.conflict.changes }, 409);
+    return renderEdit(
+      c,
+      assessor.id,
+      { ...values, version: String(result.conflict.currentVersion) },
+      { conflict: result.conflict.changes },
+      409,
+    );
   if (!result.ok && "duplicateId" in result)
-    return renderEdit(c, assessor.id, values, { errors: { email: "Dit e-mailadres hoort al bij een andere beoordelaar in het register." } }, 409);
-  if (!result.ok) return renderEdit(c, assessor.id, values, { errors: toFormErrors(result.fields) }, 422);
+    return renderEdit(
+      c,
+      assessor.id,
+      values,
+      { errors: { email: "Dit e-mailadres hoort al bij een andere beoordelaar in het register." } },
+      409,
+    );
+  if (!result.ok)
+    return renderEdit(c, assessor.id, values, { errors: toFormErrors(result.fields) }, 422);
   return c.redirect(`/school/beoordelaars/${assessor.id}?melding=gewijzigd`, 303);
 });

@@ -21,20 +21,30 @@ export const PROFILE_NOTICES: Record<string, string> = {
   toestemming: "De toestemming is opgeslagen.",
   afmelding: "De beoordelaar is afgemeld. Hij of zij is niet meer openbaar vindbaar.",
   "afmelding-ongedaan": "De afmelding is ongedaan gemaakt.",
-  gekoppeld: "De beoordelaar is aan uw school gekoppeld. U kunt nu examens en bijscholingen registreren.",
+  gekoppeld:
+    "De beoordelaar is aan uw school gekoppeld. U kunt nu examens en bijscholingen registreren.",
   gewist: "De persoonsgegevens zijn gewist.",
 };
 
 export async function renderProfile(
   c: Context<AppEnv>,
   loaded: Loaded,
-  opts: { status?: ContentfulStatusCode; notice?: string; forms?: ProfileForms; partial?: boolean } = {},
+  opts: {
+    status?: ContentfulStatusCode;
+    notice?: string;
+    forms?: ProfileForms;
+    partial?: boolean;
+  } = {},
 ): Promise<Response> {
   const db = c.get("db");
   const actor = actorOf(c);
   const on = c.get("today");
   const [record, history] = await Promise.all([
-    getAssessorRecord(db, loaded.assessor, { linked: loaded.linked, on, expiringDays: c.get("config").expiringDays }),
+    getAssessorRecord(db, loaded.assessor, {
+      linked: loaded.linked,
+      on,
+      expiringDays: c.get("config").expiringDays,
+    }),
     assessorHistory(db, loaded.assessor.id, { erased: loaded.assessor.erasedAt !== null }),
   ]);
   const view = {
@@ -51,5 +61,8 @@ export async function renderProfile(
   };
   c.header("Vary", "HX-Request", { append: true });
   const partial = opts.partial ?? wantsPartial(c);
-  return c.html(partial ? <ProfileContent {...view} /> : <AssessorPage {...view} />, opts.status ?? 200);
+  return c.html(
+    partial ? <ProfileContent {...view} /> : <AssessorPage {...view} />,
+    opts.status ?? 200,
+  );
 }

@@ -47,7 +47,8 @@ const text = (max: number, missing?: string) => {
 };
 
 /** Optional free text: null counts as empty (clients often send null for "nothing"). */
-const optionalText = (max: number) => z.preprocess((v) => (v === null ? "" : v), text(max).optional().default(""));
+const optionalText = (max: number) =>
+  z.preprocess((v) => (v === null ? "" : v), text(max).optional().default(""));
 
 export const emailField = z
   .string({ error: "Vul een e-mailadres in." })
@@ -60,19 +61,32 @@ const phoneField = z
   .string({ error: "Vul een geldig telefoonnummer in." })
   .trim()
   .max(30, "Gebruik hoogstens 30 tekens.")
-  .refine((v) => v === "" || /^\+?[0-9][0-9 ()\-]{5,}$/.test(v), "Vul een geldig telefoonnummer in (bijvoorbeeld 06-12345678).");
+  .refine(
+    (v) => v === "" || /^\+?[0-9][0-9 ()\-]{5,}$/.test(v),
+    "Vul een geldig telefoonnummer in (bijvoorbeeld 06-12345678).",
+  );
 
 const placesField = z
-  .array(z.string({ error: "Een plaatscode bestaat uit 4 cijfers." }).regex(/^\d{4}$/, "Een plaatscode bestaat uit 4 cijfers."), {
-    error: "Geef de plaatsen als lijst van plaatscodes.",
-  })
+  .array(
+    z
+      .string({ error: "Een plaatscode bestaat uit 4 cijfers." })
+      .regex(/^\d{4}$/, "Een plaatscode bestaat uit 4 cijfers."),
+    {
+      error: "Geef de plaatsen als lijst van plaatscodes.",
+    },
+  )
   .min(1, "Kies minstens één plaats.")
   .max(20, "Kies hoogstens 20 plaatsen.");
 
 const crebosField = z
-  .array(z.string({ error: "Een crebonummer bestaat uit 5 cijfers." }).regex(/^\d{5}$/, "Een crebonummer bestaat uit 5 cijfers."), {
-    error: "Geef de crebo's als lijst van crebonummers.",
-  })
+  .array(
+    z
+      .string({ error: "Een crebonummer bestaat uit 5 cijfers." })
+      .regex(/^\d{5}$/, "Een crebonummer bestaat uit 5 cijfers."),
+    {
+      error: "Geef de crebo's als lijst van crebonummers.",
+    },
+  )
   .min(1, "Kies minstens één crebo.")
   .max(50, "Kies hoogstens 50 crebo's.");
 
@@ -85,7 +99,9 @@ function initialTrainingField(today: string) {
       date: dateField("datum van de initiële scholing", today),
       provider: text(200, "Vul de aanbieder van de scholing in."),
       components: z
-        .array(z.enum(TRAINING_COMPONENTS, { error: "Onbekend onderdeel van de scholing." }), { error: MISSING_COMPONENTS })
+        .array(z.enum(TRAINING_COMPONENTS, { error: "Onbekend onderdeel van de scholing." }), {
+          error: MISSING_COMPONENTS,
+        })
         .refine((list) => TRAINING_COMPONENTS.every((c) => list.includes(c)), MISSING_COMPONENTS),
     },
     { error: "Geef de initiële scholing op (datum, aanbieder en onderdelen)." },
@@ -132,7 +148,10 @@ export type UpdateAssessorBody = z.infer<ReturnType<typeof updateAssessorSchema>
 export function examinationSchema(today: string, trainingDate: string) {
   return z.strictObject({
     date: dateField("examendatum", today, trainingDate),
-    crebo: z.string({ error: "Kies de crebo van het examen." }).trim().regex(/^\d{5}$/, "Kies de crebo van het examen."),
+    crebo: z
+      .string({ error: "Kies de crebo van het examen." })
+      .trim()
+      .regex(/^\d{5}$/, "Kies de crebo van het examen."),
     notes: optionalText(1000),
   });
 }
@@ -148,7 +167,11 @@ export function refresherSchema(today: string, trainingDate: string) {
     })
     .superRefine((v, ctx) => {
       if (v.kind === "overig" && v.description === "")
-        ctx.addIssue({ code: "custom", path: ["description"], message: "Beschrijf de bijscholing (verplicht bij ‘overig’)." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["description"],
+          message: "Beschrijf de bijscholing (verplicht bij ‘overig’).",
+        });
     });
 }
 export type RefresherBody = z.infer<ReturnType<typeof refresherSchema>>;
@@ -173,7 +196,11 @@ export function issuesToFields(error: z.ZodError): Record<string, string> {
       continue;
     }
     // An array element error is reported on the array field ("places", not "places.2").
-    const key = issue.path.filter((p) => typeof p !== "number").map(String).join(".") || "_";
+    const key =
+      issue.path
+        .filter((p) => typeof p !== "number")
+        .map(String)
+        .join(".") || "_";
     fields[key] ??= issue.message;
   }
   return fields;
@@ -183,7 +210,9 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; fields: Record<stri
 
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
   const result = schema.safeParse(input);
-  return result.success ? { ok: true, data: result.data } : { ok: false, fields: issuesToFields(result.error) };
+  return result.success
+    ? { ok: true, data: result.data }
+    : { ok: false, fields: issuesToFields(result.error) };
 }
 
 /** API body (snake_case) → the query layer's input. */
@@ -205,11 +234,23 @@ export function toNewAssessor(b: CreateAssessorBody) {
 export const STATUSES = ["qualified", "expiring", "lapsed", "deregistered"] as const;
 
 export const listQuerySchema = z.object({
-  status: z.enum(STATUSES, { error: "Kies qualified, expiring, lapsed of deregistered." }).optional(),
+  status: z
+    .enum(STATUSES, { error: "Kies qualified, expiring, lapsed of deregistered." })
+    .optional(),
   q: z.string().trim().max(200, "Gebruik hoogstens 200 tekens om te zoeken.").optional(),
   linked: z.enum(["true", "false"], { error: "Gebruik true of false." }).optional(),
   sort: z.enum(["deadline", "name"], { error: "Sorteer op deadline of name." }).optional(),
-  page: z.coerce.number<string>({ error: "Het paginanummer moet een geheel getal zijn." }).int("Het paginanummer moet een geheel getal zijn.").min(1, "Het paginanummer is minstens 1.").max(100000).optional(),
-  per_page: z.coerce.number<string>({ error: "per_page moet een geheel getal zijn." }).int("per_page moet een geheel getal zijn.").min(1, "per_page is minstens 1.").max(100, "per_page is hoogstens 100.").optional(),
+  page: z.coerce
+    .number<string>({ error: "Het paginanummer moet een geheel getal zijn." })
+    .int("Het paginanummer moet een geheel getal zijn.")
+    .min(1, "Het paginanummer is minstens 1.")
+    .max(100000)
+    .optional(),
+  per_page: z.coerce
+    .number<string>({ error: "per_page moet een geheel getal zijn." })
+    .int("per_page moet een geheel getal zijn.")
+    .min(1, "per_page is minstens 1.")
+    .max(100, "per_page is hoogstens 100.")
+    .optional(),
   on: z.string().optional(),
 });

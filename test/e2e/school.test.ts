@@ -19,17 +19,30 @@ describe.skipIf(!browserAvailable)("school area in the browser", () => {
     const who = await createSchoolWithUser(server.db, "ROC Midden Techniek");
     email = who.user.email;
     // some colleagues' assessors so the dashboard has rows in every status
-    await createTestAssessor(server.db, who, { firstName: "Anouk", lastName: "Bakker", examinationDates: ["2026-01-10"], refresherDates: ["2025-11-02"] });
+    await createTestAssessor(server.db, who, {
+      firstName: "Anouk",
+      lastName: "Bakker",
+      examinationDates: ["2026-01-10"],
+      refresherDates: ["2025-11-02"],
+    });
     await createTestAssessor(server.db, who, {
       firstName: "Pieter",
       lastName: "Jansen",
-      initialTraining: { date: "2023-05-01", provider: "X", components: ["exam_process", "assessing", "final_interview"] },
+      initialTraining: {
+        date: "2023-05-01",
+        provider: "X",
+        components: ["exam_process", "assessing", "final_interview"],
+      },
       examinationDates: ["2024-02-01"],
     });
     await createTestAssessor(server.db, who, {
       firstName: "Gerrit",
       lastName: "Smit",
-      initialTraining: { date: "2023-08-20", provider: "X", components: ["exam_process", "assessing", "final_interview"] },
+      initialTraining: {
+        date: "2023-08-20",
+        provider: "X",
+        components: ["exam_process", "assessing", "final_interview"],
+      },
     });
   });
   afterAll(async () => {
@@ -47,7 +60,9 @@ describe.skipIf(!browserAvailable)("school area in the browser", () => {
   }
 
   async function overflow(page: Page) {
-    return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    return page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
   }
 
   test("log in, register, log an examination and a bijscholing", async () => {
@@ -85,7 +100,9 @@ describe.skipIf(!browserAvailable)("school area in the browser", () => {
     await page.getByLabel("Achternaam").fill("Berg");
     await page.getByLabel("E-mailadres").fill("d.vandenberg@voorbeeld.nl");
     await page.getByLabel("Telefoon (optioneel)").fill("06-12345678");
-    await page.getByLabel("Organisatie (bedrijf waar de beoordelaar werkt)").fill("Installatiebedrijf Van Dam");
+    await page
+      .getByLabel("Organisatie (bedrijf waar de beoordelaar werkt)")
+      .fill("Installatiebedrijf Van Dam");
     // typeahead from /api/v1/places
     await page.locator("#places").fill("Amersf");
     await expect.poll(() => page.locator("#place-options option").count()).toBeGreaterThan(0);
@@ -100,31 +117,45 @@ describe.skipIf(!browserAvailable)("school area in the browser", () => {
     await page.getByRole("button", { name: "Beoordelaar registreren" }).click();
     await page.waitForURL(/\/school\/beoordelaars\/[a-z0-9]{16}\?melding=geregistreerd$/);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Daniëlle van den Berg");
-    await expect.poll(() => page.locator(".profile-head .badge").textContent()).toBe("Verloopt binnenkort");
+    await expect
+      .poll(() => page.locator(".profile-head .badge").textContent())
+      .toBe("Verloopt binnenkort");
     await expect.poll(() => page.locator(".timeline-item").count()).toBe(1);
 
     // log an examination (htmx swap of the profile)
     await page.getByLabel("Datum van het examen").fill("2026-06-01");
     await page.getByRole("button", { name: "Examen opslaan" }).click();
-    await expect.poll(() => page.locator(".notice.success").textContent()).toContain("Het examen is geregistreerd.");
+    await expect
+      .poll(() => page.locator(".notice.success").textContent())
+      .toContain("Het examen is geregistreerd.");
     await expect.poll(() => page.locator(".timeline-item").count()).toBe(2);
-    await expect.poll(() => page.locator(".profile-head .badge").textContent()).toBe("Verloopt binnenkort");
+    await expect
+      .poll(() => page.locator(".profile-head .badge").textContent())
+      .toBe("Verloopt binnenkort");
 
     // a future date is refused next to the field
     await page.getByLabel("Datum van de bijscholing").fill("2026-07-01");
     await page.getByLabel("Soort bijscholing").selectOption("terugkomdag");
     await page.getByRole("button", { name: "Bijscholing opslaan" }).click();
-    await expect.poll(() => page.locator("#bijscholing-form .field-error").first().textContent()).toContain("mag niet in de toekomst liggen");
+    await expect
+      .poll(() => page.locator("#bijscholing-form .field-error").first().textContent())
+      .toContain("mag niet in de toekomst liggen");
 
     // the bijscholing makes the assessor qualified
     await page.getByLabel("Datum van de bijscholing").fill("2026-06-10");
     await page.getByLabel("Soort bijscholing").selectOption("terugkomdag");
     await page.getByLabel("Aanbieder (optioneel)").fill("ROC Midden");
     await page.getByRole("button", { name: "Bijscholing opslaan" }).click();
-    await expect.poll(() => page.locator(".notice.success").textContent()).toContain("De bijscholing is geregistreerd.");
-    await expect.poll(() => page.locator(".profile-head .badge").textContent()).toBe("Gekwalificeerd");
+    await expect
+      .poll(() => page.locator(".notice.success").textContent())
+      .toContain("De bijscholing is geregistreerd.");
+    await expect
+      .poll(() => page.locator(".profile-head .badge").textContent())
+      .toBe("Gekwalificeerd");
     await expect.poll(() => page.locator(".timeline-item").count()).toBe(3);
-    await expect.poll(() => page.locator(".legend-deadline").textContent()).toContain("31 mei 2029");
+    await expect
+      .poll(() => page.locator(".legend-deadline").textContent())
+      .toContain("31 mei 2029");
     await page.screenshot({ path: screenshotPath("school-profile-desktop"), fullPage: true });
 
     // publicly findable now

@@ -12,7 +12,10 @@ export const DE_MEERN = "3297";
 export const CREBO = "25332";
 export const OTHER_CREBO = "23111";
 
-export function schoolActor(user: { id: string }, school: { id: string }): Actor & { schoolId: string } {
+export function schoolActor(
+  user: { id: string },
+  school: { id: string },
+): Actor & { schoolId: string } {
   return { userId: user.id, schoolId: school.id, isAdmin: false, requestId: null };
 }
 
@@ -54,9 +57,16 @@ export async function createTestAssessor(
   const input = assessorInput(overrides);
   const result = await createAssessor(db, actor, input);
   if (!result.ok) throw new Error(`createTestAssessor failed: ${JSON.stringify(result)}`);
-  for (const date of examinationDates) await addExamination(db, actor, result.id, { date, crebo: input.crebos[0], notes: "" });
+  for (const date of examinationDates)
+    await addExamination(db, actor, result.id, { date, crebo: input.crebos[0], notes: "" });
   for (const date of refresherDates)
-    await addRefresherTraining(db, actor, result.id, { date, kind: "terugkomdag", description: "", provider: "ROC" });
-  if (deregisteredOn) await deregister(db, actor, result.id, { date: deregisteredOn, reason: "Gestopt" });
+    await addRefresherTraining(db, actor, result.id, {
+      date,
+      kind: "terugkomdag",
+      description: "",
+      provider: "ROC",
+    });
+  if (deregisteredOn)
+    await deregister(db, actor, result.id, { date: deregisteredOn, reason: "Gestopt" });
   return { id: result.id, input };
 }

@@ -4,7 +4,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { assessors } from "../../db/schema";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, sessionCookie } from "../helpers/factories";
-import { CREBO, DE_MEERN, OTHER_CREBO, UTRECHT, createTestAssessor, schoolActor } from "../helpers/assessors";
+import {
+  CREBO,
+  DE_MEERN,
+  OTHER_CREBO,
+  UTRECHT,
+  createTestAssessor,
+  schoolActor,
+} from "../helpers/assessors";
 import { addRefresherTraining } from "../../src/queries/logs";
 import { parseCsv } from "../../src/lib/csv";
 
@@ -20,10 +27,17 @@ async function register(name = "ROC Export") {
   return { t, school, user, auth: await bearer(t.db, user.id, school.id) };
 }
 
-const HEADER = "voornaam;tussenvoegsel;achternaam;e-mail;telefoon;organisatie;plaatscodes;crebos;scholing datum;scholing aanbieder;scholing onderdelen;openbaar";
+const HEADER =
+  "voornaam;tussenvoegsel;achternaam;e-mail;telefoon;organisatie;plaatscodes;crebos;scholing datum;scholing aanbieder;scholing onderdelen;openbaar";
 const ALL = "exam_process, assessing, final_interview";
 
-function importCsv(t: TestApp, auth: string, csv: string, query = "", headers: Record<string, string> = {}) {
+function importCsv(
+  t: TestApp,
+  auth: string,
+  csv: string,
+  query = "",
+  headers: Record<string, string> = {},
+) {
   return t.app.request(`/api/v1/school/assessors/import${query}`, {
     method: "POST",
     headers: { Authorization: auth, "Content-Type": "text/csv; charset=utf-8", ...headers },
@@ -35,7 +49,14 @@ function importCsv(t: TestApp, auth: string, csv: string, query = "", headers: R
 function comparable(items: Record<string, unknown>[]) {
   return items
     .map((i) => {
-      const { id: _id, linked: _l, version: _v, registering_school_id: _r, schools, ...rest } = i as Record<string, unknown> & { schools: unknown[] };
+      const {
+        id: _id,
+        linked: _l,
+        version: _v,
+        registering_school_id: _r,
+        schools,
+        ...rest
+      } = i as Record<string, unknown> & { schools: unknown[] };
       return { ...rest, schools: schools.length } as Record<string, unknown>;
     })
     .sort((a, b) => String(a.email).localeCompare(String(b.email)));
@@ -44,8 +65,14 @@ function comparable(items: Record<string, unknown>[]) {
 describe("CSV export", () => {
   it("semicolons, UTF-8 BOM, Dutch headers, one row per own assessor", async () => {
     const { t, school, user, auth } = await register();
-    await createTestAssessor(t.db, { school, user }, { firstName: "Zoë", lastName: "Çelik", organisation: "Bedrijf; met puntkomma" });
-    const res = await t.app.request("/api/v1/school/assessors.csv", { headers: { Authorization: auth } });
+    await createTestAssessor(
+      t.db,
+      { school, user },
+      { firstName: "Zoë", lastName: "Çelik", organisation: "Bedrijf; met puntkomma" },
+    );
+    const res = await t.app.request("/api/v1/school/assessors.csv", {
+      headers: { Authorization: auth },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -73,15 +100,28 @@ describe("CSV round trip", () => {
       examinationDates: ["2024-05-01", "2025-11-20"],
       refresherDates: ["2025-02-01"],
     });
-    const { id: second } = await createTestAssessor(source.t.db, who, { firstName: "Ömer", lastName: "Özdemir", publicConsent: false, phone: "" });
+    const { id: second } = await createTestAssessor(source.t.db, who, {
+      firstName: "Ömer",
+      lastName: "Özdemir",
+      publicConsent: false,
+      phone: "",
+    });
     await addRefresherTraining(source.t.db, schoolActor(source.user, source.school), second, {
       date: "2025-05-05",
       kind: "overig",
       description: "Intervisie | met collega's",
       provider: "Eigen school",
     });
-    await createTestAssessor(source.t.db, who, { firstName: "Afgemeld", deregisteredOn: "2026-03-01", examinationDates: ["2024-02-02"] });
-    const csv = await (await source.t.app.request("/api/v1/school/assessors.csv", { headers: { Authorization: source.auth } })).text();
+    await createTestAssessor(source.t.db, who, {
+      firstName: "Afgemeld",
+      deregisteredOn: "2026-03-01",
+      examinationDates: ["2024-02-02"],
+    });
+    const csv = await (
+      await source.t.app.request("/api/v1/school/assessors.csv", {
+        headers: { Authorization: source.auth },
+      })
+    ).text();
 
     const target = await register("ROC Doel");
     const res = await importCsv(target.t, target.auth, csv);
@@ -90,11 +130,24 @@ describe("CSV round trip", () => {
     expect(report).toMatchObject({ created: 3, total: 3, valid: 3, invalid: 0 });
 
     const list = async (app: Awaited<ReturnType<typeof register>>) =>
-      (await (await app.t.app.request("/api/v1/school/assessors?linked=true&per_page=100", { headers: { Authorization: app.auth } })).json()).items;
+      (
+        await (
+          await app.t.app.request("/api/v1/school/assessors?linked=true&per_page=100", {
+            headers: { Authorization: app.auth },
+          })
+        ).json()
+      ).items;
     expect(comparable(await list(target))).toEqual(comparable(await list(source)));
     // and the export of the copy is the export of the original, but for ids and school names
-    const again = await (await target.t.app.request("/api/v1/school/assessors.csv", { headers: { Authorization: target.auth } })).text();
-    const strip = (text: string) => parseCsv(text).map((r) => r.slice(1)).sort();
+    const again = await (
+      await target.t.app.request("/api/v1/school/assessors.csv", {
+        headers: { Authorization: target.auth },
+      })
+    ).text();
+    const strip = (text: string) =>
+      parseCsv(text)
+        .map((r) => r.slice(1))
+        .sort();
     expect(strip(again)).toEqual(strip(csv));
   });
 });
@@ -138,19 +191,35 @@ describe("CSV import", () => {
     expect(partial.status).toBe(201);
     const done = await partial.json();
     expect(done.created).toBe(1);
-    expect(done.rows.find((r: { row: number }) => r.row === 2)).toMatchObject({ status: "created", id: expect.any(String) });
+    expect(done.rows.find((r: { row: number }) => r.row === 2)).toMatchObject({
+      status: "created",
+      id: expect.any(String),
+    });
     expect((await t.db.select().from(assessors)).length).toBe(before + 1);
   });
 
   it("accepts comma CSV without BOM, exact place names, and a multipart upload", async () => {
     const { t, auth } = await register();
-    const csv = ["voornaam,achternaam,email,plaatsen,crebos,scholing datum,scholing aanbieder,scholing onderdelen,openbaar", `Kees,Komma,kees@voorbeeld.nl,Utrecht,${CREBO},2025-02-02,X,ja,nee`].join("\r\n");
+    const csv = [
+      "voornaam,achternaam,email,plaatsen,crebos,scholing datum,scholing aanbieder,scholing onderdelen,openbaar",
+      `Kees,Komma,kees@voorbeeld.nl,Utrecht,${CREBO},2025-02-02,X,ja,nee`,
+    ].join("\r\n");
     const form = new FormData();
     form.set("file", new File([csv], "lijst.csv", { type: "text/csv" }));
-    const res = await t.app.request("/api/v1/school/assessors/import", { method: "POST", headers: { Authorization: auth }, body: form });
+    const res = await t.app.request("/api/v1/school/assessors/import", {
+      method: "POST",
+      headers: { Authorization: auth },
+      body: form,
+    });
     expect(res.status).toBe(201);
-    const list = await (await t.app.request("/api/v1/school/assessors?q=kees", { headers: { Authorization: auth } })).json();
-    expect(list.items[0]).toMatchObject({ first_name: "Kees", public_consent: false, places: [{ code: UTRECHT }] });
+    const list = await (
+      await t.app.request("/api/v1/school/assessors?q=kees", { headers: { Authorization: auth } })
+    ).json();
+    expect(list.items[0]).toMatchObject({
+      first_name: "Kees",
+      public_consent: false,
+      places: [{ code: UTRECHT }],
+    });
   });
 
   it("names missing columns", async () => {
@@ -163,10 +232,18 @@ describe("CSV import", () => {
   it("the import page previews and only stores after confirmation", async () => {
     const { t, user } = await register();
     const cookie = await sessionCookie(t.db, user.id);
-    const csv = [HEADER, `Pagina;;Import;pagina@voorbeeld.nl;;;${UTRECHT};${CREBO};2025-01-01;X;${ALL};ja`, `Fout;;Rij;fout;;;${UTRECHT};${CREBO};2025-01-01;X;${ALL};ja`].join("\n");
+    const csv = [
+      HEADER,
+      `Pagina;;Import;pagina@voorbeeld.nl;;;${UTRECHT};${CREBO};2025-01-01;X;${ALL};ja`,
+      `Fout;;Rij;fout;;;${UTRECHT};${CREBO};2025-01-01;X;${ALL};ja`,
+    ].join("\n");
     const form = new FormData();
     form.set("file", new File([csv], "lijst.csv", { type: "text/csv" }));
-    const preview = await t.app.request("/school/import", { method: "POST", headers: { Cookie: cookie, Origin: "http://localhost:8787" }, body: form });
+    const preview = await t.app.request("/school/import", {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: "http://localhost:8787" },
+      body: form,
+    });
     expect(preview.status).toBe(422);
     const html = await preview.text();
     expect(html).toContain("1 in orde");
@@ -174,7 +251,11 @@ describe("CSV import", () => {
     expect((await t.db.select().from(assessors)).length).toBe(0);
     const confirm = await t.app.request("/school/import/bevestigen", {
       method: "POST",
-      headers: { Cookie: cookie, Origin: "http://localhost:8787", "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        Cookie: cookie,
+        Origin: "http://localhost:8787",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: new URLSearchParams({ csv, mode: "valid" }),
     });
     expect(confirm.status).toBe(303);

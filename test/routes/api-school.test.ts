@@ -26,7 +26,11 @@ const body = (overrides: Record<string, unknown> = {}) => ({
   organisation: "Installatiebedrijf Van Dam",
   places: [UTRECHT],
   crebos: [CREBO],
-  initial_training: { date: "2024-03-01", provider: "Kenniscentrum Techniek", components: ["exam_process", "assessing", "final_interview"] },
+  initial_training: {
+    date: "2024-03-01",
+    provider: "Kenniscentrum Techniek",
+    components: ["exam_process", "assessing", "final_interview"],
+  },
   public_consent: true,
   ...overrides,
 });
@@ -34,7 +38,11 @@ const body = (overrides: Record<string, unknown> = {}) => ({
 function call(method: string, path: string, json?: unknown, headers: Record<string, string> = {}) {
   return t.app.request(path, {
     method,
-    headers: { Authorization: auth, ...(json === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
+    headers: {
+      Authorization: auth,
+      ...(json === undefined ? {} : { "Content-Type": "application/json" }),
+      ...headers,
+    },
     body: json === undefined ? undefined : JSON.stringify(json),
   });
 }
@@ -69,9 +77,39 @@ describe("POST /api/v1/school/assessors", () => {
   });
 
   it.each([
-    ["missing component", { initial_training: { date: "2024-03-01", provider: "X", components: ["exam_process", "assessing"] } }, "initial_training.components"],
-    ["future training date", { initial_training: { date: "2026-06-16", provider: "X", components: ["exam_process", "assessing", "final_interview"] } }, "initial_training.date"],
-    ["impossible date", { initial_training: { date: "2026-02-30", provider: "X", components: ["exam_process", "assessing", "final_interview"] } }, "initial_training.date"],
+    [
+      "missing component",
+      {
+        initial_training: {
+          date: "2024-03-01",
+          provider: "X",
+          components: ["exam_process", "assessing"],
+        },
+      },
+      "initial_training.components",
+    ],
+    [
+      "future training date",
+      {
+        initial_training: {
+          date: "2026-06-16",
+          provider: "X",
+          components: ["exam_process", "assessing", "final_interview"],
+        },
+      },
+      "initial_training.date",
+    ],
+    [
+      "impossible date",
+      {
+        initial_training: {
+          date: "2026-02-30",
+          provider: "X",
+          components: ["exam_process", "assessing", "final_interview"],
+        },
+      },
+      "initial_training.date",
+    ],
     ["unknown place", { places: ["0001"] }, "places"],
     ["badly formed place", { places: ["Utrecht"] }, "places"],
     ["unknown crebo", { crebos: ["99999"] }, "crebos"],
@@ -89,7 +127,11 @@ describe("POST /api/v1/school/assessors", () => {
   });
 
   it("accepts null or missing optional fields", async () => {
-    const res = await call("POST", "/api/v1/school/assessors", body({ infix: null, phone: null, organisation: undefined }));
+    const res = await call(
+      "POST",
+      "/api/v1/school/assessors",
+      body({ infix: null, phone: null, organisation: undefined }),
+    );
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ infix: "", phone: "", organisation: "" });
   });
@@ -106,7 +148,11 @@ describe("POST /api/v1/school/assessors", () => {
 
   it("409 duplicate with existing_id for the same email in another case", async () => {
     const first = await (await call("POST", "/api/v1/school/assessors", body())).json();
-    const res = await call("POST", "/api/v1/school/assessors", body({ email: "JAN.VanDerMeer@Voorbeeld.NL" }));
+    const res = await call(
+      "POST",
+      "/api/v1/school/assessors",
+      body({ email: "JAN.VanDerMeer@Voorbeeld.NL" }),
+    );
     expect(res.status).toBe(409);
     const json = await res.json();
     expect(json.error.code).toBe("duplicate");
@@ -115,7 +161,11 @@ describe("POST /api/v1/school/assessors", () => {
   });
 
   it("stores <script> in a name as typed", async () => {
-    const res = await call("POST", "/api/v1/school/assessors", body({ first_name: "<script>alert(1)</script>" }));
+    const res = await call(
+      "POST",
+      "/api/v1/school/assessors",
+      body({ first_name: "<script>alert(1)</script>" }),
+    );
     expect(res.status).toBe(201);
     const record = await res.json();
     expect(record.first_name).toBe("<script>alert(1)</script>");
@@ -127,16 +177,43 @@ describe("POST /api/v1/school/assessors", () => {
 describe("logging and status", () => {
   it("examinations and refresher trainings move the windows; status follows", async () => {
     // Training 2023-06-15 → both windows end 2026-06-14: lapsed on 2026-06-15.
-    const { id } = await createTestAssessor(t.db, { school, user }, { initialTraining: { date: "2023-06-15", provider: "X", components: ["exam_process", "assessing", "final_interview"] } });
+    const { id } = await createTestAssessor(
+      t.db,
+      { school, user },
+      {
+        initialTraining: {
+          date: "2023-06-15",
+          provider: "X",
+          components: ["exam_process", "assessing", "final_interview"],
+        },
+      },
+    );
     const get = async () => (await call("GET", `/api/v1/school/assessors/${id}`)).json();
-    expect(await get()).toMatchObject({ status: "lapsed", valid_until: "2026-06-14", days_left: -1 });
+    expect(await get()).toMatchObject({
+      status: "lapsed",
+      valid_until: "2026-06-14",
+      days_left: -1,
+    });
 
-    const exam = await call("POST", `/api/v1/school/assessors/${id}/examinations`, { date: "2026-05-01", crebo: CREBO, notes: "BPV Utrecht" });
+    const exam = await call("POST", `/api/v1/school/assessors/${id}/examinations`, {
+      date: "2026-05-01",
+      crebo: CREBO,
+      notes: "BPV Utrecht",
+    });
     expect(exam.status).toBe(201);
     const examJson = await exam.json();
-    expect(examJson).toMatchObject({ id: expect.any(String), date: "2026-05-01", crebo: CREBO, notes: "BPV Utrecht" });
+    expect(examJson).toMatchObject({
+      id: expect.any(String),
+      date: "2026-05-01",
+      crebo: CREBO,
+      notes: "BPV Utrecht",
+    });
     // still lapsed: the bijscholing window has ended
-    expect(await get()).toMatchObject({ status: "lapsed", exam_valid_until: "2029-04-30", refresher_valid_until: "2026-06-14" });
+    expect(await get()).toMatchObject({
+      status: "lapsed",
+      exam_valid_until: "2029-04-30",
+      refresher_valid_until: "2026-06-14",
+    });
 
     const refresher = await call("POST", `/api/v1/school/assessors/${id}/refresher-trainings`, {
       date: "2026-06-01",
@@ -145,11 +222,19 @@ describe("logging and status", () => {
       provider: "Kenniscentrum",
     });
     expect(refresher.status).toBe(201);
-    expect(await get()).toMatchObject({ status: "qualified", valid_until: "2029-04-30", refresher_valid_until: "2029-05-31" });
+    expect(await get()).toMatchObject({
+      status: "qualified",
+      valid_until: "2029-04-30",
+      refresher_valid_until: "2029-05-31",
+    });
 
     // ?on= evaluates on another date: the same record was lapsed before the logs
-    expect(await (await call("GET", `/api/v1/school/assessors/${id}?on=2026-06-20`)).json()).toMatchObject({ status: "qualified" });
-    expect(await (await call("GET", `/api/v1/school/assessors/${id}?on=2029-03-01`)).json()).toMatchObject({ status: "expiring" });
+    expect(
+      await (await call("GET", `/api/v1/school/assessors/${id}?on=2026-06-20`)).json(),
+    ).toMatchObject({ status: "qualified" });
+    expect(
+      await (await call("GET", `/api/v1/school/assessors/${id}?on=2029-03-01`)).json(),
+    ).toMatchObject({ status: "expiring" });
 
     // deleting the examination brings the exam window back
     const del = await call("DELETE", `/api/v1/school/assessors/${id}/examinations/${examJson.id}`);
@@ -159,7 +244,12 @@ describe("logging and status", () => {
 
   it.each([
     ["future date", { date: "2026-06-16", crebo: CREBO }, "date", /toekomst/],
-    ["date before the initial training", { date: "2024-01-01", crebo: CREBO }, "date", /vóór de initiële scholing/],
+    [
+      "date before the initial training",
+      { date: "2024-01-01", crebo: CREBO },
+      "date",
+      /vóór de initiële scholing/,
+    ],
     ["not a date", { date: "15-06-2026", crebo: CREBO }, "date", /geldige examendatum/],
     ["crebo not of the assessor", { date: "2026-06-01", crebo: OTHER_CREBO }, "crebo", /crebo/],
   ])("examination: 422 for %s", async (_name, payload, field, message) => {
@@ -171,7 +261,11 @@ describe("logging and status", () => {
 
   it.each([
     ["future date", { date: "2026-07-01", kind: "terugkomdag" }, "date"],
-    ["date before the initial training", { date: "2023-12-31", kind: "workshop_kwalificerend_beoordelen" }, "date"],
+    [
+      "date before the initial training",
+      { date: "2023-12-31", kind: "workshop_kwalificerend_beoordelen" },
+      "date",
+    ],
     ["unknown kind", { date: "2026-06-01", kind: "cursus" }, "kind"],
     ["overig without description", { date: "2026-06-01", kind: "overig" }, "description"],
   ])("refresher training: 422 for %s", async (_name, payload, field) => {
@@ -183,9 +277,22 @@ describe("logging and status", () => {
 
   it("accepts a log dated today and one on the training date", async () => {
     const { id } = await createTestAssessor(t.db, { school, user });
-    expect((await call("POST", `/api/v1/school/assessors/${id}/examinations`, { date: "2026-06-15", crebo: CREBO })).status).toBe(201);
     expect(
-      (await call("POST", `/api/v1/school/assessors/${id}/refresher-trainings`, { date: "2024-01-10", kind: "overig", description: "Intervisie" })).status,
+      (
+        await call("POST", `/api/v1/school/assessors/${id}/examinations`, {
+          date: "2026-06-15",
+          crebo: CREBO,
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call("POST", `/api/v1/school/assessors/${id}/refresher-trainings`, {
+          date: "2024-01-10",
+          kind: "overig",
+          description: "Intervisie",
+        })
+      ).status,
     ).toBe(201);
   });
 });

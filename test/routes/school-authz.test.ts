@@ -24,17 +24,36 @@ async function fixture(opts: { deregistered?: boolean } = {}) {
   const admin = await createUser(db, { role: "admin", schoolId: null });
   const { id } = await createTestAssessor(db, registering, { crebos: [CREBO] });
   await linkAssessor(db, schoolActor(linked.user, linked.school), id);
-  const exam = await addExamination(db, schoolActor(registering.user, registering.school), id, { date: "2026-01-05", crebo: CREBO, notes: "" });
-  const refresher = await addRefresherTraining(db, schoolActor(registering.user, registering.school), id, {
-    date: "2026-01-06",
-    kind: "terugkomdag",
-    description: "",
-    provider: "",
+  const exam = await addExamination(db, schoolActor(registering.user, registering.school), id, {
+    date: "2026-01-05",
+    crebo: CREBO,
+    notes: "",
   });
+  const refresher = await addRefresherTraining(
+    db,
+    schoolActor(registering.user, registering.school),
+    id,
+    {
+      date: "2026-01-06",
+      kind: "terugkomdag",
+      description: "",
+      provider: "",
+    },
+  );
   if (opts.deregistered)
-    await (await import("../../src/queries/assessor-changes")).deregister(db, schoolActor(registering.user, registering.school), id, { date: "2026-06-01", reason: "" });
+    await (
+      await import("../../src/queries/assessor-changes")
+    ).deregister(db, schoolActor(registering.user, registering.school), id, {
+      date: "2026-06-01",
+      reason: "",
+    });
   const users = { other: other.user, linked: linked.user, registering: registering.user, admin };
-  const schools = { other: other.school.id, linked: linked.school.id, registering: registering.school.id, admin: null };
+  const schools = {
+    other: other.school.id,
+    linked: linked.school.id,
+    registering: registering.school.id,
+    admin: null,
+  };
   const headers = async (role: Role, kind: "api" | "page"): Promise<Record<string, string>> => {
     if (role === "none") return kind === "page" ? { Origin: ORIGIN } : {};
     if (kind === "api") return { Authorization: await bearer(db, users[role].id, schools[role]) };
@@ -43,18 +62,50 @@ async function fixture(opts: { deregistered?: boolean } = {}) {
   return { id, examId: exam.id, refresherId: refresher.id, headers };
 }
 
-type Case = { name: string; method: string; path: (f: Fixture) => string; body?: (f: Fixture) => unknown; expect: Record<Role, number> };
+type Case = {
+  name: string;
+  method: string;
+  path: (f: Fixture) => string;
+  body?: (f: Fixture) => unknown;
+  expect: Record<Role, number>;
+};
 type Fixture = Awaited<ReturnType<typeof fixture>>;
 
 const VERSION_BODY = { version: 1, organisation: "Nieuwe organisatie" };
 const base = (f: Fixture) => `/api/v1/school/assessors/${f.id}`;
 
 const api: Case[] = [
-  { name: "GET list", method: "GET", path: () => "/api/v1/school/assessors", expect: { none: 401, other: 200, linked: 200, registering: 200, admin: 200 } },
-  { name: "GET csv", method: "GET", path: () => "/api/v1/school/assessors.csv", expect: { none: 401, other: 200, linked: 200, registering: 200, admin: 200 } },
-  { name: "GET one", method: "GET", path: base, expect: { none: 401, other: 200, linked: 200, registering: 200, admin: 200 } },
-  { name: "PATCH", method: "PATCH", path: base, body: () => VERSION_BODY, expect: { none: 401, other: 403, linked: 200, registering: 200, admin: 403 } },
-  { name: "POST link", method: "POST", path: (f) => `${base(f)}/link`, expect: { none: 401, other: 200, linked: 200, registering: 200, admin: 403 } },
+  {
+    name: "GET list",
+    method: "GET",
+    path: () => "/api/v1/school/assessors",
+    expect: { none: 401, other: 200, linked: 200, registering: 200, admin: 200 },
+  },
+  {
+    name: "GET csv",
+    method: "GET",
+    path: () => "/api/v1/school/assessors.csv",
+    expect: { none: 401, other: 200, linked: 200, registering: 200, admin: 200 },
+  },
+  {
+    name: "GET one",
+    method: "GET",
+    path: base,
+    expect: { none: 401, other: 200, linked: 200, registering: 200, admin: 200 },
+  },
+  {
+    name: "PATCH",
+    method: "PATCH",
+    path: base,
+    body: () => VERSION_BODY,
+    expect: { none: 401, other: 403, linked: 200, registering: 200, admin: 403 },
+  },
+  {
+    name: "POST link",
+    method: "POST",
+    path: (f) => `${base(f)}/link`,
+    expect: { none: 401, other: 200, linked: 200, registering: 200, admin: 403 },
+  },
   {
     name: "POST examination",
     method: "POST",
@@ -95,8 +146,18 @@ const api: Case[] = [
     body: () => ({ date: "2026-06-15", reason: "Gestopt" }),
     expect: { none: 401, other: 403, linked: 200, registering: 200, admin: 403 },
   },
-  { name: "GET export", method: "GET", path: (f) => `${base(f)}/export`, expect: { none: 401, other: 200, linked: 200, registering: 200, admin: 200 } },
-  { name: "POST erasure", method: "POST", path: (f) => `${base(f)}/erasure`, expect: { none: 401, other: 403, linked: 403, registering: 200, admin: 200 } },
+  {
+    name: "GET export",
+    method: "GET",
+    path: (f) => `${base(f)}/export`,
+    expect: { none: 401, other: 200, linked: 200, registering: 200, admin: 200 },
+  },
+  {
+    name: "POST erasure",
+    method: "POST",
+    path: (f) => `${base(f)}/erasure`,
+    expect: { none: 401, other: 403, linked: 403, registering: 200, admin: 200 },
+  },
   {
     name: "GET unknown id",
     method: "GET",
@@ -106,9 +167,25 @@ const api: Case[] = [
 ];
 
 const deregisteredApi: Case[] = [
-  { name: "GET one", method: "GET", path: base, expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 200 } },
-  { name: "PATCH", method: "PATCH", path: base, body: () => ({ version: 2, phone: "06-99999999" }), expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 403 } },
-  { name: "POST link", method: "POST", path: (f) => `${base(f)}/link`, expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 403 } },
+  {
+    name: "GET one",
+    method: "GET",
+    path: base,
+    expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 200 },
+  },
+  {
+    name: "PATCH",
+    method: "PATCH",
+    path: base,
+    body: () => ({ version: 2, phone: "06-99999999" }),
+    expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 403 },
+  },
+  {
+    name: "POST link",
+    method: "POST",
+    path: (f) => `${base(f)}/link`,
+    expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 403 },
+  },
   {
     name: "POST examination",
     method: "POST",
@@ -116,18 +193,53 @@ const deregisteredApi: Case[] = [
     body: () => ({ date: "2026-05-01", crebo: CREBO }),
     expect: { none: 401, other: 404, linked: 404, registering: 201, admin: 403 },
   },
-  { name: "DELETE deregistration (undo)", method: "DELETE", path: (f) => `${base(f)}/deregistration`, expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 403 } },
-  { name: "GET export", method: "GET", path: (f) => `${base(f)}/export`, expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 200 } },
-  { name: "POST erasure", method: "POST", path: (f) => `${base(f)}/erasure`, expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 200 } },
+  {
+    name: "DELETE deregistration (undo)",
+    method: "DELETE",
+    path: (f) => `${base(f)}/deregistration`,
+    expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 403 },
+  },
+  {
+    name: "GET export",
+    method: "GET",
+    path: (f) => `${base(f)}/export`,
+    expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 200 },
+  },
+  {
+    name: "POST erasure",
+    method: "POST",
+    path: (f) => `${base(f)}/erasure`,
+    expect: { none: 401, other: 404, linked: 404, registering: 200, admin: 200 },
+  },
 ];
 
 const page = (f: Fixture) => `/school/beoordelaars/${f.id}`;
 const LOGIN = 303;
 const pages: Case[] = [
-  { name: "GET /school", method: "GET", path: () => "/school", expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 200 } },
-  { name: "GET profile", method: "GET", path: page, expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 200 } },
-  { name: "GET inzage", method: "GET", path: (f) => `${page(f)}/inzage`, expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 200 } },
-  { name: "GET edit form", method: "GET", path: (f) => `${page(f)}/bewerken`, expect: { none: LOGIN, other: 403, linked: 200, registering: 200, admin: 403 } },
+  {
+    name: "GET /school",
+    method: "GET",
+    path: () => "/school",
+    expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 200 },
+  },
+  {
+    name: "GET profile",
+    method: "GET",
+    path: page,
+    expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 200 },
+  },
+  {
+    name: "GET inzage",
+    method: "GET",
+    path: (f) => `${page(f)}/inzage`,
+    expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 200 },
+  },
+  {
+    name: "GET edit form",
+    method: "GET",
+    path: (f) => `${page(f)}/bewerken`,
+    expect: { none: LOGIN, other: 403, linked: 200, registering: 200, admin: 403 },
+  },
   {
     name: "POST examination",
     method: "POST",
@@ -148,7 +260,13 @@ const pages: Case[] = [
     body: () => ({ "refresher-date": "2026-06-01", "refresher-kind": "terugkomdag" }),
     expect: { none: LOGIN, other: 403, linked: 303, registering: 303, admin: 403 },
   },
-  { name: "POST consent", method: "POST", path: (f) => `${page(f)}/toestemming`, body: () => ({ consent: "nee" }), expect: { none: LOGIN, other: 403, linked: 303, registering: 303, admin: 403 } },
+  {
+    name: "POST consent",
+    method: "POST",
+    path: (f) => `${page(f)}/toestemming`,
+    body: () => ({ consent: "nee" }),
+    expect: { none: LOGIN, other: 403, linked: 303, registering: 303, admin: 403 },
+  },
   {
     name: "POST afmelding",
     method: "POST",
@@ -156,24 +274,72 @@ const pages: Case[] = [
     body: () => ({ "dereg-date": "2026-06-15" }),
     expect: { none: LOGIN, other: 403, linked: 303, registering: 303, admin: 403 },
   },
-  { name: "POST link", method: "POST", path: (f) => `${page(f)}/koppelen`, expect: { none: LOGIN, other: 303, linked: 303, registering: 303, admin: 403 } },
-  { name: "POST erase", method: "POST", path: (f) => `${page(f)}/wissen`, body: () => ({ confirm: "ja" }), expect: { none: LOGIN, other: 403, linked: 403, registering: 303, admin: 303 } },
-  { name: "GET register form", method: "GET", path: () => "/school/beoordelaars/nieuw", expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 403 } },
-  { name: "GET import", method: "GET", path: () => "/school/import", expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 403 } },
-  { name: "GET csv export", method: "GET", path: () => "/school/beoordelaars.csv", expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 403 } },
+  {
+    name: "POST link",
+    method: "POST",
+    path: (f) => `${page(f)}/koppelen`,
+    expect: { none: LOGIN, other: 303, linked: 303, registering: 303, admin: 403 },
+  },
+  {
+    name: "POST erase",
+    method: "POST",
+    path: (f) => `${page(f)}/wissen`,
+    body: () => ({ confirm: "ja" }),
+    expect: { none: LOGIN, other: 403, linked: 403, registering: 303, admin: 303 },
+  },
+  {
+    name: "GET register form",
+    method: "GET",
+    path: () => "/school/beoordelaars/nieuw",
+    expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 403 },
+  },
+  {
+    name: "GET import",
+    method: "GET",
+    path: () => "/school/import",
+    expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 403 },
+  },
+  {
+    name: "GET csv export",
+    method: "GET",
+    path: () => "/school/beoordelaars.csv",
+    expect: { none: LOGIN, other: 200, linked: 200, registering: 200, admin: 403 },
+  },
 ];
 
 const deregisteredPages: Case[] = [
-  { name: "GET profile", method: "GET", path: page, expect: { none: LOGIN, other: 404, linked: 404, registering: 200, admin: 200 } },
-  { name: "POST undo afmelding", method: "POST", path: (f) => `${page(f)}/afmelding/ongedaan`, expect: { none: LOGIN, other: 404, linked: 404, registering: 303, admin: 403 } },
-  { name: "GET inzage", method: "GET", path: (f) => `${page(f)}/inzage`, expect: { none: LOGIN, other: 404, linked: 404, registering: 200, admin: 200 } },
+  {
+    name: "GET profile",
+    method: "GET",
+    path: page,
+    expect: { none: LOGIN, other: 404, linked: 404, registering: 200, admin: 200 },
+  },
+  {
+    name: "POST undo afmelding",
+    method: "POST",
+    path: (f) => `${page(f)}/afmelding/ongedaan`,
+    expect: { none: LOGIN, other: 404, linked: 404, registering: 303, admin: 403 },
+  },
+  {
+    name: "GET inzage",
+    method: "GET",
+    path: (f) => `${page(f)}/inzage`,
+    expect: { none: LOGIN, other: 404, linked: 404, registering: 200, admin: 200 },
+  },
 ];
 
 function matrix(cases: Case[], kind: "api" | "page") {
-  return cases.flatMap((c) => ROLES.map((role) => [`${c.name} as ${role} → ${c.expect[role]}`, c, role] as const));
+  return cases.flatMap((c) =>
+    ROLES.map((role) => [`${c.name} as ${role} → ${c.expect[role]}`, c, role] as const),
+  );
 }
 
-async function run(c: Case, role: Role, kind: "api" | "page", opts: { deregistered?: boolean } = {}) {
+async function run(
+  c: Case,
+  role: Role,
+  kind: "api" | "page",
+  opts: { deregistered?: boolean } = {},
+) {
   const f = await fixture(opts);
   const headers = await f.headers(role, kind);
   const body = c.body?.(f);
@@ -192,7 +358,8 @@ async function run(c: Case, role: Role, kind: "api" | "page", opts: { deregister
     expect(json.error.code).toEqual(expect.any(String));
     expect(json.error.message).toEqual(expect.any(String));
   }
-  if (kind === "page" && role === "none") expect(res.headers.get("location")).toMatch(/^\/inloggen/);
+  if (kind === "page" && role === "none")
+    expect(res.headers.get("location")).toMatch(/^\/inloggen/);
 }
 
 describe("school API authorisation", () => {
@@ -200,7 +367,9 @@ describe("school API authorisation", () => {
 });
 
 describe("school API authorisation, deregistered assessor", () => {
-  it.each(matrix(deregisteredApi, "api"))("%s", async (_n, c, role) => run(c, role, "api", { deregistered: true }));
+  it.each(matrix(deregisteredApi, "api"))("%s", async (_n, c, role) =>
+    run(c, role, "api", { deregistered: true }),
+  );
 });
 
 describe("school pages authorisation", () => {
@@ -208,7 +377,9 @@ describe("school pages authorisation", () => {
 });
 
 describe("school pages authorisation, deregistered assessor", () => {
-  it.each(matrix(deregisteredPages, "page"))("%s", async (_n, c, role) => run(c, role, "page", { deregistered: true }));
+  it.each(matrix(deregisteredPages, "page"))("%s", async (_n, c, role) =>
+    run(c, role, "page", { deregistered: true }),
+  );
 });
 
 describe("credentials", () => {
@@ -218,7 +389,10 @@ describe("credentials", () => {
       ["GET", "/api/v1/school/assessors"],
       ["POST", `/api/v1/school/assessors/${f.id}/examinations`],
     ]) {
-      const res = await t!.app.request(path, { method, headers: { Authorization: "Bearer rgp_invalid" } });
+      const res = await t!.app.request(path, {
+        method,
+        headers: { Authorization: "Bearer rgp_invalid" },
+      });
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe("unauthenticated");
     }
@@ -229,7 +403,11 @@ describe("credentials", () => {
     const headers = await f.headers("registering", "page");
     const res = await t!.app.request(`/school/beoordelaars/${f.id}/toestemming`, {
       method: "POST",
-      headers: { ...headers, Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        ...headers,
+        Origin: "https://evil.example",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: "consent=nee",
     });
     expect(res.status).toBe(403);

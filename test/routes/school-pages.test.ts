@@ -23,11 +23,20 @@ function get(path: string, headers: Record<string, string> = {}) {
   return t.app.request(path, { headers: { Cookie: cookie, ...headers } });
 }
 
-function post(path: string, fields: [string, string][] | Record<string, string>, headers: Record<string, string> = {}) {
+function post(
+  path: string,
+  fields: [string, string][] | Record<string, string>,
+  headers: Record<string, string> = {},
+) {
   const body = new URLSearchParams(Array.isArray(fields) ? fields : Object.entries(fields));
   return t.app.request(path, {
     method: "POST",
-    headers: { Cookie: cookie, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    headers: {
+      Cookie: cookie,
+      Origin: ORIGIN,
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...headers,
+    },
     body,
   });
 }
@@ -46,8 +55,14 @@ const registration = (overrides: Record<string, string> = {}): [string, string][
     ...overrides,
   };
   const fields: [string, string][] = Object.entries(base).filter(([, v]) => v !== "");
-  fields.push(["places", "Utrecht (UT) [3295]"], ["places", ""], ["crebos", `${CREBO} Eerste monteur`], ["crebos", ""]);
-  for (const c of ["exam_process", "assessing", "final_interview"]) if (!overrides[`no_${c}`]) fields.push(["components", c]);
+  fields.push(
+    ["places", "Utrecht (UT) [3295]"],
+    ["places", ""],
+    ["crebos", `${CREBO} Eerste monteur`],
+    ["crebos", ""],
+  );
+  for (const c of ["exam_process", "assessing", "final_interview"])
+    if (!overrides[`no_${c}`]) fields.push(["components", c]);
   return fields;
 };
 
@@ -59,9 +74,42 @@ describe("/school dashboard", () => {
   });
 
   it("shows counts per status and the own list, soonest deadline first, with what is missing", async () => {
-    await createTestAssessor(t.db, { school, user }, { firstName: "Later", initialTraining: { date: "2025-06-01", provider: "X", components: ["exam_process", "assessing", "final_interview"] } });
-    await createTestAssessor(t.db, { school, user }, { firstName: "Eerder", initialTraining: { date: "2023-08-01", provider: "X", components: ["exam_process", "assessing", "final_interview"] } });
-    await createTestAssessor(t.db, { school, user }, { firstName: "Verlopen", initialTraining: { date: "2022-01-01", provider: "X", components: ["exam_process", "assessing", "final_interview"] } });
+    await createTestAssessor(
+      t.db,
+      { school, user },
+      {
+        firstName: "Later",
+        initialTraining: {
+          date: "2025-06-01",
+          provider: "X",
+          components: ["exam_process", "assessing", "final_interview"],
+        },
+      },
+    );
+    await createTestAssessor(
+      t.db,
+      { school, user },
+      {
+        firstName: "Eerder",
+        initialTraining: {
+          date: "2023-08-01",
+          provider: "X",
+          components: ["exam_process", "assessing", "final_interview"],
+        },
+      },
+    );
+    await createTestAssessor(
+      t.db,
+      { school, user },
+      {
+        firstName: "Verlopen",
+        initialTraining: {
+          date: "2022-01-01",
+          provider: "X",
+          components: ["exam_process", "assessing", "final_interview"],
+        },
+      },
+    );
     const other = await createSchoolWithUser(t.db, "Andere School");
     await createTestAssessor(t.db, other, { firstName: "Vreemd" });
     const res = await get("/school");
@@ -83,7 +131,10 @@ describe("/school dashboard", () => {
 
   it("answers htmx with the list partial only, and varies on HX-Request", async () => {
     await createTestAssessor(t.db, { school, user }, { firstName: "Partial" });
-    const res = await get("/school?q=partial", { "HX-Request": "true", "HX-Request-Type": "partial" });
+    const res = await get("/school?q=partial", {
+      "HX-Request": "true",
+      "HX-Request-Type": "partial",
+    });
     const html = await res.text();
     expect(html.startsWith('<div id="beoordelaars"')).toBe(true);
     expect(html).not.toContain("<html");
@@ -107,7 +158,12 @@ describe("registering through the form", () => {
   it("shows the form with Dutch errors next to the fields (422)", async () => {
     const res = await post(
       "/school/beoordelaars/nieuw",
-      registration({ no_final_interview: "1", email: "sanne@", training_date: "2026-07-01", consent: "" }),
+      registration({
+        no_final_interview: "1",
+        email: "sanne@",
+        training_date: "2026-07-01",
+        consent: "",
+      }),
     );
     expect(res.status).toBe(422);
     const html = await res.text();
@@ -120,7 +176,11 @@ describe("registering through the form", () => {
 
   it("accepts a place code or an exact name without JavaScript, and names unknown places", async () => {
     const fields = registration().filter(([k]) => k !== "places");
-    const ok = await post("/school/beoordelaars/nieuw", [...fields, ["places", "De Meern"], ["places", UTRECHT]]);
+    const ok = await post("/school/beoordelaars/nieuw", [
+      ...fields,
+      ["places", "De Meern"],
+      ["places", UTRECHT],
+    ]);
     expect(ok.status).toBe(303);
     const bad = await post("/school/beoordelaars/nieuw", [
       ...registration({ email: "ander@voorbeeld.nl" }).filter(([k]) => k !== "places"),
@@ -138,8 +198,14 @@ describe("registering through the form", () => {
 
   it("offers to link an assessor whose email is already registered", async () => {
     const other = await createSchoolWithUser(t.db, "Andere School");
-    const { id } = await createTestAssessor(t.db, other, { email: "bekend@voorbeeld.nl", firstName: "Bekende" });
-    const res = await post("/school/beoordelaars/nieuw", registration({ email: "BEKEND@voorbeeld.nl" }));
+    const { id } = await createTestAssessor(t.db, other, {
+      email: "bekend@voorbeeld.nl",
+      firstName: "Bekende",
+    });
+    const res = await post(
+      "/school/beoordelaars/nieuw",
+      registration({ email: "BEKEND@voorbeeld.nl" }),
+    );
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toContain("Deze beoordelaar staat al in het register");
@@ -151,7 +217,10 @@ describe("registering through the form", () => {
   });
 
   it("stores <script> in a name as typed and escapes it in HTML", async () => {
-    const res = await post("/school/beoordelaars/nieuw", registration({ first_name: "<script>alert('x')</script>" }));
+    const res = await post(
+      "/school/beoordelaars/nieuw",
+      registration({ first_name: "<script>alert('x')</script>" }),
+    );
     expect(res.status).toBe(303);
     const html = await (await get(res.headers.get("location")!)).text();
     expect(html).not.toContain("<script>alert");
@@ -163,12 +232,24 @@ describe("registering through the form", () => {
 
 describe("profile forms", () => {
   it("logs an examination (plain POST → redirect) and a bijscholing (htmx → partial); status and timeline change", async () => {
-    const { id } = await createTestAssessor(t.db, { school, user }, {
-      initialTraining: { date: "2023-06-20", provider: "X", components: ["exam_process", "assessing", "final_interview"] },
-    });
+    const { id } = await createTestAssessor(
+      t.db,
+      { school, user },
+      {
+        initialTraining: {
+          date: "2023-06-20",
+          provider: "X",
+          components: ["exam_process", "assessing", "final_interview"],
+        },
+      },
+    );
     let html = await (await get(`/school/beoordelaars/${id}`)).text();
     expect(html).toContain("Verloopt binnenkort");
-    const exam = await post(`/school/beoordelaars/${id}/examens`, { "exam-date": "2026-06-01", "exam-crebo": CREBO, "exam-notes": "Proeve" });
+    const exam = await post(`/school/beoordelaars/${id}/examens`, {
+      "exam-date": "2026-06-01",
+      "exam-crebo": CREBO,
+      "exam-notes": "Proeve",
+    });
     expect(exam.status).toBe(303);
     html = await (await get(exam.headers.get("location")!)).text();
     expect(html).toContain("Het examen is geregistreerd.");
@@ -177,7 +258,11 @@ describe("profile forms", () => {
     expect(html).toContain("Verloopt binnenkort"); // bijscholing still due
     const refresher = await post(
       `/school/beoordelaars/${id}/bijscholingen`,
-      { "refresher-date": "2026-06-10", "refresher-kind": "verificatiebijeenkomst", "refresher-provider": "ROC" },
+      {
+        "refresher-date": "2026-06-10",
+        "refresher-kind": "verificatiebijeenkomst",
+        "refresher-provider": "ROC",
+      },
       { "HX-Request": "true", "HX-Request-Type": "partial" },
     );
     expect(refresher.status).toBe(200);
@@ -190,12 +275,20 @@ describe("profile forms", () => {
 
   it("shows field errors inside the profile (422) for a future date and one before the training", async () => {
     const { id } = await createTestAssessor(t.db, { school, user });
-    const future = await post(`/school/beoordelaars/${id}/examens`, { "exam-date": "2026-06-16", "exam-crebo": CREBO });
+    const future = await post(`/school/beoordelaars/${id}/examens`, {
+      "exam-date": "2026-06-16",
+      "exam-crebo": CREBO,
+    });
     expect(future.status).toBe(422);
     expect(await future.text()).toContain("De examendatum mag niet in de toekomst liggen.");
-    const early = await post(`/school/beoordelaars/${id}/bijscholingen`, { "refresher-date": "2020-01-01", "refresher-kind": "terugkomdag" });
+    const early = await post(`/school/beoordelaars/${id}/bijscholingen`, {
+      "refresher-date": "2020-01-01",
+      "refresher-kind": "terugkomdag",
+    });
     expect(early.status).toBe(422);
-    expect(await early.text()).toContain("mag niet vóór de initiële scholing (10 januari 2024) liggen");
+    expect(await early.text()).toContain(
+      "mag niet vóór de initiële scholing (10 januari 2024) liggen",
+    );
   });
 
   it("consent withdrawal removes the public profile at once", async () => {
@@ -210,10 +303,16 @@ describe("profile forms", () => {
     const { id } = await createTestAssessor(t.db, { school, user });
     const other = await createSchoolWithUser(t.db);
     const otherCookie = await sessionCookie(t.db, other.user.id);
-    const res = await post(`/school/beoordelaars/${id}/afmelding`, { "dereg-date": "2026-06-15", "dereg-reason": "Met pensioen" });
+    const res = await post(`/school/beoordelaars/${id}/afmelding`, {
+      "dereg-date": "2026-06-15",
+      "dereg-reason": "Met pensioen",
+    });
     expect(res.status).toBe(303);
     expect((await t.app.request(`/api/v1/assessors/${id}`)).status).toBe(404);
-    expect((await t.app.request(`/school/beoordelaars/${id}`, { headers: { Cookie: otherCookie } })).status).toBe(404);
+    expect(
+      (await t.app.request(`/school/beoordelaars/${id}`, { headers: { Cookie: otherCookie } }))
+        .status,
+    ).toBe(404);
     const html = await (await get(`/school/beoordelaars/${id}`)).text();
     expect(html).toContain("Afgemeld op 15 juni 2026 (Met pensioen).");
     const undo = await post(`/school/beoordelaars/${id}/afmelding/ongedaan`, {});

@@ -6,7 +6,13 @@ import type { AssessorRecord } from "../../../src/queries/assessor-record";
 import { componentLabels, type TrainingComponent } from "../../../src/school/schemas";
 import { Notice } from "../../components/form";
 import { Layout } from "../../layout";
-import { SCHOOL_SCRIPTS, SCHOOL_STYLES, SchoolNav, StatusBadge, dutchDate } from "../../partials/school/common";
+import {
+  SCHOOL_SCRIPTS,
+  SCHOOL_STYLES,
+  SchoolNav,
+  StatusBadge,
+  dutchDate,
+} from "../../partials/school/common";
 import { History } from "../../partials/school/history";
 import {
   ConsentForm,
@@ -23,7 +29,9 @@ import {
 import { StatusBar } from "../../partials/school/status-bar";
 import { Timeline } from "../../partials/school/timeline";
 
-export type ProfileForms = Partial<Record<"exam" | "refresher" | "consent" | "deregistration" | "erase", FormState>>;
+export type ProfileForms = Partial<
+  Record<"exam" | "refresher" | "consent" | "deregistration" | "erase", FormState>
+>;
 
 export type ProfileView = {
   auth: AuthContext;
@@ -51,7 +59,9 @@ function Details(props: { record: AssessorRecord }) {
         <dt>Organisatie</dt>
         <dd>{r.organisation || "—"}</dd>
         <dt>Plaatsen</dt>
-        <dd>{r.places.length ? r.places.map((p) => `${p.name} (${p.province})`).join(", ") : "—"}</dd>
+        <dd>
+          {r.places.length ? r.places.map((p) => `${p.name} (${p.province})`).join(", ") : "—"}
+        </dd>
         <dt>Crebo's</dt>
         <dd>
           <ul class="plain">
@@ -81,7 +91,8 @@ function Details(props: { record: AssessorRecord }) {
           <ul class="plain">
             {r.schools.map((s) => (
               <li>
-                {s.name} <span class="muted small">sinds {dutchDate(s.linked_at.slice(0, 10))}</span>
+                {s.name}{" "}
+                <span class="muted small">sinds {dutchDate(s.linked_at.slice(0, 10))}</span>
               </li>
             ))}
           </ul>
@@ -105,7 +116,8 @@ export function ProfileContent(v: ProfileView) {
         <div>
           <h1 class="page-title">{r.name}</h1>
           <p class="head-meta">
-            <StatusBadge status={r.status} /> {r.organisation ? <span class="muted">{r.organisation}</span> : null}
+            <StatusBadge status={r.status} />{" "}
+            {r.organisation ? <span class="muted">{r.organisation}</span> : null}
           </p>
         </div>
         <div class="head-actions">
@@ -122,18 +134,28 @@ export function ProfileContent(v: ProfileView) {
       {v.notice ? <Notice kind="success">{v.notice}</Notice> : null}
       {r.erased_at ? (
         <Notice kind="warning">
-          <p>De persoonsgegevens van deze beoordelaar zijn gewist op {dutchDate(r.erased_at.slice(0, 10))}. Alleen de registratie en de aantallen zijn bewaard.</p>
+          <p>
+            De persoonsgegevens van deze beoordelaar zijn gewist op{" "}
+            {dutchDate(r.erased_at.slice(0, 10))}. Alleen de registratie en de aantallen zijn
+            bewaard.
+          </p>
         </Notice>
       ) : null}
       {deregistered ? (
         <Notice kind="warning">
-          <p>{deregisteredNotice(r)} Alleen de school die de beoordelaar registreerde en het registerbureau zien deze gegevens nog.</p>
+          <p>
+            {deregisteredNotice(r)} Alleen de school die de beoordelaar registreerde en het
+            registerbureau zien deze gegevens nog.
+          </p>
           {v.isRegistering && !r.erased_at ? <UndoDeregistrationForm record={r} /> : null}
         </Notice>
       ) : null}
       {!v.canWrite && !isAdmin && !r.erased_at ? (
         <Notice kind="info">
-          <p>Uw school is niet gekoppeld aan deze beoordelaar: u kunt de gegevens inzien maar niet wijzigen. Werkt de beoordelaar ook voor uw school? Koppel hem of haar dan aan uw school.</p>
+          <p>
+            Uw school is niet gekoppeld aan deze beoordelaar: u kunt de gegevens inzien maar niet
+            wijzigen. Werkt de beoordelaar ook voor uw school? Koppel hem of haar dan aan uw school.
+          </p>
           <LinkForm record={r} />
         </Notice>
       ) : null}
@@ -160,7 +182,13 @@ export function ProfileContent(v: ProfileView) {
           <h2 id="manage-title">Toestemming en afmelding</h2>
           <div class="grid-2">
             <ConsentForm record={r} state={forms.consent ?? emptyForm} />
-            {deregistered ? null : <DeregistrationForm record={r} today={v.today} state={forms.deregistration ?? emptyForm} />}
+            {deregistered ? null : (
+              <DeregistrationForm
+                record={r}
+                today={v.today}
+                state={forms.deregistration ?? emptyForm}
+              />
+            )}
           </div>
         </section>
       ) : null}
@@ -178,7 +206,13 @@ export function ProfileContent(v: ProfileView) {
 
 export function AssessorPage(v: ProfileView) {
   return (
-    <Layout title={v.record.name} auth={v.auth} current="/school" styles={SCHOOL_STYLES} scripts={SCHOOL_SCRIPTS}>
+    <Layout
+      title={v.record.name}
+      auth={v.auth}
+      current="/school"
+      styles={SCHOOL_STYLES}
+      scripts={SCHOOL_SCRIPTS}
+    >
       <SchoolNav current="" isAdmin={v.auth.role === "admin"} />
       <ProfileContent {...v} />
     </Layout>

@@ -22,11 +22,18 @@ export function DashboardPage(props: {
   const isAdmin = props.auth.role === "admin";
   const f = props.filter;
   return (
-    <Layout title={isAdmin ? "Alle beoordelaars" : "Mijn school"} auth={props.auth} current="/school" styles={SCHOOL_STYLES}>
+    <Layout
+      title={isAdmin ? "Alle beoordelaars" : "Mijn school"}
+      auth={props.auth}
+      current="/school"
+      styles={SCHOOL_STYLES}
+    >
       <SchoolNav current="/school" isAdmin={isAdmin} />
       <div class="page-head">
         <div>
-          <h1 class="page-title">{isAdmin ? "Alle praktijkbeoordelaars" : props.auth.school?.name}</h1>
+          <h1 class="page-title">
+            {isAdmin ? "Alle praktijkbeoordelaars" : props.auth.school?.name}
+          </h1>
           <p class="lead">
             {isAdmin
               ? "Als beheerder ziet u alle beoordelaars in het register; wijzigen doen de gekoppelde scholen."
@@ -80,7 +87,14 @@ export function DashboardPage(props: {
         >
           <div class="field grow">
             <label for="q">Zoeken</label>
-            <input id="q" name="q" type="search" value={f.q} placeholder="Naam, organisatie, crebo of e-mail" autocomplete="off" />
+            <input
+              id="q"
+              name="q"
+              type="search"
+              value={f.q}
+              placeholder="Naam, organisatie, crebo of e-mail"
+              autocomplete="off"
+            />
           </div>
           <div class="field">
             <label for="status">Status</label>

@@ -5,7 +5,12 @@ import type { FieldChanges } from "../../../src/queries/assessor-history";
 import type { Crebo } from "../../../src/queries/reference";
 import { ErrorSummary, type FieldErrors } from "../../components/form";
 import { Layout } from "../../layout";
-import { FORM_LABELS, PersonFields, TrainingFields, type AssessorFormValues } from "../../partials/school/assessor-fields";
+import {
+  FORM_LABELS,
+  PersonFields,
+  TrainingFields,
+  type AssessorFormValues,
+} from "../../partials/school/assessor-fields";
 import { SCHOOL_SCRIPTS, SCHOOL_STYLES, SchoolNav } from "../../partials/school/common";
 import { FIELD_LABELS, showValue } from "../../partials/school/history";
 
@@ -21,7 +26,13 @@ export function EditAssessorPage(props: {
 }) {
   const { values, errors } = props;
   return (
-    <Layout title={`${props.name} bewerken`} auth={props.auth} current="/school" styles={SCHOOL_STYLES} scripts={SCHOOL_SCRIPTS}>
+    <Layout
+      title={`${props.name} bewerken`}
+      auth={props.auth}
+      current="/school"
+      styles={SCHOOL_STYLES}
+      scripts={SCHOOL_SCRIPTS}
+    >
       <SchoolNav current="" />
       <p class="small back">
         <a href={`/school/beoordelaars/${props.id}`}>← Terug naar {props.name}</a>
@@ -49,11 +60,19 @@ export function EditAssessorPage(props: {
               ))}
             </tbody>
           </table>
-          <p>Uw invoer staat hieronder nog in het formulier. Controleer die en sla opnieuw op om de huidige gegevens te overschrijven.</p>
+          <p>
+            Uw invoer staat hieronder nog in het formulier. Controleer die en sla opnieuw op om de
+            huidige gegevens te overschrijven.
+          </p>
         </div>
       ) : null}
       <ErrorSummary errors={errors} labels={FORM_LABELS} />
-      <form method="post" action={`/school/beoordelaars/${props.id}/bewerken`} class="assessor-form panel" novalidate>
+      <form
+        method="post"
+        action={`/school/beoordelaars/${props.id}/bewerken`}
+        class="assessor-form panel"
+        novalidate
+      >
         <input type="hidden" name="version" value={values.version} />
         <PersonFields values={values} errors={errors} meiCrebos={props.meiCrebos} />
         <TrainingFields values={values} errors={errors} today={props.today} />

@@ -48,7 +48,9 @@ function Preview(props: { preview: ImportPreviewView }) {
                 <td>{r.name || "—"}</td>
                 <td class="break">{r.email || "—"}</td>
                 <td>
-                  <span class={`badge ${r.status === "ok" ? "status-qualified" : "status-lapsed"}`}>{STATUS_TEXT[r.status]}</span>
+                  <span class={`badge ${r.status === "ok" ? "status-qualified" : "status-lapsed"}`}>
+                    {STATUS_TEXT[r.status]}
+                  </span>
                   {Object.keys(r.errors).length ? (
                     <ul class="row-errors">
                       {Object.entries(r.errors).map(([column, message]) => (
@@ -60,7 +62,9 @@ function Preview(props: { preview: ImportPreviewView }) {
                   ) : null}
                   {r.existing_id ? (
                     <p class="small">
-                      <a href={`/school/beoordelaars/${r.existing_id}`}>Bekijk en koppel de bestaande beoordelaar</a>
+                      <a href={`/school/beoordelaars/${r.existing_id}`}>
+                        Bekijk en koppel de bestaande beoordelaar
+                      </a>
                     </p>
                   ) : null}
                 </td>
@@ -76,7 +80,9 @@ function Preview(props: { preview: ImportPreviewView }) {
           </textarea>
           <input type="hidden" name="mode" value={invalid ? "valid" : "all"} />
           <button type="submit" class="button">
-            {invalid ? `Alleen de ${valid} geldige ${valid === 1 ? "rij" : "rijen"} importeren` : `${valid} ${valid === 1 ? "beoordelaar" : "beoordelaars"} importeren`}
+            {invalid
+              ? `Alleen de ${valid} geldige ${valid === 1 ? "rij" : "rijen"} importeren`
+              : `${valid} ${valid === 1 ? "beoordelaar" : "beoordelaars"} importeren`}
           </button>
           <a href="/school/import">Ander bestand kiezen</a>
         </form>
@@ -89,10 +95,20 @@ function Preview(props: { preview: ImportPreviewView }) {
   );
 }
 
-export function ImportPage(props: { auth: AuthContext; errors?: FieldErrors; preview?: ImportPreviewView; notice?: string }) {
+export function ImportPage(props: {
+  auth: AuthContext;
+  errors?: FieldErrors;
+  preview?: ImportPreviewView;
+  notice?: string;
+}) {
   const errors = props.errors ?? {};
   return (
-    <Layout title="Beoordelaars importeren" auth={props.auth} current="/school" styles={SCHOOL_STYLES}>
+    <Layout
+      title="Beoordelaars importeren"
+      auth={props.auth}
+      current="/school"
+      styles={SCHOOL_STYLES}
+    >
       <SchoolNav current="/school/import" />
       <h1 class="page-title">Beoordelaars importeren</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
@@ -101,22 +117,34 @@ export function ImportPage(props: { auth: AuthContext; errors?: FieldErrors; pre
       <section class="panel" aria-labelledby="upload-title">
         <h2 id="upload-title">{props.preview ? "Ander bestand kiezen" : "CSV-bestand kiezen"}</h2>
         <p>
-          Gebruik een CSV-bestand met puntkomma's of komma's (UTF-8, zoals Excel het opslaat). De eerste rij bevat de kolomnamen. Het
-          handigst is om eerst een <a href="/school/beoordelaars.csv">export</a> te maken en die als voorbeeld te gebruiken.
+          Gebruik een CSV-bestand met puntkomma's of komma's (UTF-8, zoals Excel het opslaat). De
+          eerste rij bevat de kolomnamen. Het handigst is om eerst een{" "}
+          <a href="/school/beoordelaars.csv">export</a> te maken en die als voorbeeld te gebruiken.
         </p>
         <details class="small">
           <summary>Welke kolommen?</summary>
           <p>
-            Verplicht: <code>voornaam</code>, <code>achternaam</code>, <code>e-mail</code>, <code>plaatscodes</code> (of{" "}
-            <code>plaatsen</code> met exacte namen), <code>crebos</code>, <code>scholing datum</code>, <code>scholing aanbieder</code>,{" "}
-            <code>scholing onderdelen</code> (<code>exam_process, assessing, final_interview</code>) en <code>openbaar</code> (ja/nee).
-            Optioneel: <code>tussenvoegsel</code>, <code>telefoon</code>, <code>organisatie</code>, <code>examens</code> en{" "}
+            Verplicht: <code>voornaam</code>, <code>achternaam</code>, <code>e-mail</code>,{" "}
+            <code>plaatscodes</code> (of <code>plaatsen</code> met exacte namen),{" "}
+            <code>crebos</code>, <code>scholing datum</code>, <code>scholing aanbieder</code>,{" "}
+            <code>scholing onderdelen</code> (<code>exam_process, assessing, final_interview</code>)
+            en <code>openbaar</code> (ja/nee). Optioneel: <code>tussenvoegsel</code>,{" "}
+            <code>telefoon</code>, <code>organisatie</code>, <code>examens</code> en{" "}
             <code>bijscholingen</code> (één per regel: <code>2025-03-01 | 25332 | notitie</code> en{" "}
-            <code>2025-02-01 | terugkomdag | aanbieder | omschrijving</code>), <code>afgemeld op</code>, <code>reden afmelding</code>.
+            <code>2025-02-01 | terugkomdag | aanbieder | omschrijving</code>),{" "}
+            <code>afgemeld op</code>, <code>reden afmelding</code>.
           </p>
-          <p>Alle kolommen van de export: {CSV_COLUMNS.join("; ")}. Kolommen die hier niet genoemd zijn, worden bij het importeren genegeerd.</p>
+          <p>
+            Alle kolommen van de export: {CSV_COLUMNS.join("; ")}. Kolommen die hier niet genoemd
+            zijn, worden bij het importeren genegeerd.
+          </p>
         </details>
-        <form method="post" action="/school/import" enctype="multipart/form-data" class="upload-form">
+        <form
+          method="post"
+          action="/school/import"
+          enctype="multipart/form-data"
+          class="upload-form"
+        >
           <div class={errors.file ? "field has-error" : "field"}>
             <label for="file">CSV-bestand</label>
             {errors.file ? (
@@ -124,7 +152,14 @@ export function ImportPage(props: { auth: AuthContext; errors?: FieldErrors; pre
                 {errors.file}
               </p>
             ) : null}
-            <input id="file" name="file" type="file" accept=".csv,text/csv" required aria-describedby={errors.file ? "file-error" : undefined} />
+            <input
+              id="file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              required
+              aria-describedby={errors.file ? "file-error" : undefined}
+            />
           </div>
           <button type="submit" class="button">
             Bestand controleren

@@ -2,7 +2,11 @@
 // with the same data as JSON for download.
 import type { AuthContext } from "../../../src/env";
 import type { AssessorExport } from "../../../src/queries/privacy";
-import { componentLabels, refresherKindLabels, type TrainingComponent } from "../../../src/school/schemas";
+import {
+  componentLabels,
+  refresherKindLabels,
+  type TrainingComponent,
+} from "../../../src/school/schemas";
 import { Layout } from "../../layout";
 import { formatMoment } from "../account/format";
 import { SCHOOL_STYLES, SchoolNav, StatusBadge, dutchDate } from "../../partials/school/common";
@@ -18,8 +22,8 @@ export function InzagePage(props: { auth: AuthContext; data: AssessorExport }) {
       </p>
       <h1 class="page-title">Inzage: alle gegevens van {a.name}</h1>
       <p class="lead">
-        Dit zijn alle gegevens die het register over deze praktijkbeoordelaar bewaart (AVG-inzage), opgesteld op{" "}
-        {formatMoment(props.data.exported_at, { time: true })}.
+        Dit zijn alle gegevens die het register over deze praktijkbeoordelaar bewaart (AVG-inzage),
+        opgesteld op {formatMoment(props.data.exported_at, { time: true })}.
       </p>
       <p>
         <a class="button secondary" href={`/api/v1/school/assessors/${a.id}/export?download=1`}>
@@ -46,7 +50,9 @@ export function InzagePage(props: { auth: AuthContext; data: AssessorExport }) {
           <dt>Initiële scholing</dt>
           <dd>
             {dutchDate(a.initial_training.date)}, {a.initial_training.provider} —{" "}
-            {a.initial_training.components.map((c) => componentLabels[c as TrainingComponent] ?? c).join(", ")}
+            {a.initial_training.components
+              .map((c) => componentLabels[c as TrainingComponent] ?? c)
+              .join(", ")}
           </dd>
           <dt>Status</dt>
           <dd>
@@ -55,9 +61,17 @@ export function InzagePage(props: { auth: AuthContext; data: AssessorExport }) {
           <dt>Openbare vermelding</dt>
           <dd>{a.public_consent ? "ja" : "nee"}</dd>
           <dt>Afgemeld</dt>
-          <dd>{a.deregistration ? `${dutchDate(a.deregistration.date)} ${a.deregistration.reason}` : "nee"}</dd>
+          <dd>
+            {a.deregistration
+              ? `${dutchDate(a.deregistration.date)} ${a.deregistration.reason}`
+              : "nee"}
+          </dd>
           <dt>Scholen</dt>
-          <dd>{a.schools.map((s) => `${s.name}${s.registering ? " (registrerende school)" : ""}`).join(", ")}</dd>
+          <dd>
+            {a.schools
+              .map((s) => `${s.name}${s.registering ? " (registrerende school)" : ""}`)
+              .join(", ")}
+          </dd>
           <dt>Aangemaakt</dt>
           <dd>{formatMoment(a.created_at, { time: true })}</dd>
           <dt>Gewist</dt>
@@ -82,7 +96,8 @@ export function InzagePage(props: { auth: AuthContext; data: AssessorExport }) {
             <li>
               {dutchDate(t.date)} — {refresherKindLabels[t.kind]}
               {t.provider ? `, ${t.provider}` : ""}
-              {t.description ? ` — ${t.description}` : ""} <span class="muted small">({t.school_name})</span>
+              {t.description ? ` — ${t.description}` : ""}{" "}
+              <span class="muted small">({t.school_name})</span>
             </li>
           ))}
         </ul>
@@ -92,7 +107,8 @@ export function InzagePage(props: { auth: AuthContext; data: AssessorExport }) {
         <ul class="plain">
           {props.data.consent_events.map((e) => (
             <li>
-              {formatMoment(e.at, { time: true })}: {e.given ? "gegeven" : "ingetrokken / niet gegeven"} (tekstversie {e.text_version})
+              {formatMoment(e.at, { time: true })}:{" "}
+              {e.given ? "gegeven" : "ingetrokken / niet gegeven"} (tekstversie {e.text_version})
               {e.school ? `, ${e.school}` : ""}
               {e.user ? `, ${e.user}` : ""}
             </li>
@@ -105,7 +121,8 @@ export function InzagePage(props: { auth: AuthContext; data: AssessorExport }) {
           {props.data.audit_log.map((h) => (
             <li>
               <p>
-                <strong>{ACTION_LABELS[h.action] ?? h.action}</strong> <span class="muted small">{formatMoment(h.at, { time: true })}</span>
+                <strong>{ACTION_LABELS[h.action] ?? h.action}</strong>{" "}
+                <span class="muted small">{formatMoment(h.at, { time: true })}</span>
                 {h.school ? `, ${h.school}` : ""}
                 {h.user ? `, ${h.user}` : ""}
               </p>

@@ -5,10 +5,21 @@ import type { AuthContext } from "../../../src/env";
 import type { Crebo } from "../../../src/queries/reference";
 import { ErrorSummary, type FieldErrors } from "../../components/form";
 import { Layout } from "../../layout";
-import { FORM_LABELS, PersonFields, TrainingFields, type AssessorFormValues } from "../../partials/school/assessor-fields";
+import {
+  FORM_LABELS,
+  PersonFields,
+  TrainingFields,
+  type AssessorFormValues,
+} from "../../partials/school/assessor-fields";
 import { SCHOOL_SCRIPTS, SCHOOL_STYLES, SchoolNav } from "../../partials/school/common";
 
-export type DuplicateInfo = { id: string; name: string; schoolName: string; visible: boolean; linked: boolean } | null;
+export type DuplicateInfo = {
+  id: string;
+  name: string;
+  schoolName: string;
+  visible: boolean;
+  linked: boolean;
+} | null;
 
 function Duplicate(props: { duplicate: NonNullable<DuplicateInfo> }) {
   const d = props.duplicate;
@@ -16,7 +27,10 @@ function Duplicate(props: { duplicate: NonNullable<DuplicateInfo> }) {
     return (
       <div class="notice warning" role="alert">
         <h2>Dit e-mailadres is al in gebruik</h2>
-        <p>Er staat al een beoordelaar met dit e-mailadres in het register. Neem contact op met het registerbureau om dit uit te zoeken.</p>
+        <p>
+          Er staat al een beoordelaar met dit e-mailadres in het register. Neem contact op met het
+          registerbureau om dit uit te zoeken.
+        </p>
       </div>
     );
   return (
@@ -24,7 +38,9 @@ function Duplicate(props: { duplicate: NonNullable<DuplicateInfo> }) {
       <h2>Deze beoordelaar staat al in het register</h2>
       <p>
         <a href={`/school/beoordelaars/${d.id}`}>{d.name}</a> is geregistreerd door {d.schoolName}.{" "}
-        {d.linked ? "De beoordelaar is al aan uw school gekoppeld." : "Koppel de beoordelaar aan uw school in plaats van een tweede registratie te maken."}
+        {d.linked
+          ? "De beoordelaar is al aan uw school gekoppeld."
+          : "Koppel de beoordelaar aan uw school in plaats van een tweede registratie te maken."}
       </p>
       {d.linked ? (
         <a class="button" href={`/school/beoordelaars/${d.id}`}>
@@ -51,16 +67,28 @@ export function NewAssessorPage(props: {
 }) {
   const { values, errors } = props;
   return (
-    <Layout title="Beoordelaar registreren" auth={props.auth} current="/school" styles={SCHOOL_STYLES} scripts={SCHOOL_SCRIPTS}>
+    <Layout
+      title="Beoordelaar registreren"
+      auth={props.auth}
+      current="/school"
+      styles={SCHOOL_STYLES}
+      scripts={SCHOOL_SCRIPTS}
+    >
       <SchoolNav current="/school/beoordelaars/nieuw" />
       <h1 class="page-title">Beoordelaar registreren</h1>
       <p class="lead">
-        Een praktijkbeoordelaar meldt zich bij uw school. U controleert of hij of zij aan de criteria voldoet en registreert de
-        beoordelaar daarna hier. Daarna houdt u bij wanneer de beoordelaar examineert en bijscholing volgt.
+        Een praktijkbeoordelaar meldt zich bij uw school. U controleert of hij of zij aan de
+        criteria voldoet en registreert de beoordelaar daarna hier. Daarna houdt u bij wanneer de
+        beoordelaar examineert en bijscholing volgt.
       </p>
       {props.duplicate ? <Duplicate duplicate={props.duplicate} /> : null}
       <ErrorSummary errors={errors} labels={FORM_LABELS} />
-      <form method="post" action="/school/beoordelaars/nieuw" class="assessor-form panel" novalidate>
+      <form
+        method="post"
+        action="/school/beoordelaars/nieuw"
+        class="assessor-form panel"
+        novalidate
+      >
         <TrainingFields values={values} errors={errors} today={props.today} />
         <PersonFields values={values} errors={errors} meiCrebos={props.meiCrebos} />
         <fieldset class={errors.consent ? "consent has-error" : "consent"}>
@@ -72,12 +100,18 @@ export function NewAssessorPage(props: {
             </p>
           ) : null}
           <label class="checkbox">
-            <input type="radio" name="consent" value="ja" id="consent" checked={values.consent === "ja"} /> Ja, de beoordelaar geeft
-            toestemming
+            <input
+              type="radio"
+              name="consent"
+              value="ja"
+              id="consent"
+              checked={values.consent === "ja"}
+            />{" "}
+            Ja, de beoordelaar geeft toestemming
           </label>
           <label class="checkbox">
-            <input type="radio" name="consent" value="nee" checked={values.consent === "nee"} /> Nee, niet openbaar vermelden (alleen
-            zichtbaar voor ingelogde scholen)
+            <input type="radio" name="consent" value="nee" checked={values.consent === "nee"} />{" "}
+            Nee, niet openbaar vermelden (alleen zichtbaar voor ingelogde scholen)
           </label>
         </fieldset>
         <div class="form-actions">

@@ -102,14 +102,18 @@ function MultiInput(props: {
   );
 }
 
-export function TrainingFields(props: { values: AssessorFormValues; errors: FieldErrors; today: string }) {
+export function TrainingFields(props: {
+  values: AssessorFormValues;
+  errors: FieldErrors;
+  today: string;
+}) {
   const { values, errors } = props;
   return (
     <fieldset class="criteria">
       <legend>Criteria: initiële scholing</legend>
       <p class="hint">
-        Controleer of de beoordelaar een scholing heeft gevolgd die alle drie onderdelen behandelde. Zonder alle drie kan de
-        beoordelaar niet worden geregistreerd.
+        Controleer of de beoordelaar een scholing heeft gevolgd die alle drie onderdelen behandelde.
+        Zonder alle drie kan de beoordelaar niet worden geregistreerd.
       </p>
       <div class={errors.components ? "field has-error" : "field"} id="components-group">
         {errors.components ? (
@@ -132,33 +136,100 @@ export function TrainingFields(props: { values: AssessorFormValues; errors: Fiel
         ))}
       </div>
       <div class="grid-2 tight">
-        <Input name="training_date" label="Datum van de scholing" type="date" max={props.today} value={values.training_date} required error={errors.training_date} />
-        <Input name="training_provider" label="Aanbieder van de scholing" value={values.training_provider} maxlength={200} required error={errors.training_provider} />
+        <Input
+          name="training_date"
+          label="Datum van de scholing"
+          type="date"
+          max={props.today}
+          value={values.training_date}
+          required
+          error={errors.training_date}
+        />
+        <Input
+          name="training_provider"
+          label="Aanbieder van de scholing"
+          value={values.training_provider}
+          maxlength={200}
+          required
+          error={errors.training_provider}
+        />
       </div>
     </fieldset>
   );
 }
 
-export function PersonFields(props: { values: AssessorFormValues; errors: FieldErrors; meiCrebos: Crebo[] }) {
+export function PersonFields(props: {
+  values: AssessorFormValues;
+  errors: FieldErrors;
+  meiCrebos: Crebo[];
+}) {
   const { values, errors } = props;
   return (
     <>
       <fieldset>
         <legend>Naam</legend>
         <div class="name-grid">
-          <Input name="first_name" label="Voornaam" value={values.first_name} maxlength={100} required autocomplete="off" error={errors.first_name} />
-          <Input name="infix" label="Tussenvoegsel" value={values.infix} maxlength={30} autocomplete="off" error={errors.infix} />
-          <Input name="last_name" label="Achternaam" value={values.last_name} maxlength={100} required autocomplete="off" error={errors.last_name} />
+          <Input
+            name="first_name"
+            label="Voornaam"
+            value={values.first_name}
+            maxlength={100}
+            required
+            autocomplete="off"
+            error={errors.first_name}
+          />
+          <Input
+            name="infix"
+            label="Tussenvoegsel"
+            value={values.infix}
+            maxlength={30}
+            autocomplete="off"
+            error={errors.infix}
+          />
+          <Input
+            name="last_name"
+            label="Achternaam"
+            value={values.last_name}
+            maxlength={100}
+            required
+            autocomplete="off"
+            error={errors.last_name}
+          />
         </div>
       </fieldset>
       <fieldset>
         <legend>Contact en organisatie</legend>
-        <p class="hint">Contactgegevens zijn alleen zichtbaar voor ingelogde scholen, nooit openbaar.</p>
+        <p class="hint">
+          Contactgegevens zijn alleen zichtbaar voor ingelogde scholen, nooit openbaar.
+        </p>
         <div class="grid-2 tight">
-          <Input name="email" label="E-mailadres" type="email" value={values.email} maxlength={254} required autocomplete="off" error={errors.email} />
-          <Input name="phone" label="Telefoon (optioneel)" type="tel" value={values.phone} maxlength={30} autocomplete="off" error={errors.phone} />
+          <Input
+            name="email"
+            label="E-mailadres"
+            type="email"
+            value={values.email}
+            maxlength={254}
+            required
+            autocomplete="off"
+            error={errors.email}
+          />
+          <Input
+            name="phone"
+            label="Telefoon (optioneel)"
+            type="tel"
+            value={values.phone}
+            maxlength={30}
+            autocomplete="off"
+            error={errors.phone}
+          />
         </div>
-        <Input name="organisation" label="Organisatie (bedrijf waar de beoordelaar werkt)" value={values.organisation} maxlength={200} error={errors.organisation} />
+        <Input
+          name="organisation"
+          label="Organisatie (bedrijf waar de beoordelaar werkt)"
+          value={values.organisation}
+          maxlength={200}
+          error={errors.organisation}
+        />
       </fieldset>
       <MultiInput
         name="places"

@@ -18,7 +18,8 @@ export type ListView = {
 
 function Missing(props: { item: SchoolListItem; today: string; expiringDays: number }) {
   const a = props.item;
-  if (a.status === "deregistered") return <span class="muted">Afgemeld op {dutchDate(a.deregistered_on)}</span>;
+  if (a.status === "deregistered")
+    return <span class="muted">Afgemeld op {dutchDate(a.deregistered_on)}</span>;
   const parts = missingParts(
     {
       initialTrainingDate: a.initial_training_date,
@@ -54,7 +55,9 @@ export function AssessorList(props: ListView) {
         <div class="table-wrap responsive">
           <table class="table assessor-table">
             <caption class="visually-hidden">
-              {props.ownOnly ? "Beoordelaars van uw school, de eerstvolgende deadline eerst" : "Beoordelaars in het register"}
+              {props.ownOnly
+                ? "Beoordelaars van uw school, de eerstvolgende deadline eerst"
+                : "Beoordelaars in het register"}
             </caption>
             <thead>
               <tr>
@@ -72,7 +75,9 @@ export function AssessorList(props: ListView) {
                   <th scope="row" data-label="Naam">
                     <a href={`/school/beoordelaars/${a.id}`}>{a.name}</a>
                     {a.organisation ? <span class="sub muted">{a.organisation}</span> : null}
-                    {!props.ownOnly && a.linked ? <span class="sub tag">Gekoppeld aan uw school</span> : null}
+                    {!props.ownOnly && a.linked ? (
+                      <span class="sub tag">Gekoppeld aan uw school</span>
+                    ) : null}
                   </th>
                   <td data-label="Status">
                     <StatusBadge status={a.status} />
@@ -91,7 +96,9 @@ export function AssessorList(props: ListView) {
                     <Missing item={a} today={props.today} expiringDays={props.expiringDays} />
                   </td>
                   <td data-label="Crebo's">{a.crebos.map((c) => c.code).join(", ")}</td>
-                  {props.ownOnly ? null : <td data-label="Scholen">{a.schools.map((s) => s.name).join(", ")}</td>}
+                  {props.ownOnly ? null : (
+                    <td data-label="Scholen">{a.schools.map((s) => s.name).join(", ")}</td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -101,7 +108,11 @@ export function AssessorList(props: ListView) {
       {pages > 1 ? (
         <nav class="pager" aria-label="Pagina's">
           {page > 1 ? (
-            <a class="button secondary small" href={props.linkWith({ page: String(page - 1) })} rel="prev">
+            <a
+              class="button secondary small"
+              href={props.linkWith({ page: String(page - 1) })}
+              rel="prev"
+            >
               Vorige
             </a>
           ) : null}
@@ -109,7 +120,11 @@ export function AssessorList(props: ListView) {
             Pagina {page} van {pages}
           </span>
           {page < pages ? (
-            <a class="button secondary small" href={props.linkWith({ page: String(page + 1) })} rel="next">
+            <a
+              class="button secondary small"
+              href={props.linkWith({ page: String(page + 1) })}
+              rel="next"
+            >
               Volgende
             </a>
           ) : null}

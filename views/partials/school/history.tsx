@@ -50,14 +50,23 @@ export function showValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(showValue).join(", ") || "—";
   if (typeof value === "object") {
     const o = value as Record<string, unknown>;
-    return [o.date, o.crebo, o.kind, o.provider, o.description, o.notes].filter((v) => v !== undefined && v !== "").map(String).join(", ");
+    return [o.date, o.crebo, o.kind, o.provider, o.description, o.notes]
+      .filter((v) => v !== undefined && v !== "")
+      .map(String)
+      .join(", ");
   }
   return String(value);
 }
 
 export function ChangeList(props: { changes: Record<string, unknown> }) {
   const entries = Object.entries(props.changes).filter(
-    ([k, v]) => k !== "version" && k !== "consent_text_version" && k !== "reason" && v && typeof v === "object" && "to" in (v as object),
+    ([k, v]) =>
+      k !== "version" &&
+      k !== "consent_text_version" &&
+      k !== "reason" &&
+      v &&
+      typeof v === "object" &&
+      "to" in (v as object),
   );
   if (!entries.length) return null;
   return (
@@ -67,7 +76,9 @@ export function ChangeList(props: { changes: Record<string, unknown> }) {
         return (
           <li>
             <span class="field-name">{FIELD_LABELS[field] ?? field}</span>:{" "}
-            {c.from === null || c.from === undefined ? showValue(c.to) : `${showValue(c.from)} → ${showValue(c.to)}`}
+            {c.from === null || c.from === undefined
+              ? showValue(c.to)
+              : `${showValue(c.from)} → ${showValue(c.to)}`}
           </li>
         );
       })}
@@ -81,13 +92,15 @@ export function History(props: { entries: HistoryEntry[] }) {
       <h2 id="history-title">Wijzigingen</h2>
       <details>
         <summary>
-          Toon de geschiedenis ({props.entries.length} {props.entries.length === 1 ? "wijziging" : "wijzigingen"})
+          Toon de geschiedenis ({props.entries.length}{" "}
+          {props.entries.length === 1 ? "wijziging" : "wijzigingen"})
         </summary>
         <ol class="history-list">
           {[...props.entries].reverse().map((e) => (
             <li>
               <p>
-                <strong>{ACTION_LABELS[e.action] ?? e.action}</strong> <span class="muted small">{formatMoment(e.at, { time: true })}</span>
+                <strong>{ACTION_LABELS[e.action] ?? e.action}</strong>{" "}
+                <span class="muted small">{formatMoment(e.at, { time: true })}</span>
               </p>
               <p class="small muted">
                 {e.actorName ?? (e.actorEmail ? e.actorEmail : "Automatisch (bewaartermijn)")}

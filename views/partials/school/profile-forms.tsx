@@ -10,26 +10,62 @@ export type FormState = { values: Record<string, string>; errors: FieldErrors };
 export const emptyForm: FormState = { values: {}, errors: {} };
 
 function hx(action: string) {
-  return { method: "post" as const, action, "hx-post": action, "hx-target": "#profiel", "hx-swap": "outerHTML" };
+  return {
+    method: "post" as const,
+    action,
+    "hx-post": action,
+    "hx-target": "#profiel",
+    "hx-swap": "outerHTML",
+  };
 }
 
-export function ExaminationForm(props: { record: AssessorRecord; today: string; state: FormState }) {
+export function ExaminationForm(props: {
+  record: AssessorRecord;
+  today: string;
+  state: FormState;
+}) {
   const { values, errors } = props.state;
   return (
-    <form {...hx(`/school/beoordelaars/${props.record.id}/examens`)} class="log-form" id="examen-form" novalidate>
+    <form
+      {...hx(`/school/beoordelaars/${props.record.id}/examens`)}
+      class="log-form"
+      id="examen-form"
+      novalidate
+    >
       <h3>Examen registreren</h3>
-      <ErrorSummary errors={errors} labels={{ "exam-date": "Datum", "exam-crebo": "Crebo", "exam-notes": "Notitie" }} />
-      <Input name="exam-date" label="Datum van het examen" type="date" value={values["exam-date"] ?? ""} max={props.today} required error={errors["exam-date"]} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ "exam-date": "Datum", "exam-crebo": "Crebo", "exam-notes": "Notitie" }}
+      />
+      <Input
+        name="exam-date"
+        label="Datum van het examen"
+        type="date"
+        value={values["exam-date"] ?? ""}
+        max={props.today}
+        required
+        error={errors["exam-date"]}
+      />
       <Select
         name="exam-crebo"
         label="Crebo"
-        value={values["exam-crebo"] ?? (props.record.crebos.length === 1 ? props.record.crebos[0].code : "")}
+        value={
+          values["exam-crebo"] ??
+          (props.record.crebos.length === 1 ? props.record.crebos[0].code : "")
+        }
         options={props.record.crebos.map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
         emptyLabel="Kies een crebo"
         required
         error={errors["exam-crebo"]}
       />
-      <Textarea name="exam-notes" label="Notitie (optioneel)" rows={2} maxlength={1000} value={values["exam-notes"]} error={errors["exam-notes"]} />
+      <Textarea
+        name="exam-notes"
+        label="Notitie (optioneel)"
+        rows={2}
+        maxlength={1000}
+        value={values["exam-notes"]}
+        error={errors["exam-notes"]}
+      />
       <div class="form-actions">
         <button type="submit" class="button">
           Examen opslaan
@@ -42,13 +78,31 @@ export function ExaminationForm(props: { record: AssessorRecord; today: string; 
 export function RefresherForm(props: { record: AssessorRecord; today: string; state: FormState }) {
   const { values, errors } = props.state;
   return (
-    <form {...hx(`/school/beoordelaars/${props.record.id}/bijscholingen`)} class="log-form" id="bijscholing-form" novalidate>
+    <form
+      {...hx(`/school/beoordelaars/${props.record.id}/bijscholingen`)}
+      class="log-form"
+      id="bijscholing-form"
+      novalidate
+    >
       <h3>Bijscholing registreren</h3>
       <ErrorSummary
         errors={errors}
-        labels={{ "refresher-date": "Datum", "refresher-kind": "Soort", "refresher-description": "Omschrijving", "refresher-provider": "Aanbieder" }}
+        labels={{
+          "refresher-date": "Datum",
+          "refresher-kind": "Soort",
+          "refresher-description": "Omschrijving",
+          "refresher-provider": "Aanbieder",
+        }}
       />
-      <Input name="refresher-date" label="Datum van de bijscholing" type="date" value={values["refresher-date"] ?? ""} max={props.today} required error={errors["refresher-date"]} />
+      <Input
+        name="refresher-date"
+        label="Datum van de bijscholing"
+        type="date"
+        value={values["refresher-date"] ?? ""}
+        max={props.today}
+        required
+        error={errors["refresher-date"]}
+      />
       <Select
         name="refresher-kind"
         label="Soort bijscholing"
@@ -58,7 +112,13 @@ export function RefresherForm(props: { record: AssessorRecord; today: string; st
         required
         error={errors["refresher-kind"]}
       />
-      <Input name="refresher-provider" label="Aanbieder (optioneel)" value={values["refresher-provider"]} maxlength={200} error={errors["refresher-provider"]} />
+      <Input
+        name="refresher-provider"
+        label="Aanbieder (optioneel)"
+        value={values["refresher-provider"]}
+        maxlength={200}
+        error={errors["refresher-provider"]}
+      />
       <Textarea
         name="refresher-description"
         label="Omschrijving"
@@ -81,11 +141,19 @@ export function ConsentForm(props: { record: AssessorRecord; state: FormState })
   const r = props.record;
   const error = props.state.errors.consent;
   return (
-    <form {...hx(`/school/beoordelaars/${r.id}/toestemming`)} class="consent-form" id="toestemming-form">
+    <form
+      {...hx(`/school/beoordelaars/${r.id}/toestemming`)}
+      class="consent-form"
+      id="toestemming-form"
+    >
       <h3>Toestemming openbare vermelding</h3>
       <p>
         Nu:{" "}
-        <strong>{r.public_consent ? "toestemming gegeven — naam, organisatie, crebo's, scholen en plaatsen zijn openbaar vindbaar zolang de beoordelaar gekwalificeerd is" : "geen toestemming — niet openbaar vindbaar"}</strong>
+        <strong>
+          {r.public_consent
+            ? "toestemming gegeven — naam, organisatie, crebo's, scholen en plaatsen zijn openbaar vindbaar zolang de beoordelaar gekwalificeerd is"
+            : "geen toestemming — niet openbaar vindbaar"}
+        </strong>
         .
       </p>
       <blockquote class="consent-text">{CONSENT_TEXT}</blockquote>
@@ -97,10 +165,12 @@ export function ConsentForm(props: { record: AssessorRecord; state: FormState })
           </p>
         ) : null}
         <label class="checkbox">
-          <input type="radio" name="consent" value="ja" checked={r.public_consent} id="consent" /> Ja, toestemming gegeven
+          <input type="radio" name="consent" value="ja" checked={r.public_consent} id="consent" />{" "}
+          Ja, toestemming gegeven
         </label>
         <label class="checkbox">
-          <input type="radio" name="consent" value="nee" checked={!r.public_consent} /> Nee, toestemming ingetrokken of niet gegeven
+          <input type="radio" name="consent" value="nee" checked={!r.public_consent} /> Nee,
+          toestemming ingetrokken of niet gegeven
         </label>
       </fieldset>
       <button type="submit" class="button secondary">
@@ -110,17 +180,40 @@ export function ConsentForm(props: { record: AssessorRecord; state: FormState })
   );
 }
 
-export function DeregistrationForm(props: { record: AssessorRecord; today: string; state: FormState }) {
+export function DeregistrationForm(props: {
+  record: AssessorRecord;
+  today: string;
+  state: FormState;
+}) {
   const { values, errors } = props.state;
   return (
-    <form {...hx(`/school/beoordelaars/${props.record.id}/afmelding`)} class="deregistration-form" id="afmelding-form" novalidate>
+    <form
+      {...hx(`/school/beoordelaars/${props.record.id}/afmelding`)}
+      class="deregistration-form"
+      id="afmelding-form"
+      novalidate
+    >
       <h3>Afmelden</h3>
       <p class="small muted">
-        Na de afmelding is de beoordelaar niet meer openbaar vindbaar en ziet alleen de school die hem of haar registreerde de gegevens
-        nog. Die school kan de afmelding ongedaan maken.
+        Na de afmelding is de beoordelaar niet meer openbaar vindbaar en ziet alleen de school die
+        hem of haar registreerde de gegevens nog. Die school kan de afmelding ongedaan maken.
       </p>
-      <Input name="dereg-date" label="Datum van de afmelding" type="date" value={values["dereg-date"] ?? props.today} max={props.today} required error={errors["dereg-date"]} />
-      <Input name="dereg-reason" label="Reden (optioneel)" value={values["dereg-reason"]} maxlength={500} error={errors["dereg-reason"]} />
+      <Input
+        name="dereg-date"
+        label="Datum van de afmelding"
+        type="date"
+        value={values["dereg-date"] ?? props.today}
+        max={props.today}
+        required
+        error={errors["dereg-date"]}
+      />
+      <Input
+        name="dereg-reason"
+        label="Reden (optioneel)"
+        value={values["dereg-reason"]}
+        maxlength={500}
+        error={errors["dereg-reason"]}
+      />
       <button type="submit" class="button secondary">
         Beoordelaar afmelden
       </button>
@@ -140,7 +233,11 @@ export function UndoDeregistrationForm(props: { record: AssessorRecord }) {
 
 export function LinkForm(props: { record: AssessorRecord }) {
   return (
-    <form method="post" action={`/school/beoordelaars/${props.record.id}/koppelen`} class="inline-form">
+    <form
+      method="post"
+      action={`/school/beoordelaars/${props.record.id}/koppelen`}
+      class="inline-form"
+    >
       <button type="submit" class="button">
         Koppel aan mijn school
       </button>
@@ -151,11 +248,17 @@ export function LinkForm(props: { record: AssessorRecord }) {
 export function EraseForm(props: { record: AssessorRecord; state: FormState }) {
   const error = props.state.errors.confirm;
   return (
-    <form method="post" action={`/school/beoordelaars/${props.record.id}/wissen`} class="erase-form" id="wissen-form">
+    <form
+      method="post"
+      action={`/school/beoordelaars/${props.record.id}/wissen`}
+      class="erase-form"
+      id="wissen-form"
+    >
       <h3>Persoonsgegevens wissen (AVG)</h3>
       <p class="small">
-        Naam, contactgegevens, organisatie, plaatsen en notities worden definitief verwijderd. De registratie zelf, de data van examens
-        en bijscholingen en de aantallen blijven bewaard. Dit kan niet ongedaan worden gemaakt.
+        Naam, contactgegevens, organisatie, plaatsen en notities worden definitief verwijderd. De
+        registratie zelf, de data van examens en bijscholingen en de aantallen blijven bewaard. Dit
+        kan niet ongedaan worden gemaakt.
       </p>
       <div class={error ? "field has-error" : "field"}>
         {error ? (
@@ -164,8 +267,14 @@ export function EraseForm(props: { record: AssessorRecord; state: FormState }) {
           </p>
         ) : null}
         <label class="checkbox">
-          <input type="checkbox" name="confirm" value="ja" id="confirm" aria-describedby={error ? "confirm-error" : undefined} /> Ik weet zeker
-          dat de persoonsgegevens van {props.record.name} gewist moeten worden.
+          <input
+            type="checkbox"
+            name="confirm"
+            value="ja"
+            id="confirm"
+            aria-describedby={error ? "confirm-error" : undefined}
+          />{" "}
+          Ik weet zeker dat de persoonsgegevens van {props.record.name} gewist moeten worden.
         </label>
       </div>
       <button type="submit" class="button danger">

@@ -14,43 +14,58 @@ type Entry = {
   deleteLabel?: string;
 };
 
-export function Timeline(props: { record: AssessorRecord; mySchoolId: string | null; canWrite: boolean }) {
+export function Timeline(props: {
+  record: AssessorRecord;
+  mySchoolId: string | null;
+  canWrite: boolean;
+}) {
   const r = props.record;
   const base = `/school/beoordelaars/${r.id}`;
   const entries: Entry[] = [
-    ...r.examinations.map(
-      (e): Entry => ({
-        date: e.date,
-        kind: "exam",
-        title: "Examen afgenomen",
-        detail: [`${e.crebo} ${e.crebo_name}`, e.notes].filter(Boolean),
-        by: e.school_name,
-        deleteAction: props.canWrite && e.school_id === props.mySchoolId ? `${base}/examens/${e.id}/verwijderen` : undefined,
-        deleteLabel: `Examen van ${dutchDate(e.date)} verwijderen`,
-      }),
-    ),
-    ...r.refresher_trainings.map(
-      (t): Entry => ({
-        date: t.date,
-        kind: "refresher",
-        title: `Bijscholing: ${refresherKindLabels[t.kind] ?? t.kind}`,
-        detail: [t.provider ? `Aanbieder: ${t.provider}` : "", t.description].filter(Boolean),
-        by: t.school_name,
-        deleteAction: props.canWrite && t.school_id === props.mySchoolId ? `${base}/bijscholingen/${t.id}/verwijderen` : undefined,
-        deleteLabel: `Bijscholing van ${dutchDate(t.date)} verwijderen`,
-      }),
-    ),
+    ...r.examinations.map((e): Entry => ({
+      date: e.date,
+      kind: "exam",
+      title: "Examen afgenomen",
+      detail: [`${e.crebo} ${e.crebo_name}`, e.notes].filter(Boolean),
+      by: e.school_name,
+      deleteAction:
+        props.canWrite && e.school_id === props.mySchoolId
+          ? `${base}/examens/${e.id}/verwijderen`
+          : undefined,
+      deleteLabel: `Examen van ${dutchDate(e.date)} verwijderen`,
+    })),
+    ...r.refresher_trainings.map((t): Entry => ({
+      date: t.date,
+      kind: "refresher",
+      title: `Bijscholing: ${refresherKindLabels[t.kind] ?? t.kind}`,
+      detail: [t.provider ? `Aanbieder: ${t.provider}` : "", t.description].filter(Boolean),
+      by: t.school_name,
+      deleteAction:
+        props.canWrite && t.school_id === props.mySchoolId
+          ? `${base}/bijscholingen/${t.id}/verwijderen`
+          : undefined,
+      deleteLabel: `Bijscholing van ${dutchDate(t.date)} verwijderen`,
+    })),
     {
       date: r.initial_training.date,
       kind: "training",
       title: "Initiële scholing afgerond",
-      detail: [r.initial_training.provider ? `Aanbieder: ${r.initial_training.provider}` : ""].filter(Boolean),
+      detail: [
+        r.initial_training.provider ? `Aanbieder: ${r.initial_training.provider}` : "",
+      ].filter(Boolean),
     },
   ];
   if (r.deregistration)
-    entries.push({ date: r.deregistration.date, kind: "deregistration", title: "Afgemeld", detail: [r.deregistration.reason].filter(Boolean) });
+    entries.push({
+      date: r.deregistration.date,
+      kind: "deregistration",
+      title: "Afgemeld",
+      detail: [r.deregistration.reason].filter(Boolean),
+    });
   const order = { deregistration: 0, exam: 1, refresher: 1, training: 2 };
-  entries.sort((a, b) => (a.date === b.date ? order[a.kind] - order[b.kind] : a.date < b.date ? 1 : -1));
+  entries.sort((a, b) =>
+    a.date === b.date ? order[a.kind] - order[b.kind] : a.date < b.date ? 1 : -1,
+  );
   return (
     <section class="timeline-section" id="tijdlijn" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Tijdlijn</h2>
