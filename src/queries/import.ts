@@ -17,13 +17,8 @@ import {
   type TrainingComponent,
 } from "../school/schemas";
 import { normalise } from "../search/normalise";
-import {
-  normaliseEmail,
-  resolveReferences,
-  registrationStatements,
-  schoolName,
-  type NewAssessor,
-} from "./assessors";
+import { normaliseEmail, resolveReferences, schoolName, type NewAssessor } from "./assessors";
+import { registrationStatements } from "./registration";
 import { runBatch } from "./batch";
 import { bumpDataVersion } from "./meta";
 import { lookupCrebos, lookupPlaces } from "./place-lookup";

@@ -3,16 +3,11 @@
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, AuthContext } from "../env";
-import { updateAssessor } from "../queries/assessor-changes";
+import { updateAssessor } from "../queries/assessor-update";
 import { fullName } from "../queries/assessor-derived";
 import { getAssessorRecord } from "../queries/assessor-record";
-import {
-  createAssessor,
-  findIdByEmail,
-  getAssessor,
-  loadForActor,
-  schoolName,
-} from "../queries/assessors";
+import { findIdByEmail, getAssessor, loadForActor, schoolName } from "../queries/assessors";
+import { createAssessor } from "../queries/registration";
 import { listCrebos } from "../queries/reference";
 import { EditAssessorPage } from "../../views/pages/school/edit-assessor";
 import { NewAssessorPage, type DuplicateInfo } from "../../views/pages/school/new-assessor";
