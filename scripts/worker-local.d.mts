@@ -50,5 +50,8 @@ export function prepareLocalDatabase(opts: {
   quiet?: boolean;
 }): Promise<void>;
 export function wranglerTomlValue(key: string): string;
-export function writeBundleConfig(file: string, opts: { main: string; assets?: boolean }): string;
+export function writeBundleConfig(
+  file: string,
+  opts: { main: string; assets?: boolean; d1?: boolean },
+): string;
 export function localD1File(persistTo: string): string;

@@ -249,8 +249,9 @@ export function wranglerTomlValue(key) {
  * wrangler ignore wrangler.toml, bindings included.)
  * `assets: false` leaves out [assets]: wrangler 4.86 cannot trigger a scheduled event locally when
  * assets are configured (workers-sdk#9882: /cdn-cgi/handler/scheduled answers "exception").
+ * `d1: false` leaves out the D1 binding, as [env.turso] does: the Worker then uses DATABASE_URL.
  */
-export function writeBundleConfig(file, { main, assets = true }) {
+export function writeBundleConfig(file, { main, assets = true, d1 = true }) {
   mkdirSync(dirname(file), { recursive: true });
   const config = {
     name: wranglerTomlValue("name"),
@@ -259,14 +260,18 @@ export function writeBundleConfig(file, { main, assets = true }) {
     compatibility_date: wranglerTomlValue("compatibility_date"),
     compatibility_flags: ["nodejs_compat"],
     ...(assets ? { assets: { directory: join(root, "public") } } : {}),
-    d1_databases: [
-      {
-        binding: "DB",
-        database_name: wranglerTomlValue("database_name"),
-        database_id: wranglerTomlValue("database_id"),
-        migrations_dir: join(root, "db", "migrations"),
-      },
-    ],
+    ...(d1
+      ? {
+          d1_databases: [
+            {
+              binding: "DB",
+              database_name: wranglerTomlValue("database_name"),
+              database_id: wranglerTomlValue("database_id"),
+              migrations_dir: join(root, "db", "migrations"),
+            },
+          ],
+        }
+      : {}),
   };
   writeFileSync(file, JSON.stringify(config, null, 2));
   return file;

@@ -41,6 +41,22 @@ function runtime(env: Env, origin?: string): Runtime {
   return created;
 }
 
+/** Reads and discards a request body, at most `limit` bytes (then cancels the rest). */
+async function drain(body: ReadableStream<Uint8Array>, limit = 2 * 1024 * 1024): Promise<void> {
+  const reader = body.getReader();
+  let read = 0;
+  try {
+    while (read <= limit) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+    }
+    await reader.cancel();
+  } catch {
+    // The client went away: nothing left to discard.
+  }
+}
+
 function startupFailure(err: unknown): Response {
   // One clear line in the log; the visitor gets a plain Dutch message, never a stack trace.
   console.error(err instanceof ConfigError || err instanceof Error ? err.message : String(err));
@@ -58,7 +74,13 @@ export default {
     } catch (err) {
       return startupFailure(err);
     }
-    return app.fetch(request, env, ctx);
+    const response = await app.fetch(request, env, ctx);
+    // An answer that did not read the request body (a CSRF 403, a 404) must not leave the body on
+    // the connection: under wrangler dev the next request on that kept-alive connection hangs
+    // (cancelling the body is not enough; reading it is). Bounded: larger bodies were refused
+    // (413) anyway.
+    if (request.body && !request.bodyUsed) await drain(request.body);
+    return response;
   },
 
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {

@@ -292,6 +292,23 @@ describe("the Worker in workerd with local D1", () => {
       body: new URLSearchParams({ email: SCHOOL_EMAIL, password: DEMO_PASSWORD }),
     });
     expect(foreign.status).toBe(403);
+    // A refused POST leaves its body unread; the next requests on the connection must still be
+    // answered (src/worker.ts drains it; without that, wrangler dev hangs on about every other one).
+    for (let i = 0; i < 6; i++) {
+      const refused = await get("/inloggen", {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          origin: "https://elders.example",
+        },
+        body: new URLSearchParams({ email: SCHOOL_EMAIL, password: DEMO_PASSWORD }),
+      });
+      expect(refused.status).toBe(403);
+      await refused.arrayBuffer();
+      const next = await fetch(`${dev!.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
+      expect(next.status).toBe(200);
+      await next.arrayBuffer();
+    }
   });
 
   it("gives a school the same assessor records and lists as embedded libSQL", async () => {
