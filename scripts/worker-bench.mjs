@@ -2,7 +2,7 @@
 // (the Node server), both over HTTP on 127.0.0.1 with the same demo data:
 //   node scripts/worker-bench.mjs [--assessors 2000] [--requests 200]
 // Prints a Markdown table (median, p95, mean in ms) per query. The numbers in
-// docs/decisions/0004-d1-versus-turso.md come from this script. Loopback only, bounded in count.
+// docs/decisions/0005-d1-versus-turso.md come from this script. Loopback only, bounded in count.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
