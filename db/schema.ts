@@ -226,12 +226,23 @@ export const assessors = sqliteTable(
     sortKey: text("sort_key").notNull(),
     nameWords: text("name_words").notNull(),
     searchText: text("search_text").notNull(),
+    /**
+     * The last day the assessor is publicly visible: NULL without consent or after erasure, else
+     * the earlier of valid_until and the day before the afmelding. Public = public_until >= today.
+     */
+    publicUntil: text("public_until").generatedAlwaysAs(
+      sql`CASE WHEN public_eligible = 1 THEN CASE WHEN deregistered_on IS NOT NULL AND date(deregistered_on, '-1 day') < valid_until THEN date(deregistered_on, '-1 day') ELSE valid_until END END`,
+      { mode: "virtual" },
+    ),
     /** rowid of this assessor's row in the FTS table (set by trigger, see the fts migration). */
     ftsRowid: integer("fts_rowid"),
   },
   (t) => [
     uniqueIndex("assessors_email_idx").on(t.emailNorm),
     index("assessors_public_idx").on(t.publicEligible, t.validUntil, t.sortKey),
+    // Covering indexes: visibility → ids (facets, counts); name order with visibility (pages).
+    index("assessors_public_until_idx").on(t.publicUntil, t.id),
+    index("assessors_sort_public_idx").on(t.sortKey, t.id, t.publicUntil),
     index("assessors_sort_idx").on(t.sortKey),
     index("assessors_valid_until_idx").on(t.validUntil),
     index("assessors_registering_school_idx").on(t.registeringSchoolId),
@@ -287,6 +298,7 @@ export const assessorPlaces = sqliteTable(
     primaryKey({ columns: [t.assessorId, t.placeCode] }),
     index("assessor_places_place_idx").on(t.placeCode, t.assessorId),
     index("assessor_places_province_idx").on(t.province, t.assessorId),
+    index("assessor_places_assessor_province_idx").on(t.assessorId, t.province),
   ],
 );
 

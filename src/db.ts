@@ -23,6 +23,9 @@ export async function openDatabase(url: string, authToken?: string): Promise<Emb
     await client.execute("PRAGMA synchronous = FULL");
     await client.execute("PRAGMA foreign_keys = ON");
     await client.execute("PRAGMA busy_timeout = 5000");
+    // The default 2 MiB page cache makes every search re-read pages (see ADR 0004).
+    await client.execute("PRAGMA cache_size = -65536");
+    await client.execute("PRAGMA temp_store = MEMORY");
   }
   return { db: drizzle(client, { schema }), client };
 }

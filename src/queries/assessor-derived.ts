@@ -1,6 +1,6 @@
 // Maintains the derived columns of an assessor (validity dates, public eligibility, search text)
 // so that search and lists never evaluate the three-year rule per row.
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import {
   assessorCrebos,
   assessorSchools,
@@ -81,7 +81,10 @@ export async function refreshAssessorDerived(db: DB, assessorId: string): Promis
   const [assessor] = await db.select().from(assessors).where(eq(assessors.id, assessorId));
   if (!assessor) return;
   const [examRows, refresherRows, schoolRows, creboRows] = await db.batch([
-    db.select({ date: examinations.date }).from(examinations).where(eq(examinations.assessorId, assessorId)),
+    db
+      .select({ date: examinations.date })
+      .from(examinations)
+      .where(eq(examinations.assessorId, assessorId)),
     db
       .select({ date: refresherTrainings.date })
       .from(refresherTrainings)
@@ -111,6 +114,3 @@ export async function refreshAssessorDerived(db: DB, assessorId: string): Promis
 export async function refreshAssessorsWhere(db: DB, ids: readonly string[]): Promise<void> {
   for (const id of ids) await refreshAssessorDerived(db, id);
 }
-
-export const publicVisibleSql = (today: string) =>
-  sql`${assessors.publicEligible} = 1 AND ${assessors.validUntil} >= ${today} AND (${assessors.deregisteredOn} IS NULL OR ${assessors.deregisteredOn} > ${today})`;

@@ -2,6 +2,7 @@
 import { Hono, type Context } from "hono";
 import { sql } from "drizzle-orm";
 import type { AppEnv } from "../env";
+import { cachedSearch } from "../search/cache";
 import { apiError, messages } from "../http/errors";
 import { toCsv } from "../lib/csv";
 import { getDataVersion } from "../queries/meta";
@@ -11,7 +12,6 @@ import {
   getPublicAssessor,
   provinceCounts,
   searchAllAssessors,
-  searchAssessors,
   UnknownPlaceError,
   type PublicAssessor,
 } from "../search/search";
@@ -64,7 +64,7 @@ publicApi.get("/api/v1/assessors", async (c) => {
   const cached = await publicCache(c);
   if (cached) return cached;
   return withSearch(c, async (params) =>
-    c.json(await searchAssessors(c.get("db"), params, c.get("today"))),
+    c.json(await cachedSearch(c.get("db"), params, c.get("today"))),
   );
 });
 

@@ -1,14 +1,10 @@
 // Public pages: search (/), profile (/beoordelaars/{id}), about (/over).
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
+import { cachedSearch } from "../search/cache";
 import { getPlace, listCrebos, listPlaces, listProvinces } from "../queries/reference";
 import { parseSearchParams } from "../search/params";
-import {
-  getPublicAssessor,
-  searchAssessors,
-  UnknownPlaceError,
-  type SearchResult,
-} from "../search/search";
+import { getPublicAssessor, UnknownPlaceError, type SearchResult } from "../search/search";
 import { AboutPage } from "../../views/pages/about";
 import { ProfilePage } from "../../views/pages/profile";
 import {
@@ -87,7 +83,7 @@ async function buildView(
   let errors: Record<string, string> = {};
   if (parsed.ok) {
     try {
-      result = await searchAssessors(db, parsed.params, c.get("today"));
+      result = await cachedSearch(db, parsed.params, c.get("today"));
     } catch (err) {
       if (!(err instanceof UnknownPlaceError)) throw err;
       errors = { place: "Deze plaats is niet bekend. Kies een plaats uit de lijst." };

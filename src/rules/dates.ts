@@ -70,14 +70,18 @@ export function maxDate(dates: Iterable<string>): string | undefined {
   return max;
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than using one.
+let amsterdamFormat: Intl.DateTimeFormat | undefined;
+
 /** The calendar date in Europe/Amsterdam at the given moment. */
 export function amsterdamDate(moment: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
+  amsterdamFormat ??= new Intl.DateTimeFormat("en-CA", {
     timeZone: "Europe/Amsterdam",
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
-  }).format(moment);
+  });
+  return amsterdamFormat.format(moment);
 }
 
 const MONTHS = [

@@ -42,7 +42,8 @@ type Origin = { lat: number; lon: number };
 
 /** Visible to the public on `today`: consent, not erased, valid, not deregistered. */
 export function publicVisible(today: string): SQL {
-  return sql`a.public_eligible = 1 AND a.valid_until >= ${today} AND (a.deregistered_on IS NULL OR a.deregistered_on > ${today})`;
+  // public_until is a generated column: consent ∧ not erased → min(valid_until, afmelding − 1 day).
+  return sql`a.public_until >= ${today}`;
 }
 
 /** An FTS5 query: every word of ≥ 3 characters as a quoted phrase, all required. */
@@ -83,8 +84,17 @@ type Filters = {
   radiusKm: number;
 };
 
-function conditions(f: Filters, skip: "province" | "crebo" | null = null): SQL {
-  const parts: SQL[] = [publicVisible(f.today)];
+/** True when nothing but visibility narrows the result: then reading in name order is cheapest. */
+function unfiltered(f: Filters): boolean {
+  return !f.fts && !f.province && !f.place && !f.crebo && !f.origin;
+}
+
+function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOrder = false): SQL {
+  // With no other filter, `+` keeps SQLite from using the visibility index, so that a page is
+  // read straight from the (sort_key, id, public_until) index instead of sorting every visible row.
+  const parts: SQL[] = [
+    nameOrder && unfiltered(f) ? sql`+a.public_until >= ${f.today}` : publicVisible(f.today),
+  ];
   if (f.fts)
     parts.push(
       sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${f.fts})`,
@@ -162,12 +172,12 @@ async function selectRows(
   const page = limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`;
   return db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, ${d2} AS d2
     FROM assessors a ${rankJoin}
-    WHERE ${conditions(f)}
+    WHERE ${conditions(f, null, p.sort !== "distance" && p.sort !== "relevance")}
     ORDER BY ${orderBy(p, f)} ${page}`);
 }
 
 /** Loads crebos, schools and places for a set of assessors in a few queries (no N+1). */
-export async function hydrate(db: DB, rows: Row[]): Promise<PublicAssessor[]> {
+export async function hydrate(db: DB, rows: Row[], scope?: SQL): Promise<PublicAssessor[]> {
   const crebosBy = new Map<string, { code: string; name: string }[]>();
   const schoolsBy = new Map<string, { id: string; name: string }[]>();
   const placesBy = new Map<string, { code: string; name: string; province: string }[]>();
@@ -176,12 +186,19 @@ export async function hydrate(db: DB, rows: Row[]): Promise<PublicAssessor[]> {
     if (list) list.push(value);
     else map.set(key, [value]);
   };
-  // Chunks keep every statement under D1's limit of 100 bound parameters.
-  for (let i = 0; i < rows.length; i += 90) {
-    const ids = sql.join(
-      rows.slice(i, i + 90).map((r) => sql`${r.id}`),
-      sql`, `,
-    );
+  // A large result (the CSV) is hydrated with one subquery over the same filter; a page by its
+  // ids, in chunks that keep every statement under D1's limit of 100 bound parameters.
+  const scopes: SQL[] = [];
+  if (scope && rows.length > 90) scopes.push(scope);
+  else
+    for (let i = 0; i < rows.length; i += 90)
+      scopes.push(
+        sql.join(
+          rows.slice(i, i + 90).map((r) => sql`${r.id}`),
+          sql`, `,
+        ),
+      );
+  for (const ids of scopes) {
     const [creboRows, schoolRows, placeRows] = await db.batch([
       db.all<{ assessor_id: string; code: string; name: string }>(
         sql`SELECT ac.assessor_id, c.code, c.name FROM assessor_crebos ac JOIN crebos c ON c.code = ac.crebo_code WHERE ac.assessor_id IN (${ids}) ORDER BY c.code`,
@@ -228,14 +245,17 @@ export async function searchAssessors(
     db.all<{ total: number }>(
       sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions(f)}`,
     ),
-    db.all<Facet>(sql`SELECT pr.code, pr.name, count(DISTINCT ap.assessor_id) AS count
-      FROM assessor_places ap JOIN provinces pr ON pr.code = ap.province
-      WHERE ap.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "province")})
-      GROUP BY pr.code ORDER BY count DESC, pr.name`),
-    db.all<Facet>(sql`SELECT c.code, c.name, count(*) AS count
-      FROM assessor_crebos ac JOIN crebos c ON c.code = ac.crebo_code
-      WHERE ac.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "crebo")})
-      GROUP BY c.code ORDER BY count DESC, c.code`),
+    // Group first, name afterwards: the grouping then runs on covering indexes only.
+    db.all<Facet>(sql`SELECT pr.code, pr.name, f.count FROM (
+        SELECT ap.province, count(DISTINCT ap.assessor_id) AS count FROM assessor_places ap
+        WHERE ap.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "province")})
+        GROUP BY ap.province) f
+      JOIN provinces pr ON pr.code = f.province ORDER BY f.count DESC, pr.name`),
+    db.all<Facet>(sql`SELECT c.code, c.name, f.count FROM (
+        SELECT ac.crebo_code, count(*) AS count FROM assessor_crebos ac
+        WHERE ac.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "crebo")})
+        GROUP BY ac.crebo_code) f
+      JOIN crebos c ON c.code = f.crebo_code ORDER BY f.count DESC, c.code`),
   ]);
   const rows = await selectRows(db, f, p, p.perPage, (p.page - 1) * p.perPage);
   return {
@@ -254,7 +274,11 @@ export async function searchAllAssessors(
   today: string,
 ): Promise<PublicAssessor[]> {
   const f = await buildFilters(db, p, today);
-  return hydrate(db, await selectRows(db, f, p, null, 0));
+  return hydrate(
+    db,
+    await selectRows(db, f, p, null, 0),
+    sql`SELECT a.id FROM assessors a WHERE ${conditions(f)}`,
+  );
 }
 
 export async function getPublicAssessor(

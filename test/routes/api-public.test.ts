@@ -248,3 +248,20 @@ describe("reference lists", () => {
     expect(r.json().error.code).toBe("not_found");
   });
 });
+
+describe("result cache", () => {
+  test("a write (data version bump) is visible in the next search at once", async () => {
+    const { assessors } = await import("../../db/schema");
+    const { eq } = await import("drizzle-orm");
+    const { refreshAssessorDerived } = await import("../../src/queries/assessor-derived");
+    const { bumpDataVersion } = await import("../../src/queries/meta");
+    const before = (await get("/api/v1/assessors?q=aalders")).json();
+    expect(before.total).toBe(1);
+    await t.db.update(assessors).set({ publicConsent: false }).where(eq(assessors.id, ids.aal));
+    await refreshAssessorDerived(t.db, ids.aal);
+    await bumpDataVersion(t.db);
+    const after = (await get("/api/v1/assessors?q=aalders")).json();
+    expect(after.total).toBe(0);
+    expect((await get("/")).text).not.toContain("Aalders");
+  });
+});

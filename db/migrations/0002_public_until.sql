@@ -1,0 +1,4 @@
+ALTER TABLE `assessors` ADD `public_until` text GENERATED ALWAYS AS (CASE WHEN public_eligible = 1 THEN CASE WHEN deregistered_on IS NOT NULL AND date(deregistered_on, '-1 day') < valid_until THEN date(deregistered_on, '-1 day') ELSE valid_until END END) VIRTUAL;--> statement-breakpoint
+CREATE INDEX `assessors_public_until_idx` ON `assessors` (`public_until`,`id`);--> statement-breakpoint
+CREATE INDEX `assessors_sort_public_idx` ON `assessors` (`sort_key`,`id`,`public_until`);--> statement-breakpoint
+CREATE INDEX `assessor_places_assessor_province_idx` ON `assessor_places` (`assessor_id`,`province`);
