@@ -23,7 +23,7 @@ function parseChanges(text: string): Record<string, unknown> {
   }
 }
 
-/** Fields whose values an erasure removes; the append-only log keeps them, pages never show them again. */
+/** Fields whose values an erasure removes, also from the audit log (see scrubAssessorAudit). */
 const PERSONAL = new Set([
   "first_name",
   "infix",
@@ -35,7 +35,7 @@ const PERSONAL = new Set([
 ]);
 const REDACTED = "[gewist]";
 
-function redact(changes: Record<string, unknown>): Record<string, unknown> {
+export function redactPersonalChanges(changes: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, change] of Object.entries(changes)) {
     if (PERSONAL.has(field) && change && typeof change === "object" && "to" in change) {
@@ -87,7 +87,7 @@ export async function assessorHistory(
     .orderBy(asc(auditLog.id));
   return rows.map((r) => {
     const changes = parseChanges(r.changes);
-    return { ...r, changes: opts.erased ? redact(changes) : changes };
+    return { ...r, changes: opts.erased ? redactPersonalChanges(changes) : changes };
   });
 }
 

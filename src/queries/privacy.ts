@@ -2,6 +2,7 @@
 // row, its logs and their counts kept), plus the retention job's selection.
 import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import {
+  auditLog,
   assessorPlaces,
   assessors,
   consentEvents,
@@ -13,7 +14,7 @@ import {
 import type { DB } from "../db";
 import type { Actor } from "../school/access";
 import { changeAssessor } from "./assessor-changes";
-import { assessorHistory } from "./assessor-history";
+import { assessorHistory, redactPersonalChanges } from "./assessor-history";
 import { getAssessorRecord, type AssessorRecord } from "./assessor-record";
 import type { AssessorRow } from "./assessors";
 
@@ -40,7 +41,7 @@ export async function eraseAssessor(
   erasedAt: string,
   reason: "request" | "retention" = "request",
 ): Promise<AssessorRow> {
-  return changeAssessor(db, actor, id, (current) =>
+  const erased = await changeAssessor(db, actor, id, (current) =>
     current.erasedAt
       ? null
       : {
@@ -69,6 +70,35 @@ export async function eraseAssessor(
           ],
         },
   );
+  await scrubAssessorAudit(db, id);
+  return erased;
+}
+
+/**
+ * Rewrites the assessor's audit rows so that no personal value survives the erasure; what was
+ * changed, when and by whom stays. The only update the audit log's trigger allows (migration 0003).
+ */
+export async function scrubAssessorAudit(db: DB, assessorId: string): Promise<void> {
+  const rows = await db
+    .select({ id: auditLog.id, changes: auditLog.changes })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "assessor"), eq(auditLog.entityId, assessorId)));
+  const updates = [];
+  for (const row of rows) {
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(row.changes) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    const redacted = JSON.stringify(redactPersonalChanges(parsed));
+    if (redacted !== row.changes && redacted.includes('"[gewist]"'))
+      updates.push(db.update(auditLog).set({ changes: redacted }).where(eq(auditLog.id, row.id)));
+  }
+  for (let i = 0; i < updates.length; i += 50) {
+    const chunk = updates.slice(i, i + 50);
+    await db.batch(chunk as [(typeof chunk)[0], ...typeof chunk]);
+  }
 }
 
 export type AssessorExport = {
