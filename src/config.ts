@@ -16,6 +16,7 @@ export const configSchema = z.object({
   SEED_DEMO: boolish.optional(),
   EXPIRING_DAYS: z.coerce.number().int().min(0).max(365).default(90),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(730),
+  TRUST_PROXY: boolish.optional(),
 });
 
 export type Config = {
@@ -29,6 +30,8 @@ export type Config = {
   seedDemo: boolean;
   expiringDays: number;
   retentionDays: number;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling). */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +58,7 @@ export function parseConfig(source: Record<string, unknown>): Config {
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== "production",
     expiringDays: e.EXPIRING_DAYS,
     retentionDays: e.RETENTION_DAYS,
+    trustProxy: e.TRUST_PROXY ?? false,
   };
 }
 

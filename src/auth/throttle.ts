@@ -20,10 +20,17 @@ export function ipKey(ip: string): string {
 }
 
 /**
- * The client address. On Node it is the socket's address (headers are not trusted there); on
- * Workers Cloudflare sets CF-Connecting-IP itself. Without either (tests), "unknown".
+ * The client address. Behind a reverse proxy (TRUST_PROXY=1) it is the last X-Forwarded-For entry,
+ * the one the proxy itself added; otherwise, on Node, the socket's address (headers are not
+ * trusted there); on Workers Cloudflare sets CF-Connecting-IP itself. Without any, "unknown".
  */
 export function clientIp(c: Context): string {
+  const config = c.get("config") as { trustProxy?: boolean } | undefined;
+  const forwarded = config?.trustProxy ? c.req.header("x-forwarded-for") : undefined;
+  if (forwarded) {
+    const last = forwarded.split(",").at(-1)?.trim();
+    if (last) return last.slice(0, 64);
+  }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   const remote = env?.incoming?.socket?.remoteAddress;
   if (remote) return remote;
