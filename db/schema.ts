@@ -102,10 +102,7 @@ export const users = sqliteTable(
     passwordChangedAt: text("password_changed_at"),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("users_email_idx").on(t.email),
-    index("users_school_idx").on(t.schoolId),
-  ],
+  (t) => [uniqueIndex("users_email_idx").on(t.email), index("users_school_idx").on(t.schoolId)],
 );
 
 /** Lucia sessions; id is the SHA-256 of the cookie token, expires_at in unix seconds. */

@@ -3,9 +3,19 @@ import { chromium } from "playwright-core";
 const [url, name] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
-for (const [label, width] of [["desktop", 1280], ["mobile", 390]]) {
+for (const [label, width] of [
+  ["desktop", 1280],
+  ["mobile", 390],
+]) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));

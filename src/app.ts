@@ -73,7 +73,8 @@ export function createApp(deps: AppDeps) {
 
   // CSRF: browser form posts must come from our own origin. Bearer-token calls are exempt.
   const csrfCheck = csrf({
-    origin: (origin, c) => origin === new URL(deps.config.baseUrl).origin || origin === new URL(c.req.url).origin,
+    origin: (origin, c) =>
+      origin === new URL(deps.config.baseUrl).origin || origin === new URL(c.req.url).origin,
   });
   app.use(async (c, next) => {
     if (c.req.header("authorization")) return next();
@@ -97,7 +98,12 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) =>
     isApiPath(c.req.path)
       ? apiError(c, 404, "not_found", messages.notFound)
-      : renderError(c, 404, "Pagina niet gevonden", "Deze pagina bestaat niet (meer). Controleer het adres of ga naar de zoekpagina."),
+      : renderError(
+          c,
+          404,
+          "Pagina niet gevonden",
+          "Deze pagina bestaat niet (meer). Controleer het adres of ga naar de zoekpagina.",
+        ),
   );
 
   app.onError((err, c) => {
@@ -111,7 +117,12 @@ export function createApp(deps: AppDeps) {
     if (status === 403) {
       return isApiPath(c.req.path)
         ? apiError(c, 403, "forbidden", "Dit verzoek is geweigerd.")
-        : renderError(c, 403, "Verzoek geweigerd", "Dit formulier kwam niet van deze website en is daarom niet verwerkt.");
+        : renderError(
+            c,
+            403,
+            "Verzoek geweigerd",
+            "Dit formulier kwam niet van deze website en is daarom niet verwerkt.",
+          );
     }
     console.error(`[${c.get("requestId") ?? "-"}] ${c.req.method} ${c.req.path}:`, err);
     return isApiPath(c.req.path)

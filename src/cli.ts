@@ -22,7 +22,8 @@ async function main(argv: string[]) {
     return;
   }
   const config = configFromProcess();
-  if (config.databaseUrl.startsWith("file:data/")) (await import("node:fs")).mkdirSync("data", { recursive: true });
+  if (config.databaseUrl.startsWith("file:data/"))
+    (await import("node:fs")).mkdirSync("data", { recursive: true });
   const { db, client } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   try {
     await runMigrations(db);
@@ -32,15 +33,25 @@ async function main(argv: string[]) {
       return;
     }
     if (command === "demo") {
-      const { values } = parseArgs({ args: [sub, ...rest].filter(Boolean) as string[], options: { assessors: { type: "string" } } });
+      const { values } = parseArgs({
+        args: [sub, ...rest].filter(Boolean) as string[],
+        options: { assessors: { type: "string" } },
+      });
       const count = values.assessors ? Number(values.assessors) : 300;
-      if (!Number.isInteger(count) || count < 1 || count > 200000) throw new ConfigError("--assessors moet een geheel getal tussen 1 en 200000 zijn.");
-      const result = await seedDemo(db, { on: amsterdamDate(new Date()), count, seed: Date.now() % 100000 });
+      if (!Number.isInteger(count) || count < 1 || count > 200000)
+        throw new ConfigError("--assessors moet een geheel getal tussen 1 en 200000 zijn.");
+      const result = await seedDemo(db, {
+        on: amsterdamDate(new Date()),
+        count,
+        seed: Date.now() % 100000,
+      });
       console.log(`${count} fictieve praktijkbeoordelaars toegevoegd.`);
       for (const l of result.logins) console.log(`  ${l.email} / ${l.password}`);
       return;
     }
-    const extra = extraCommands.find((c) => c.name === command && (c.sub === undefined || c.sub === sub));
+    const extra = extraCommands.find(
+      (c) => c.name === command && (c.sub === undefined || c.sub === sub),
+    );
     if (!extra) {
       console.error(`Onbekende opdracht: ${command}${sub ? ` ${sub}` : ""}\n\n${HELP}`);
       process.exitCode = 2;

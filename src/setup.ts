@@ -9,7 +9,11 @@ import { amsterdamDate } from "./rules";
 
 export type SetupResult = { seeded: DemoResult | null; fresh: boolean };
 
-export async function prepareDatabase(db: DB, config: Config, now = new Date()): Promise<SetupResult> {
+export async function prepareDatabase(
+  db: DB,
+  config: Config,
+  now = new Date(),
+): Promise<SetupResult> {
   await runMigrations(db);
   const [{ n }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM users`);
   const fresh = n === 0;

@@ -116,7 +116,12 @@ export function Layout(props: LayoutProps) {
   );
 }
 
-export function ErrorPage(props: { title: string; message: string; auth?: AuthContext | null; requestId?: string }) {
+export function ErrorPage(props: {
+  title: string;
+  message: string;
+  auth?: AuthContext | null;
+  requestId?: string;
+}) {
   return (
     <Layout title={props.title} auth={props.auth}>
       <section class="panel narrow">

@@ -45,26 +45,124 @@ export const demoLogins = [
 ];
 
 const FIRST = [
-  "Jan", "Pieter", "Sanne", "Anouk", "Daan", "Lotte", "Mohammed", "Fatma", "José", "Zoë",
-  "Daniëlle", "Ömer", "Gerrit", "Hendrik", "Ingrid", "Kees", "Marieke", "Nadia", "René", "Sven",
-  "Tim", "Wouter", "Yusuf", "Bram", "Chantal", "Dirk", "Esther", "Floor", "Henk", "Joël",
-  "Karin", "Leon", "Mirjam", "Noël", "Priya", "Ruud", "Sophie", "Thijs", "Usha", "Wim",
+  "Jan",
+  "Pieter",
+  "Sanne",
+  "Anouk",
+  "Daan",
+  "Lotte",
+  "Mohammed",
+  "Fatma",
+  "José",
+  "Zoë",
+  "Daniëlle",
+  "Ömer",
+  "Gerrit",
+  "Hendrik",
+  "Ingrid",
+  "Kees",
+  "Marieke",
+  "Nadia",
+  "René",
+  "Sven",
+  "Tim",
+  "Wouter",
+  "Yusuf",
+  "Bram",
+  "Chantal",
+  "Dirk",
+  "Esther",
+  "Floor",
+  "Henk",
+  "Joël",
+  "Karin",
+  "Leon",
+  "Mirjam",
+  "Noël",
+  "Priya",
+  "Ruud",
+  "Sophie",
+  "Thijs",
+  "Usha",
+  "Wim",
 ];
-const INFIX = ["", "", "", "", "", "van", "de", "van der", "van den", "ter", "den", "van de", "in 't"];
+const INFIX = [
+  "",
+  "",
+  "",
+  "",
+  "",
+  "van",
+  "de",
+  "van der",
+  "van den",
+  "ter",
+  "den",
+  "van de",
+  "in 't",
+];
 const LAST = [
-  "Meer", "Bakker", "Jansen", "Visser", "Smit", "Mulder", "Bos", "Vos", "Peters", "Hendriks",
-  "Dekker", "Brouwer", "Sánchez", "Çelik", "Yılmaz", "Kaya", "Özdemir", "Hoekstra", "Postma",
-  "Dijkstra", "Wijnands", "Groen", "Berg", "Veen", "Haan", "Brink", "Schouten", "Willems",
-  "Koster", "Prins", "Maas", "Huisman", "Kramer", "Verbeek", "Gerritsen", "Boer", "Aydın",
-  "Nguyễn", "Kowalski", "Müller",
+  "Meer",
+  "Bakker",
+  "Jansen",
+  "Visser",
+  "Smit",
+  "Mulder",
+  "Bos",
+  "Vos",
+  "Peters",
+  "Hendriks",
+  "Dekker",
+  "Brouwer",
+  "Sánchez",
+  "Çelik",
+  "Yılmaz",
+  "Kaya",
+  "Özdemir",
+  "Hoekstra",
+  "Postma",
+  "Dijkstra",
+  "Wijnands",
+  "Groen",
+  "Berg",
+  "Veen",
+  "Haan",
+  "Brink",
+  "Schouten",
+  "Willems",
+  "Koster",
+  "Prins",
+  "Maas",
+  "Huisman",
+  "Kramer",
+  "Verbeek",
+  "Gerritsen",
+  "Boer",
+  "Aydın",
+  "Nguyễn",
+  "Kowalski",
+  "Müller",
 ];
 const ORGANISATIONS = [
-  "Installatiebedrijf Van Dam", "Elektro Noord B.V.", "Klimaattechniek Oost", "Metaalwerk Brabant",
-  "Technisch Bureau Delta", "Mechatronica Twente", "Koudetechniek Zuid", "Werktuigbouw Holland",
-  "Service & Onderhoud Midden", "Precisie Techniek Limburg", "Infra Werken Friesland",
+  "Installatiebedrijf Van Dam",
+  "Elektro Noord B.V.",
+  "Klimaattechniek Oost",
+  "Metaalwerk Brabant",
+  "Technisch Bureau Delta",
+  "Mechatronica Twente",
+  "Koudetechniek Zuid",
+  "Werktuigbouw Holland",
+  "Service & Onderhoud Midden",
+  "Precisie Techniek Limburg",
+  "Infra Werken Friesland",
   "Duurzame Installaties Zeeland",
 ];
-const PROVIDERS = ["Stichting Examenkamer", "Kenniscentrum Techniek", "ROC Opleidingscentrum", "Bureau Kwalificerend Beoordelen"];
+const PROVIDERS = [
+  "Stichting Examenkamer",
+  "Kenniscentrum Techniek",
+  "ROC Opleidingscentrum",
+  "Bureau Kwalificerend Beoordelen",
+];
 const REFRESHER_KINDS = [
   "terugkomdag",
   "verificatiebijeenkomst",
@@ -86,7 +184,7 @@ function prng(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
+    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
   };
 }
 
@@ -94,10 +192,15 @@ async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) =>
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-export type DemoResult = { logins: { email: string; password: string; role: string; school?: string }[] };
+export type DemoResult = {
+  logins: { email: string; password: string; role: string; school?: string }[];
+};
 
 /** Creates the demo schools and users (once) and `count` fictional assessors. */
-export async function seedDemo(db: DB, opts: { on: string; count?: number; seed?: number }): Promise<DemoResult> {
+export async function seedDemo(
+  db: DB,
+  opts: { on: string; count?: number; seed?: number },
+): Promise<DemoResult> {
   const count = opts.count ?? 300;
   const rnd = prng(opts.seed ?? 20260615);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -113,9 +216,17 @@ export async function seedDemo(db: DB, opts: { on: string; count?: number; seed?
     }
     let schoolId: string | null = null;
     if ("school" in login && login.school) {
-      const [place] = await db.select({ code: places.code }).from(places).where(eq(places.name, login.place!));
+      const [place] = await db
+        .select({ code: places.code })
+        .from(places)
+        .where(eq(places.name, login.place!));
       schoolId = newId();
-      await db.insert(schools).values({ id: schoolId, name: login.school, brin: login.brin, placeCode: place?.code ?? null });
+      await db.insert(schools).values({
+        id: schoolId,
+        name: login.school,
+        brin: login.brin,
+        placeCode: place?.code ?? null,
+      });
       schoolIds.push(schoolId);
     }
     const userId = newId();
@@ -141,7 +252,10 @@ export async function seedDemo(db: DB, opts: { on: string; count?: number; seed?
     .from(crebos)
     .where(sql`${crebos.mei} = 1 AND ${crebos.level} IS NOT NULL AND ${crebos.retiredAt} IS NULL`);
   const schoolNames = new Map(
-    (await db.select({ id: schools.id, name: schools.name }).from(schools)).map((s) => [s.id, s.name]),
+    (await db.select({ id: schools.id, name: schools.name }).from(schools)).map((s) => [
+      s.id,
+      s.name,
+    ]),
   );
 
   const assessorRows: (typeof assessors.$inferInsert)[] = [];
@@ -164,11 +278,16 @@ export async function seedDemo(db: DB, opts: { on: string; count?: number; seed?
     const start = addDays(opts.on, -rnd.int(200, 2400));
     // Profiles: mostly active assessors; some drift towards their deadline or past it.
     const profile = rnd.next();
-    const lastActivityAge = profile < 0.6 ? rnd.int(0, 600) : profile < 0.8 ? rnd.int(960, 1090) : rnd.int(1100, 1500);
+    const lastActivityAge =
+      profile < 0.6 ? rnd.int(0, 600) : profile < 0.8 ? rnd.int(960, 1090) : rnd.int(1100, 1500);
     const examDates: string[] = [];
     const refresherDates: string[] = [];
     const activityFloor = addDays(opts.on, -lastActivityAge);
-    const crebosOfAssessor = [...new Set([rnd.pick(meiCrebos), rnd.pick(meiCrebos), rnd.pick(meiCrebos)].slice(0, rnd.int(1, 3)))];
+    const crebosOfAssessor = [
+      ...new Set(
+        [rnd.pick(meiCrebos), rnd.pick(meiCrebos), rnd.pick(meiCrebos)].slice(0, rnd.int(1, 3)),
+      ),
+    ];
     for (let e = rnd.int(0, 3); e > 0; e--) {
       const d = addDays(activityFloor, -rnd.int(0, 500));
       if (d >= start && d <= opts.on) examDates.push(d);
@@ -189,10 +308,14 @@ export async function seedDemo(db: DB, opts: { on: string; count?: number; seed?
     const assessorPlaceCodes = new Set([rnd.pick(placeList).code]);
     if (rnd.next() < 0.3) assessorPlaceCodes.add(rnd.pick(placeList).code);
     const organisation = rnd.pick(ORGANISATIONS);
-    const slug = `${firstName}.${infix}${lastName}`.normalize("NFKD").replace(/[^A-Za-z.]/g, "").toLowerCase();
+    const slug = `${firstName}.${infix}${lastName}`
+      .normalize("NFKD")
+      .replace(/[^A-Za-z.]/g, "")
+      .toLowerCase();
     const email = `${slug}.${i}@voorbeeld.nl`;
     const linkedSchools = [schoolId];
-    if (rnd.next() < 0.1 && schoolIds.length > 1) linkedSchools.push(schoolIds[(schoolIndex + 1) % schoolIds.length]);
+    if (rnd.next() < 0.1 && schoolIds.length > 1)
+      linkedSchools.push(schoolIds[(schoolIndex + 1) % schoolIds.length]);
 
     assessorRows.push({
       id,
@@ -226,9 +349,18 @@ export async function seedDemo(db: DB, opts: { on: string; count?: number; seed?
     });
     for (const s of linkedSchools) linkRows.push({ assessorId: id, schoolId: s, linkedBy: userId });
     for (const c of crebosOfAssessor) creboRows.push({ assessorId: id, creboCode: c.code });
-    for (const code of assessorPlaceCodes) placeRows.push({ assessorId: id, placeCode: code, province });
+    for (const code of assessorPlaceCodes)
+      placeRows.push({ assessorId: id, placeCode: code, province });
     for (const date of examDates)
-      examRows.push({ id: newId(), assessorId: id, date, creboCode: rnd.pick(crebosOfAssessor).code, notes: "", schoolId, userId });
+      examRows.push({
+        id: newId(),
+        assessorId: id,
+        date,
+        creboCode: rnd.pick(crebosOfAssessor).code,
+        notes: "",
+        schoolId,
+        userId,
+      });
     for (const date of refresherDates)
       refresherRows.push({
         id: newId(),
@@ -240,7 +372,14 @@ export async function seedDemo(db: DB, opts: { on: string; count?: number; seed?
         schoolId,
         userId,
       });
-    consentRows.push({ id: newId(), assessorId: id, given: consent, textVersion: CONSENT_TEXT_VERSION, schoolId, userId });
+    consentRows.push({
+      id: newId(),
+      assessorId: id,
+      given: consent,
+      textVersion: CONSENT_TEXT_VERSION,
+      schoolId,
+      userId,
+    });
   }
 
   await insertChunked(assessorRows, 50, (c) => db.insert(assessors).values(c));

@@ -203,14 +203,12 @@ export async function approveAccountRequest(
     ctx.now,
   );
   await ctx.db.batch([
-    ctx.db
-      .insert(schools)
-      .values({
-        id: schoolId,
-        name: request.schoolName,
-        brin: request.brin,
-        placeCode: request.placeCode,
-      }),
+    ctx.db.insert(schools).values({
+      id: schoolId,
+      name: request.schoolName,
+      brin: request.brin,
+      placeCode: request.placeCode,
+    }),
     ctx.db.update(accountRequests).set({ schoolId }).where(eq(accountRequests.id, requestId)),
     ctx.db.insert(invites).values(row),
     audit(ctx, {

@@ -4,7 +4,12 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
 
 export type ErrorBody = {
-  error: { code: string; message: string; fields?: Record<string, string>; [extra: string]: unknown };
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string>;
+    [extra: string]: unknown;
+  };
 };
 
 export class HttpError extends Error {

@@ -7,10 +7,16 @@ export function bumpDataVersion(db: DB) {
   return db
     .insert(meta)
     .values({ key: "data_version", value: "1" })
-    .onConflictDoUpdate({ target: meta.key, set: { value: sql`CAST(${meta.value} AS INTEGER) + 1` } });
+    .onConflictDoUpdate({
+      target: meta.key,
+      set: { value: sql`CAST(${meta.value} AS INTEGER) + 1` },
+    });
 }
 
 export async function getDataVersion(db: DB): Promise<string> {
-  const [row] = await db.select({ value: meta.value }).from(meta).where(eq(meta.key, "data_version"));
+  const [row] = await db
+    .select({ value: meta.value })
+    .from(meta)
+    .where(eq(meta.key, "data_version"));
   return row?.value ?? "0";
 }

@@ -43,7 +43,9 @@ export async function listPlaces(
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(
       // names starting with the query first, then alphabetical
-      q ? sql`CASE WHEN ${places.nameNorm} LIKE ${q.replace(/[%_]/g, "") + "%"} THEN 0 ELSE 1 END` : asc(places.nameNorm),
+      q
+        ? sql`CASE WHEN ${places.nameNorm} LIKE ${q.replace(/[%_]/g, "") + "%"} THEN 0 ELSE 1 END`
+        : asc(places.nameNorm),
       asc(places.nameNorm),
     )
     .limit(filter.limit ?? 5000);

@@ -4,9 +4,19 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ErrorPage } from "../../views/layout";
 import type { AppEnv } from "../env";
 
-export function renderError(c: Context<AppEnv>, status: ContentfulStatusCode, title: string, message: string) {
+export function renderError(
+  c: Context<AppEnv>,
+  status: ContentfulStatusCode,
+  title: string,
+  message: string,
+) {
   return c.html(
-    <ErrorPage title={title} message={message} auth={c.get("auth")} requestId={c.get("requestId")} />,
+    <ErrorPage
+      title={title}
+      message={message}
+      auth={c.get("auth")}
+      requestId={c.get("requestId")}
+    />,
     status,
   );
 }

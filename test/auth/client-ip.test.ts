@@ -17,11 +17,15 @@ function appWith(trustProxy: string) {
 
 describe("clientIp", () => {
   test("without TRUST_PROXY a forwarded header is ignored", async () => {
-    const res = await appWith("0").request("/ip", { headers: { "x-forwarded-for": "203.0.113.9" } });
+    const res = await appWith("0").request("/ip", {
+      headers: { "x-forwarded-for": "203.0.113.9" },
+    });
     expect(await res.text()).toBe("unknown");
   });
   test("with TRUST_PROXY the entry the proxy added (the last) counts, not one the client forged", async () => {
-    const res = await appWith("1").request("/ip", { headers: { "x-forwarded-for": "10.9.9.9, 198.51.100.7" } });
+    const res = await appWith("1").request("/ip", {
+      headers: { "x-forwarded-for": "10.9.9.9, 198.51.100.7" },
+    });
     expect(await res.text()).toBe("198.51.100.7");
   });
 });

@@ -11,9 +11,25 @@ describe.skipIf(!browserAvailable)("public search in the browser", () => {
 
   beforeAll(async () => {
     server = await startServer();
-    await insertAssessor(server.db, { firstName: "Jan", infix: "van der", lastName: "Meer", places: ["3295"], crebos: ["25332"] });
-    await insertAssessor(server.db, { firstName: "María", lastName: "Sánchez", places: ["1245"], crebos: ["25350"] });
-    await insertAssessor(server.db, { firstName: "Ömer", lastName: "Çelik", places: ["3484"], crebos: ["25332"] });
+    await insertAssessor(server.db, {
+      firstName: "Jan",
+      infix: "van der",
+      lastName: "Meer",
+      places: ["3295"],
+      crebos: ["25332"],
+    });
+    await insertAssessor(server.db, {
+      firstName: "María",
+      lastName: "Sánchez",
+      places: ["1245"],
+      crebos: ["25350"],
+    });
+    await insertAssessor(server.db, {
+      firstName: "Ömer",
+      lastName: "Çelik",
+      places: ["3484"],
+      crebos: ["25332"],
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -27,31 +43,47 @@ describe.skipIf(!browserAvailable)("public search in the browser", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await page.goto(`${server.url}/`);
-    await expect.poll(() => page.locator(".result-count").textContent()).toContain("3 praktijkbeoordelaars");
+    await expect
+      .poll(() => page.locator(".result-count").textContent())
+      .toContain("3 praktijkbeoordelaars");
 
     await page.locator("#q").pressSequentially("sanchez", { delay: 30 });
-    await expect.poll(() => page.locator(".result-count").textContent(), { timeout: 5000 }).toContain("1 praktijkbeoordelaar");
+    await expect
+      .poll(() => page.locator(".result-count").textContent(), { timeout: 5000 })
+      .toContain("1 praktijkbeoordelaar");
     await expect.poll(() => page.locator(".results").textContent()).toContain("María Sánchez");
     await expect.poll(() => new URL(page.url()).search).toBe("?q=sanchez");
 
     await page.locator("#q").fill("");
     await page.locator("#q").press("Backspace");
-    await expect.poll(() => page.locator(".result-count").textContent(), { timeout: 5000 }).toContain("3 praktijkbeoordelaars");
+    await expect
+      .poll(() => page.locator(".result-count").textContent(), { timeout: 5000 })
+      .toContain("3 praktijkbeoordelaars");
 
     await page.locator("#province").selectOption("GR");
-    await expect.poll(() => new URL(page.url()).searchParams.get("province"), { timeout: 5000 }).toBe("GR");
-    await expect.poll(() => page.locator(".result-count").textContent()).toContain("1 praktijkbeoordelaar");
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get("province"), { timeout: 5000 })
+      .toBe("GR");
+    await expect
+      .poll(() => page.locator(".result-count").textContent())
+      .toContain("1 praktijkbeoordelaar");
     await expect.poll(() => page.locator(".results").textContent()).toContain("Ömer Çelik");
     // The place list is narrowed to the chosen province.
     await expect
-      .poll(async () => (await page.locator("#place option").allTextContents()).some((t) => t.startsWith("Uithuizermeeden")))
+      .poll(async () =>
+        (await page.locator("#place option").allTextContents()).some((t) =>
+          t.startsWith("Uithuizermeeden"),
+        ),
+      )
       .toBe(true);
     expect(await page.locator("#place option", { hasText: "'s-Gravenhage" }).count()).toBe(0);
 
     await page.screenshot({ path: screenshotPath("search-desktop"), fullPage: true });
 
     await page.goBack();
-    await expect.poll(() => page.locator(".result-count").textContent(), { timeout: 5000 }).toContain("3 praktijkbeoordelaars");
+    await expect
+      .poll(() => page.locator(".result-count").textContent(), { timeout: 5000 })
+      .toContain("3 praktijkbeoordelaars");
     expect(new URL(page.url()).searchParams.get("province")).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
@@ -62,7 +94,9 @@ describe.skipIf(!browserAvailable)("public search in the browser", () => {
     await page.goto(`${server.url}/`);
     await page.locator('.province-map a[aria-label^="Utrecht"]').click();
     await expect.poll(() => new URL(page.url()).searchParams.get("province")).toBe("UT");
-    await expect.poll(() => page.locator(".result-count").textContent()).toContain("1 praktijkbeoordelaar");
+    await expect
+      .poll(() => page.locator(".result-count").textContent())
+      .toContain("1 praktijkbeoordelaar");
     await page.screenshot({ path: screenshotPath("search-mobile"), fullPage: true });
     await page.close();
   });
@@ -73,7 +107,9 @@ describe.skipIf(!browserAvailable)("public search in the browser", () => {
     await page.goto(`${server.url}/`);
     await page.locator("#q").fill("meer");
     await page.locator("#q").press("Enter");
-    await expect.poll(() => page.locator(".result-count").textContent()).toContain("1 praktijkbeoordelaar");
+    await expect
+      .poll(() => page.locator(".result-count").textContent())
+      .toContain("1 praktijkbeoordelaar");
     expect(new URL(page.url()).searchParams.get("q")).toBe("meer");
     await context.close();
   });

@@ -16,7 +16,11 @@ describe("config", () => {
     expect(parseConfig({ SEED_DEMO: "0" }).seedDemo).toBe(false);
   });
   test("values are parsed", () => {
-    const c = parseConfig({ PORT: "9000", EXPIRING_DAYS: "30", BASE_URL: "https://register.example/" });
+    const c = parseConfig({
+      PORT: "9000",
+      EXPIRING_DAYS: "30",
+      BASE_URL: "https://register.example/",
+    });
     expect(c.port).toBe(9000);
     expect(c.expiringDays).toBe(30);
     expect(c.baseUrl).toBe("https://register.example");

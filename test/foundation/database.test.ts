@@ -42,7 +42,9 @@ describe("embedded libSQL", () => {
     expect(await count(db, "crebos")).toBe(642);
     await loadReferenceData(db);
     expect(await count(db, "places")).toBe(2501);
-    const [fryslan] = await db.all<{ name: string }>(sql`SELECT name FROM provinces WHERE code = 'FR'`);
+    const [fryslan] = await db.all<{ name: string }>(
+      sql`SELECT name FROM provinces WHERE code = 'FR'`,
+    );
     expect(fryslan.name).toBe("Fryslân");
     close();
   });
@@ -63,15 +65,30 @@ describe("demo data", () => {
     const result = await seedDemo(db, { on: TEST_TODAY, count: 240 });
     expect(result.logins.filter((l) => l.school)).toHaveLength(2);
     expect(await count(db, "assessors")).toBe(240);
-    const provinces = await db.all<{ province: string }>(sql`SELECT DISTINCT province FROM assessor_places`);
+    const provinces = await db.all<{ province: string }>(
+      sql`SELECT DISTINCT province FROM assessor_places`,
+    );
     expect(provinces).toHaveLength(12);
-    const nonMei = await db.all(sql`SELECT 1 FROM assessor_crebos ac JOIN crebos c ON c.code = ac.crebo_code WHERE c.mei = 0`);
+    const nonMei = await db.all(
+      sql`SELECT 1 FROM assessor_crebos ac JOIN crebos c ON c.code = ac.crebo_code WHERE c.mei = 0`,
+    );
     expect(nonMei).toHaveLength(0);
-    const rows = await db.all<{ id: string; s: string; d: string | null; consent: number; demo: number; email: string }>(
+    const rows = await db.all<{
+      id: string;
+      s: string;
+      d: string | null;
+      consent: number;
+      demo: number;
+      email: string;
+    }>(
       sql`SELECT id, initial_training_date AS s, deregistered_on AS d, public_consent AS consent, demo, email FROM assessors`,
     );
-    const exams = await db.all<{ assessor_id: string; date: string }>(sql`SELECT assessor_id, date FROM examinations`);
-    const refreshers = await db.all<{ assessor_id: string; date: string }>(sql`SELECT assessor_id, date FROM refresher_trainings`);
+    const exams = await db.all<{ assessor_id: string; date: string }>(
+      sql`SELECT assessor_id, date FROM examinations`,
+    );
+    const refreshers = await db.all<{ assessor_id: string; date: string }>(
+      sql`SELECT assessor_id, date FROM refresher_trainings`,
+    );
     const statuses = new Set(
       rows.map(
         (r) =>
@@ -87,14 +104,20 @@ describe("demo data", () => {
     expect([...statuses].sort()).toEqual(["deregistered", "expiring", "lapsed", "qualified"]);
     expect(new Set(rows.map((r) => r.consent)).size).toBe(2);
     expect(rows.every((r) => r.demo === 1 && r.email.endsWith("@voorbeeld.nl"))).toBe(true);
-    const names = await db.all(sql`SELECT 1 FROM assessors WHERE first_name = 'Jan' AND infix = 'van der' AND last_name = 'Meer'`);
+    const names = await db.all(
+      sql`SELECT 1 FROM assessors WHERE first_name = 'Jan' AND infix = 'van der' AND last_name = 'Meer'`,
+    );
     expect(names.length).toBeGreaterThanOrEqual(1);
     close();
   });
 
   test("a new development database is seeded once; production and SEED_DEMO=0 are not", async () => {
     const dev = await openDatabase(`file:${join(dir, "dev.db")}`);
-    const first = await prepareDatabase(dev.db, parseConfig({ SEED_DEMO: "1" }), new Date("2026-06-15T10:00:00Z"));
+    const first = await prepareDatabase(
+      dev.db,
+      parseConfig({ SEED_DEMO: "1" }),
+      new Date("2026-06-15T10:00:00Z"),
+    );
     expect(first.seeded?.logins.length).toBe(3);
     const again = await prepareDatabase(dev.db, parseConfig({ SEED_DEMO: "1" }));
     expect(again.seeded).toBeNull();

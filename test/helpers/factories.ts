@@ -17,7 +17,13 @@ export function testPasswordHash(): Promise<string> {
 }
 
 export async function createSchool(db: DB, overrides: Partial<typeof schools.$inferInsert> = {}) {
-  const row = { id: newId(), name: `Testschool ${newId(4)}`, brin: null, placeCode: null, ...overrides };
+  const row = {
+    id: newId(),
+    name: `Testschool ${newId(4)}`,
+    brin: null,
+    placeCode: null,
+    ...overrides,
+  };
   await db.insert(schools).values(row);
   return row;
 }

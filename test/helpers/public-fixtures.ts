@@ -1,6 +1,13 @@
 // Inserts assessors in known states straight into the database, for public-side tests.
 import { eq } from "drizzle-orm";
-import { assessorCrebos, assessorPlaces, assessorSchools, assessors, places, schools } from "../../db/schema";
+import {
+  assessorCrebos,
+  assessorPlaces,
+  assessorSchools,
+  assessors,
+  places,
+  schools,
+} from "../../db/schema";
 import type { DB } from "../../src/db";
 import { newId } from "../../src/lib/ids";
 import { deriveAssessorColumns } from "../../src/queries/assessor-derived";
@@ -44,7 +51,10 @@ export async function insertAssessor(
   const start = opts.start ?? addDays(TEST_TODAY, -100);
   const placeRows = [];
   for (const code of opts.places) {
-    const [p] = await db.select({ province: places.province }).from(places).where(eq(places.code, code));
+    const [p] = await db
+      .select({ province: places.province })
+      .from(places)
+      .where(eq(places.code, code));
     if (!p) throw new Error(`unknown place ${code}`);
     placeRows.push({ assessorId: id, placeCode: code, province: p.province });
   }
@@ -78,7 +88,9 @@ export async function insertAssessor(
     }),
   });
   await db.insert(assessorSchools).values({ assessorId: id, schoolId: school.id });
-  await db.insert(assessorCrebos).values(opts.crebos.map((c) => ({ assessorId: id, creboCode: c })));
+  await db
+    .insert(assessorCrebos)
+    .values(opts.crebos.map((c) => ({ assessorId: id, creboCode: c })));
   await db.insert(assessorPlaces).values(placeRows);
   // search text with real crebo names, as the app maintains it
   const { refreshAssessorDerived } = await import("../../src/queries/assessor-derived");

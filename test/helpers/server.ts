@@ -9,9 +9,16 @@ import { createTestDb, TEST_NOW } from "./app";
 import { parseConfig } from "../../src/config";
 import type { DB } from "../../src/db";
 
-export type RunningServer = { url: string; db: DB; mails: { to: string; subject: string; body: string }[]; close: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  db: DB;
+  mails: { to: string; subject: string; body: string }[];
+  close: () => Promise<void>;
+};
 
-export async function startServer(opts: { now?: () => Date; db?: DB } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: { now?: () => Date; db?: DB } = {},
+): Promise<RunningServer> {
   const owned = opts.db ? null : await createTestDb();
   const db = opts.db ?? owned!.db;
   const mails: RunningServer["mails"] = [];
@@ -22,8 +29,15 @@ export async function startServer(opts: { now?: () => Date; db?: DB } = {}): Pro
     const s = serve({ fetch: root.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
-  const config = parseConfig({ NODE_ENV: "test", SEED_DEMO: "0", BASE_URL: `http://127.0.0.1:${port}` });
-  root.route("/", createApp({ db, config, now: opts.now ?? (() => TEST_NOW), mailer: (m) => void mails.push(m) }));
+  const config = parseConfig({
+    NODE_ENV: "test",
+    SEED_DEMO: "0",
+    BASE_URL: `http://127.0.0.1:${port}`,
+  });
+  root.route(
+    "/",
+    createApp({ db, config, now: opts.now ?? (() => TEST_NOW), mailer: (m) => void mails.push(m) }),
+  );
   return {
     url: `http://127.0.0.1:${port}`,
     db,

@@ -10,15 +10,67 @@ let ids: Record<string, string>;
 beforeAll(async () => {
   t = await createTestApp();
   ids = {
-    jan: await insertAssessor(t.db, { firstName: "Jan", infix: "van der", lastName: "Meer", places: ["3484"], crebos: ["25332"] }),
-    sanchez: await insertAssessor(t.db, { firstName: "María", lastName: "Sánchez", places: ["1245"], crebos: ["25350"], organisation: "Klimaat Zuid" }),
-    celik: await insertAssessor(t.db, { firstName: "Ömer", lastName: "Çelik", places: ["1245", "3484"], crebos: ["25332", "25350"] }),
-    aal: await insertAssessor(t.db, { firstName: "Bert", lastName: "Aalders", places: ["3295"], crebos: ["25332"] }),
-    noConsent: await insertAssessor(t.db, { firstName: "Geheim", lastName: "Zonder", consent: false, places: ["1245"], crebos: ["25332"] }),
-    lapsed: await insertAssessor(t.db, { firstName: "Oud", lastName: "Verlopen", start: addDays(TEST_TODAY, -1200), places: ["1245"], crebos: ["25332"] }),
-    deregistered: await insertAssessor(t.db, { firstName: "Weg", lastName: "Afgemeld", deregisteredOn: addDays(TEST_TODAY, -1), places: ["1245"], crebos: ["25332"] }),
-    futureDereg: await insertAssessor(t.db, { firstName: "Nog", lastName: "Even", deregisteredOn: addDays(TEST_TODAY, 10), places: ["1245"], crebos: ["25332"] }),
-    expiring: await insertAssessor(t.db, { firstName: "Bijna", lastName: "Klaar", start: addDays(TEST_TODAY, -1050), places: ["1245"], crebos: ["25332"] }),
+    jan: await insertAssessor(t.db, {
+      firstName: "Jan",
+      infix: "van der",
+      lastName: "Meer",
+      places: ["3484"],
+      crebos: ["25332"],
+    }),
+    sanchez: await insertAssessor(t.db, {
+      firstName: "María",
+      lastName: "Sánchez",
+      places: ["1245"],
+      crebos: ["25350"],
+      organisation: "Klimaat Zuid",
+    }),
+    celik: await insertAssessor(t.db, {
+      firstName: "Ömer",
+      lastName: "Çelik",
+      places: ["1245", "3484"],
+      crebos: ["25332", "25350"],
+    }),
+    aal: await insertAssessor(t.db, {
+      firstName: "Bert",
+      lastName: "Aalders",
+      places: ["3295"],
+      crebos: ["25332"],
+    }),
+    noConsent: await insertAssessor(t.db, {
+      firstName: "Geheim",
+      lastName: "Zonder",
+      consent: false,
+      places: ["1245"],
+      crebos: ["25332"],
+    }),
+    lapsed: await insertAssessor(t.db, {
+      firstName: "Oud",
+      lastName: "Verlopen",
+      start: addDays(TEST_TODAY, -1200),
+      places: ["1245"],
+      crebos: ["25332"],
+    }),
+    deregistered: await insertAssessor(t.db, {
+      firstName: "Weg",
+      lastName: "Afgemeld",
+      deregisteredOn: addDays(TEST_TODAY, -1),
+      places: ["1245"],
+      crebos: ["25332"],
+    }),
+    futureDereg: await insertAssessor(t.db, {
+      firstName: "Nog",
+      lastName: "Even",
+      deregisteredOn: addDays(TEST_TODAY, 10),
+      places: ["1245"],
+      crebos: ["25332"],
+    }),
+    expiring: await insertAssessor(t.db, {
+      firstName: "Bijna",
+      lastName: "Klaar",
+      start: addDays(TEST_TODAY, -1050),
+      places: ["1245"],
+      crebos: ["25332"],
+    }),
   };
 });
 afterAll(() => t.close());
@@ -47,7 +99,18 @@ describe("GET /api/v1/assessors", () => {
     expect(body.items).toHaveLength(1);
     const item = body.items[0];
     expect(Object.keys(item).sort()).toEqual(
-      ["crebos", "first_name", "id", "infix", "last_name", "name", "organisation", "places", "provinces", "schools"].sort(),
+      [
+        "crebos",
+        "first_name",
+        "id",
+        "infix",
+        "last_name",
+        "name",
+        "organisation",
+        "places",
+        "provinces",
+        "schools",
+      ].sort(),
     );
     expect(item.name).toBe("Ömer Çelik");
     expect(item.places.map((p: { code: string }) => p.code).sort()).toEqual(["1245", "3484"]);
@@ -79,17 +142,27 @@ describe("GET /api/v1/assessors", () => {
     expect((await get("/api/v1/assessors?province=gr")).json().total).toBe(2);
     expect((await get("/api/v1/assessors?place=1245")).json().total).toBe(4);
     expect((await get("/api/v1/assessors?crebo=25350")).json().total).toBe(2);
-    expect((await get("/api/v1/assessors?crebo=25350&province=GR")).json().items[0].last_name).toBe("Çelik");
+    expect((await get("/api/v1/assessors?crebo=25350&province=GR")).json().items[0].last_name).toBe(
+      "Çelik",
+    );
   });
 
   test("facets count matching assessors per value, each ignoring its own filter", async () => {
     const body = (await get("/api/v1/assessors?province=GR&crebo=25350")).json();
     expect(body.total).toBe(1);
-    const province = Object.fromEntries(body.facets.province.map((f: { code: string; count: number }) => [f.code, f.count]));
+    const province = Object.fromEntries(
+      body.facets.province.map((f: { code: string; count: number }) => [f.code, f.count]),
+    );
     expect(province).toEqual({ GR: 1, ZH: 2 });
-    const crebo = Object.fromEntries(body.facets.crebo.map((f: { code: string; count: number }) => [f.code, f.count]));
+    const crebo = Object.fromEntries(
+      body.facets.crebo.map((f: { code: string; count: number }) => [f.code, f.count]),
+    );
     expect(crebo).toEqual({ "25332": 2, "25350": 1 });
-    expect(body.facets.province[0]).toEqual({ code: expect.any(String), name: expect.any(String), count: expect.any(Number) });
+    expect(body.facets.province[0]).toEqual({
+      code: expect.any(String),
+      name: expect.any(String),
+      count: expect.any(Number),
+    });
   });
 
   test("near with radius: distance_km and sort=distance", async () => {
@@ -97,7 +170,9 @@ describe("GET /api/v1/assessors", () => {
     const body = (await get("/api/v1/assessors?near=1245&radius_km=5&sort=distance")).json();
     expect(body.items.length).toBe(4);
     for (const item of body.items) expect(item.distance_km).toBe(0);
-    const wide = (await get("/api/v1/assessors?near=52.08,4.30&radius_km=200&sort=distance")).json();
+    const wide = (
+      await get("/api/v1/assessors?near=52.08,4.30&radius_km=200&sort=distance")
+    ).json();
     const distances = wide.items.map((i: { distance_km: number }) => i.distance_km);
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
     expect(distances[0]).toBeLessThan(2);
@@ -143,14 +218,25 @@ describe("GET /api/v1/assessors", () => {
     expect(body.error.fields[field]).toEqual(expect.any(String));
   });
 
-  test.each(['"', "*", "NEAR(", "%", "a AND", "' OR 1=1 --", "\\", "()", "^", "-", "x".repeat(200), "💡 ü", "   "])(
-    "FTS edge input %j never fails",
-    async (q) => {
-      const r = await get(`/api/v1/assessors?q=${encodeURIComponent(q)}`);
-      expect(r.status).toBe(200);
-      expect(Array.isArray(r.json().items)).toBe(true);
-    },
-  );
+  test.each([
+    '"',
+    "*",
+    "NEAR(",
+    "%",
+    "a AND",
+    "' OR 1=1 --",
+    "\\",
+    "()",
+    "^",
+    "-",
+    "x".repeat(200),
+    "💡 ü",
+    "   ",
+  ])("FTS edge input %j never fails", async (q) => {
+    const r = await get(`/api/v1/assessors?q=${encodeURIComponent(q)}`);
+    expect(r.status).toBe(200);
+    expect(Array.isArray(r.json().items)).toBe(true);
+  });
 
   test("ETag and 304", async () => {
     const first = await get("/api/v1/assessors?province=GR");
@@ -167,11 +253,14 @@ describe("GET /api/v1/assessors/{id}", () => {
     expect(r.status).toBe(200);
     expect(r.json().name).toBe("Jan van der Meer");
   });
-  test.each(["noConsent", "lapsed", "deregistered"])("%s → 404 with the error shape", async (key) => {
-    const r = await get(`/api/v1/assessors/${ids[key]}`);
-    expect(r.status).toBe(404);
-    expect(r.json().error.code).toBe("not_found");
-  });
+  test.each(["noConsent", "lapsed", "deregistered"])(
+    "%s → 404 with the error shape",
+    async (key) => {
+      const r = await get(`/api/v1/assessors/${ids[key]}`);
+      expect(r.status).toBe(404);
+      expect(r.json().error.code).toBe("not_found");
+    },
+  );
   test("unknown id → 404", async () => {
     expect((await get("/api/v1/assessors/doesnotexist")).status).toBe(404);
     expect((await get("/api/v1/assessors/%3Cscript%3E")).status).toBe(404);
@@ -190,7 +279,9 @@ describe("CSV", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "");
     const lines = text.trim().split("\r\n");
-    expect(lines[0]).toBe("id;naam;voornaam;tussenvoegsel;achternaam;organisatie;crebos;scholen;plaatsen;provincies");
+    expect(lines[0]).toBe(
+      "id;naam;voornaam;tussenvoegsel;achternaam;organisatie;crebos;scholen;plaatsen;provincies",
+    );
     expect(lines).toHaveLength(1 + 4);
     expect(text).toContain("María Sánchez");
   });
@@ -224,18 +315,35 @@ describe("reference lists", () => {
   test("provinces with counts of public assessors", async () => {
     const body = (await get("/api/v1/provinces")).json();
     expect(body).toHaveLength(12);
-    expect(body.find((p: { code: string }) => p.code === "GR")).toEqual({ code: "GR", name: "Groningen", count: 2 });
+    expect(body.find((p: { code: string }) => p.code === "GR")).toEqual({
+      code: "GR",
+      name: "Groningen",
+      count: 2,
+    });
     expect(body.find((p: { code: string }) => p.code === "ZH").count).toBe(4);
   });
   test("places by province and text", async () => {
     const body = (await get("/api/v1/places?province=UT&q=utrecht")).json();
-    expect(body[0]).toEqual({ code: expect.any(String), name: "Utrecht", municipality: "Utrecht", province: "UT", lat: expect.any(Number), lon: expect.any(Number) });
+    expect(body[0]).toEqual({
+      code: expect.any(String),
+      name: "Utrecht",
+      municipality: "Utrecht",
+      province: "UT",
+      lat: expect.any(Number),
+      lon: expect.any(Number),
+    });
     expect((await get("/api/v1/places?province=ZZ")).status).toBe(422);
-    expect((await get("/api/v1/places?province=FR")).json().every((p: { province: string }) => p.province === "FR")).toBe(true);
+    expect(
+      (await get("/api/v1/places?province=FR"))
+        .json()
+        .every((p: { province: string }) => p.province === "FR"),
+    ).toBe(true);
   });
   test("crebos", async () => {
     const body = (await get("/api/v1/crebos?q=25332")).json();
-    expect(body).toEqual([{ code: "25332", name: expect.stringContaining("elektrotechnische"), level: 3 }]);
+    expect(body).toEqual([
+      { code: "25332", name: expect.stringContaining("elektrotechnische"), level: 3 },
+    ]);
   });
   test("healthz", async () => {
     const r = await get("/healthz");

@@ -9,8 +9,20 @@ let xssId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  janId = await insertAssessor(t.db, { firstName: "Jan", infix: "van der", lastName: "Meer", places: ["3295"], crebos: ["25332"] });
-  xssId = await insertAssessor(t.db, { firstName: "<script>alert(1)</script>", lastName: "Xss<b>", places: ["1245"], crebos: ["25350"], organisation: '"><img src=x onerror=alert(1)>' });
+  janId = await insertAssessor(t.db, {
+    firstName: "Jan",
+    infix: "van der",
+    lastName: "Meer",
+    places: ["3295"],
+    crebos: ["25332"],
+  });
+  xssId = await insertAssessor(t.db, {
+    firstName: "<script>alert(1)</script>",
+    lastName: "Xss<b>",
+    places: ["1245"],
+    crebos: ["25350"],
+    organisation: '"><img src=x onerror=alert(1)>',
+  });
 });
 afterAll(() => t.close());
 
@@ -27,7 +39,14 @@ describe("search page /", () => {
     expect(res.headers.get("vary")).toContain("HX-Request");
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain('<html lang="nl">');
-    for (const label of ['for="q"', 'for="province"', 'for="place"', 'for="crebo"', 'for="radius_km"']) expect(html).toContain(label);
+    for (const label of [
+      'for="q"',
+      'for="province"',
+      'for="place"',
+      'for="crebo"',
+      'for="radius_km"',
+    ])
+      expect(html).toContain(label);
     expect(html).toContain("Jan van der Meer");
     expect(html).toContain("2 praktijkbeoordelaars");
     expect(html).toContain("Utrecht: 1 praktijkbeoordelaar");
@@ -51,7 +70,10 @@ describe("search page /", () => {
   });
 
   test("the htmx partial is the results region only, with the canonical URL", async () => {
-    const { html, res } = await page("/?q=meer&province=UT&place=&radius_km=", { "HX-Request": "true", "HX-Current-URL": "http://localhost/?province=UT" });
+    const { html, res } = await page("/?q=meer&province=UT&place=&radius_km=", {
+      "HX-Request": "true",
+      "HX-Current-URL": "http://localhost/?province=UT",
+    });
     expect(html).not.toContain("<html");
     expect(html).toContain('id="results"');
     expect(html).not.toContain('id="place-field"');
@@ -59,10 +81,16 @@ describe("search page /", () => {
   });
 
   test("changing the province also sends the narrowed place list out of band", async () => {
-    const { html } = await page("/?province=FR", { "HX-Request": "true", "HX-Current-URL": "http://localhost/?province=UT" });
+    const { html } = await page("/?province=FR", {
+      "HX-Request": "true",
+      "HX-Current-URL": "http://localhost/?province=UT",
+    });
     expect(html).toContain('id="place-field"');
     expect(html).toContain('hx-swap-oob="true"');
-    const placeField = html.slice(html.indexOf('id="place-field"'), html.indexOf("</select>", html.indexOf('id="place-field"')));
+    const placeField = html.slice(
+      html.indexOf('id="place-field"'),
+      html.indexOf("</select>", html.indexOf('id="place-field"')),
+    );
     expect(placeField).toContain("Leeuwarden");
     expect(placeField).not.toContain(">Utrecht<");
   });
@@ -74,7 +102,10 @@ describe("search page /", () => {
   });
 
   test("a history restore request gets the full page", async () => {
-    const { html } = await page("/?q=meer", { "HX-Request": "true", "HX-History-Restore-Request": "true" });
+    const { html } = await page("/?q=meer", {
+      "HX-Request": "true",
+      "HX-History-Restore-Request": "true",
+    });
     expect(html).toContain("<html");
   });
 
@@ -122,7 +153,14 @@ describe("profile and about", () => {
   test("about page explains criteria and privacy", async () => {
     const { status, html } = await page("/over");
     expect(status).toBe(200);
-    for (const text of ["examenproces en rollen", "eindgesprek", "drie jaar", "Privacy", "/aanvragen"]) expect(html).toContain(text);
+    for (const text of [
+      "examenproces en rollen",
+      "eindgesprek",
+      "drie jaar",
+      "Privacy",
+      "/aanvragen",
+    ])
+      expect(html).toContain(text);
   });
   test("unknown page → Dutch 404", async () => {
     const { status, html } = await page("/bestaat-niet");

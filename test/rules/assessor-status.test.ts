@@ -101,22 +101,37 @@ describe("assessorStatus: validity windows", () => {
   });
 
   test("deregistered wins over lapsed", () => {
-    const r = assessorStatus({ ...base, initialTrainingDate: "2010-01-01", deregisteredOn: "2011-01-01", on: "2026-01-01" });
+    const r = assessorStatus({
+      ...base,
+      initialTrainingDate: "2010-01-01",
+      deregisteredOn: "2011-01-01",
+      on: "2026-01-01",
+    });
     expect(r.status).toBe("deregistered");
   });
 
   test("expiringDays is configurable", () => {
-    const r = assessorStatus({ ...base, initialTrainingDate: "2023-06-15", on: "2026-05-01", expiringDays: 30 });
+    const r = assessorStatus({
+      ...base,
+      initialTrainingDate: "2023-06-15",
+      on: "2026-05-01",
+      expiringDays: 30,
+    });
     expect(r.daysLeft).toBe(44);
     expect(r.status).toBe("qualified");
   });
 });
 
 describe("dates", () => {
-  test.each(["2026-02-29", "2026-13-01", "2026-1-01", "20260101", "", "2026-04-31"])("%s is not an ISO date", (v) => {
-    expect(isIsoDate(v)).toBe(false);
-  });
-  test.each(["2024-02-29", "2026-12-31"])("%s is an ISO date", (v) => expect(isIsoDate(v)).toBe(true));
+  test.each(["2026-02-29", "2026-13-01", "2026-1-01", "20260101", "", "2026-04-31"])(
+    "%s is not an ISO date",
+    (v) => {
+      expect(isIsoDate(v)).toBe(false);
+    },
+  );
+  test.each(["2024-02-29", "2026-12-31"])("%s is an ISO date", (v) =>
+    expect(isIsoDate(v)).toBe(true),
+  );
   test("Dutch display format", () => {
     expect(formatDutchDate("2026-06-15")).toBe("15 juni 2026");
     expect(formatDutchDate("2026-03-01")).toBe("1 maart 2026");

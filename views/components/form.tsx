@@ -12,7 +12,9 @@ export function ErrorSummary(props: { errors: FieldErrors; labels?: Record<strin
       <ul>
         {entries.map(([name, message]) => (
           <li>
-            <a href={`#${name}`}>{props.labels?.[name] ? `${props.labels[name]}: ${message}` : message}</a>
+            <a href={`#${name}`}>
+              {props.labels?.[name] ? `${props.labels[name]}: ${message}` : message}
+            </a>
           </li>
         ))}
       </ul>
@@ -117,7 +119,9 @@ export function Select(
   );
 }
 
-export function Textarea(props: FieldProps & { value?: string | null; rows?: number; maxlength?: number }) {
+export function Textarea(
+  props: FieldProps & { value?: string | null; rows?: number; maxlength?: number },
+) {
   return (
     <Field name={props.name} label={props.label} error={props.error} hint={props.hint}>
       <textarea
@@ -136,7 +140,10 @@ export function Textarea(props: FieldProps & { value?: string | null; rows?: num
 
 export function Notice(props: { kind?: "success" | "warning" | "info"; children?: Child }) {
   return (
-    <div class={`notice ${props.kind ?? "info"}`} role={props.kind === "warning" ? "alert" : "status"}>
+    <div
+      class={`notice ${props.kind ?? "info"}`}
+      role={props.kind === "warning" ? "alert" : "status"}
+    >
       {props.children}
     </div>
   );
