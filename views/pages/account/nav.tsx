@@ -1,4 +1,6 @@
 // The sub-navigation of the school's account pages.
+import { AreaNav } from "../../components/area-nav";
+
 export function AccountNav(props: { current: string; isSchoolAdmin: boolean }) {
   const links = [
     { href: "/school", label: "Overzicht" },
@@ -6,17 +8,5 @@ export function AccountNav(props: { current: string; isSchoolAdmin: boolean }) {
     { href: "/school/tokens", label: "API-tokens" },
     { href: "/school/wachtwoord", label: "Wachtwoord wijzigen" },
   ];
-  return (
-    <nav class="sub-nav" aria-label="Mijn school">
-      <ul>
-        {links.map((l) => (
-          <li>
-            <a href={l.href} aria-current={l.href === props.current ? "page" : undefined}>
-              {l.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <AreaNav label="Mijn school" items={links} current={props.current} />;
 }

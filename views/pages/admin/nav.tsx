@@ -1,4 +1,6 @@
 // The sub-navigation of /beheer.
+import { AreaNav } from "../../components/area-nav";
+
 export function AdminNav(props: { current: string }) {
   const links = [
     { href: "/beheer", label: "Aanvragen en scholen" },
@@ -6,19 +8,7 @@ export function AdminNav(props: { current: string }) {
     { href: "/beheer/audit", label: "Auditlog" },
     { href: "/beheer/wachtwoord", label: "Wachtwoord wijzigen" },
   ];
-  return (
-    <nav class="sub-nav" aria-label="Beheer">
-      <ul>
-        {links.map((l) => (
-          <li>
-            <a href={l.href} aria-current={l.href === props.current ? "page" : undefined}>
-              {l.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <AreaNav label="Beheer" items={links} current={props.current} />;
 }
 
 /** Previous/next links that keep the other query parameters. */

@@ -1,6 +1,7 @@
 // Small pieces shared by the school pages: sub-navigation, status badge, dates and day counts.
 import type { AssessorStatus } from "../../../src/rules";
 import { formatDutchDate, isIsoDate, statusLabels } from "../../../src/rules";
+import { AreaNav } from "../../components/area-nav";
 
 export const SCHOOL_STYLES = ["/static/school.css"];
 export const SCHOOL_SCRIPTS = ["/static/school.js"];
@@ -15,19 +16,7 @@ export function SchoolNav(props: { current: string; isAdmin?: boolean }) {
         { href: "/school/team", label: "Team" },
         { href: "/school/tokens", label: "API-tokens" },
       ];
-  return (
-    <nav class="sub-nav" aria-label="Mijn school">
-      <ul>
-        {links.map((l) => (
-          <li>
-            <a href={l.href} aria-current={l.href === props.current ? "page" : undefined}>
-              {l.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <AreaNav label="Mijn school" items={links} current={props.current} />;
 }
 
 export function StatusBadge(props: { status: AssessorStatus }) {
