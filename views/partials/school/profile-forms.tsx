@@ -1,5 +1,6 @@
 // The forms on an assessor's profile. Each posts to its own URL (works without JavaScript) and,
 // with htmx, swaps the whole profile region so status, bar and timeline change at once.
+import type { Child } from "hono/jsx";
 import { CONSENT_TEXT } from "../../../src/consent";
 import type { AssessorRecord } from "../../../src/queries/assessor-record";
 import { REFRESHER_KINDS, refresherKindLabels } from "../../../src/school/schemas";
@@ -9,25 +10,38 @@ import { dutchDate } from "./common";
 export type FormState = { values: Record<string, string>; errors: FieldErrors };
 export const emptyForm: FormState = { values: {}, errors: {} };
 
-function hx(action: string) {
-  return {
-    method: "post" as const,
-    action,
-    "hx-post": action,
-    "hx-target": "#profiel",
-    "hx-swap": "outerHTML",
-  };
-}
+/** The forms with a date that may not lie after today. */
+type DatedFormProps = { record: AssessorRecord; today: string; state: FormState };
 
-export function ExaminationForm(props: {
-  record: AssessorRecord;
-  today: string;
-  state: FormState;
+/** Posts to `action`; with htmx the answer replaces the whole profile region (#profiel). */
+function ProfileForm(props: {
+  action: string;
+  class: string;
+  id?: string;
+  novalidate?: boolean;
+  children?: Child;
 }) {
-  const { values, errors } = props.state;
   return (
     <form
-      {...hx(`/school/beoordelaars/${props.record.id}/examens`)}
+      method="post"
+      action={props.action}
+      hx-post={props.action}
+      hx-target="#profiel"
+      hx-swap="outerHTML"
+      class={props.class}
+      id={props.id}
+      novalidate={props.novalidate}
+    >
+      {props.children}
+    </form>
+  );
+}
+
+export function ExaminationForm(props: DatedFormProps) {
+  const { values, errors } = props.state;
+  return (
+    <ProfileForm
+      action={`/school/beoordelaars/${props.record.id}/examens`}
       class="log-form"
       id="examen-form"
       novalidate
@@ -71,15 +85,15 @@ export function ExaminationForm(props: {
           Examen opslaan
         </button>
       </div>
-    </form>
+    </ProfileForm>
   );
 }
 
-export function RefresherForm(props: { record: AssessorRecord; today: string; state: FormState }) {
+export function RefresherForm(props: DatedFormProps) {
   const { values, errors } = props.state;
   return (
-    <form
-      {...hx(`/school/beoordelaars/${props.record.id}/bijscholingen`)}
+    <ProfileForm
+      action={`/school/beoordelaars/${props.record.id}/bijscholingen`}
       class="log-form"
       id="bijscholing-form"
       novalidate
@@ -133,7 +147,7 @@ export function RefresherForm(props: { record: AssessorRecord; today: string; st
           Bijscholing opslaan
         </button>
       </div>
-    </form>
+    </ProfileForm>
   );
 }
 
@@ -141,8 +155,8 @@ export function ConsentForm(props: { record: AssessorRecord; state: FormState })
   const r = props.record;
   const error = props.state.errors.consent;
   return (
-    <form
-      {...hx(`/school/beoordelaars/${r.id}/toestemming`)}
+    <ProfileForm
+      action={`/school/beoordelaars/${r.id}/toestemming`}
       class="consent-form"
       id="toestemming-form"
     >
@@ -176,19 +190,15 @@ export function ConsentForm(props: { record: AssessorRecord; state: FormState })
       <button type="submit" class="button secondary">
         Toestemming opslaan
       </button>
-    </form>
+    </ProfileForm>
   );
 }
 
-export function DeregistrationForm(props: {
-  record: AssessorRecord;
-  today: string;
-  state: FormState;
-}) {
+export function DeregistrationForm(props: DatedFormProps) {
   const { values, errors } = props.state;
   return (
-    <form
-      {...hx(`/school/beoordelaars/${props.record.id}/afmelding`)}
+    <ProfileForm
+      action={`/school/beoordelaars/${props.record.id}/afmelding`}
       class="deregistration-form"
       id="afmelding-form"
       novalidate
@@ -217,17 +227,20 @@ export function DeregistrationForm(props: {
       <button type="submit" class="button secondary">
         Beoordelaar afmelden
       </button>
-    </form>
+    </ProfileForm>
   );
 }
 
 export function UndoDeregistrationForm(props: { record: AssessorRecord }) {
   return (
-    <form {...hx(`/school/beoordelaars/${props.record.id}/afmelding/ongedaan`)} class="inline-form">
+    <ProfileForm
+      action={`/school/beoordelaars/${props.record.id}/afmelding/ongedaan`}
+      class="inline-form"
+    >
       <button type="submit" class="button secondary">
         Afmelding ongedaan maken
       </button>
-    </form>
+    </ProfileForm>
   );
 }
 
