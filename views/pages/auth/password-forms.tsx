@@ -6,6 +6,33 @@ import { Layout } from "../../layout";
 const PASSWORD_HINT =
   "Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden.";
 
+/** The new password and its repetition (fields `password` and `password_confirm`). */
+function NewPasswordFields(props: { label: string; errors: FieldErrors }) {
+  return (
+    <>
+      <Input
+        name="password"
+        label={props.label}
+        type="password"
+        required
+        autocomplete="new-password"
+        hint={PASSWORD_HINT}
+        error={props.errors.password}
+        maxlength={200}
+      />
+      <Input
+        name="password_confirm"
+        label="Herhaal het wachtwoord"
+        type="password"
+        required
+        autocomplete="new-password"
+        error={props.errors.password_confirm}
+        maxlength={200}
+      />
+    </>
+  );
+}
+
 export function InvitePage(props: {
   auth?: AuthContext | null;
   token: string;
@@ -74,25 +101,7 @@ export function InvitePage(props: {
             error={errors.name}
             maxlength={200}
           />
-          <Input
-            name="password"
-            label="Kies een wachtwoord"
-            type="password"
-            required
-            autocomplete="new-password"
-            hint={PASSWORD_HINT}
-            error={errors.password}
-            maxlength={200}
-          />
-          <Input
-            name="password_confirm"
-            label="Herhaal het wachtwoord"
-            type="password"
-            required
-            autocomplete="new-password"
-            error={errors.password_confirm}
-            maxlength={200}
-          />
+          <NewPasswordFields label="Kies een wachtwoord" errors={errors} />
           <div class="form-actions">
             <button type="submit" class="button">
               Account activeren
@@ -168,25 +177,7 @@ export function ResetPasswordPage(props: {
           labels={{ password: "Nieuw wachtwoord", password_confirm: "Herhaal wachtwoord" }}
         />
         <form method="post" action={`/wachtwoord-vergeten/${props.token}`} novalidate>
-          <Input
-            name="password"
-            label="Nieuw wachtwoord"
-            type="password"
-            required
-            autocomplete="new-password"
-            hint={PASSWORD_HINT}
-            error={errors.password}
-            maxlength={200}
-          />
-          <Input
-            name="password_confirm"
-            label="Herhaal het wachtwoord"
-            type="password"
-            required
-            autocomplete="new-password"
-            error={errors.password_confirm}
-            maxlength={200}
-          />
+          <NewPasswordFields label="Nieuw wachtwoord" errors={errors} />
           <div class="form-actions">
             <button type="submit" class="button">
               Wachtwoord opslaan
