@@ -7,7 +7,7 @@ import type { Actor } from "../school/access";
 import type { ExaminationBody, RefresherBody } from "../school/schemas";
 import { refreshAssessorDerived } from "./assessor-derived";
 import { auditEntry } from "./audit";
-import { runBatch } from "./batch";
+import { runBatch, type Statement } from "./batch";
 import { bumpDataVersion } from "./meta";
 
 type SchoolActor = Actor & { schoolId: string };
@@ -125,34 +125,24 @@ export async function deleteExamination(
     .from(examinations)
     .where(and(eq(examinations.id, examinationId), eq(examinations.assessorId, assessorId)));
   if (!row) return "not_found";
-  if (row.schoolId !== actor.schoolId) return "forbidden";
-  await runBatch(db, [
-    db.delete(examinations).where(eq(examinations.id, examinationId)),
-    auditEntry(db, {
-      actorUserId: actor.userId,
-      schoolId: actor.schoolId,
-      action: "examination.delete",
-      entity: "assessor",
-      entityId: assessorId,
-      changes: {
-        examination: {
-          from: {
-            id: row.id,
-            date: row.date,
-            crebo: row.creboCode,
-            notes: row.notes,
-            school_id: row.schoolId,
-            user_id: row.userId,
-          },
-          to: null,
+  return deleteOwnLog(db, actor, assessorId, {
+    loggedBy: row.schoolId,
+    statement: db.delete(examinations).where(eq(examinations.id, examinationId)),
+    action: "examination.delete",
+    changes: {
+      examination: {
+        from: {
+          id: row.id,
+          date: row.date,
+          crebo: row.creboCode,
+          notes: row.notes,
+          school_id: row.schoolId,
+          user_id: row.userId,
         },
+        to: null,
       },
-      requestId: actor.requestId,
-    }),
-    bumpDataVersion(db),
-  ]);
-  await refreshAssessorDerived(db, assessorId);
-  return "deleted";
+    },
+  });
 }
 
 export async function deleteRefresherTraining(
@@ -168,29 +158,47 @@ export async function deleteRefresherTraining(
       and(eq(refresherTrainings.id, refresherId), eq(refresherTrainings.assessorId, assessorId)),
     );
   if (!row) return "not_found";
-  if (row.schoolId !== actor.schoolId) return "forbidden";
+  return deleteOwnLog(db, actor, assessorId, {
+    loggedBy: row.schoolId,
+    statement: db.delete(refresherTrainings).where(eq(refresherTrainings.id, refresherId)),
+    action: "refresher_training.delete",
+    changes: {
+      refresher_training: {
+        from: {
+          id: row.id,
+          date: row.date,
+          kind: row.kind,
+          description: row.description,
+          provider: row.provider,
+          school_id: row.schoolId,
+          user_id: row.userId,
+        },
+        to: null,
+      },
+    },
+  });
+}
+
+/**
+ * Runs the delete of one found log row when the actor's school logged it ("forbidden" otherwise),
+ * with its audit row and a data-version bump in one batch, then refreshes the assessor.
+ */
+async function deleteOwnLog(
+  db: DB,
+  actor: SchoolActor,
+  assessorId: string,
+  log: { loggedBy: string; statement: Statement; action: string; changes: Record<string, unknown> },
+): Promise<DeleteResult> {
+  if (log.loggedBy !== actor.schoolId) return "forbidden";
   await runBatch(db, [
-    db.delete(refresherTrainings).where(eq(refresherTrainings.id, refresherId)),
+    log.statement,
     auditEntry(db, {
       actorUserId: actor.userId,
       schoolId: actor.schoolId,
-      action: "refresher_training.delete",
+      action: log.action,
       entity: "assessor",
       entityId: assessorId,
-      changes: {
-        refresher_training: {
-          from: {
-            id: row.id,
-            date: row.date,
-            kind: row.kind,
-            description: row.description,
-            provider: row.provider,
-            school_id: row.schoolId,
-            user_id: row.userId,
-          },
-          to: null,
-        },
-      },
+      changes: log.changes,
       requestId: actor.requestId,
     }),
     bumpDataVersion(db),
