@@ -53,6 +53,31 @@ export function Section(props: { id: string; title: string; intro: Child; childr
   );
 }
 
+/**
+ * A section's form. Without JavaScript it submits to `action` and the page jumps back to the
+ * section; with htmx it updates `#<section>-result` live while the user types.
+ */
+export function CalcForm(props: {
+  method: "get" | "post";
+  action: string;
+  section: string;
+  children: Child;
+}) {
+  const hx = props.method === "get" ? { "hx-get": props.action } : { "hx-post": props.action };
+  return (
+    <form
+      method={props.method}
+      action={`${props.action}#${props.section}`}
+      class="calc-form"
+      {...hx}
+      hx-target={`#${props.section}-result`}
+      hx-trigger={LIVE_TRIGGER}
+    >
+      {props.children}
+    </form>
+  );
+}
+
 /** A text input for a grade in a row: label for screen readers names the row. */
 export function CellInput(props: {
   name: string;

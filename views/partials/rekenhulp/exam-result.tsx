@@ -5,7 +5,7 @@ import {
   type ExamResultForm,
 } from "../../../src/routes/rekenhulp-forms";
 import { describedBy } from "../../components/form";
-import { AddRowButton, CellCheckbox, CellInput, Errors, LIVE_TRIGGER, Section } from "./common";
+import { AddRowButton, CalcForm, CellCheckbox, CellInput, Errors, Section } from "./common";
 
 export function ExamResultOutcome(props: { form: ExamResultForm }) {
   const { errors, result } = props.form;
@@ -75,14 +75,7 @@ export function ExamResultSection(props: { form: ExamResultForm }) {
         </>
       }
     >
-      <form
-        method="post"
-        action={`${action}#uitslag`}
-        class="calc-form"
-        hx-post={action}
-        hx-target="#uitslag-result"
-        hx-trigger={LIVE_TRIGGER}
-      >
+      <CalcForm method="post" action={action} section="uitslag">
         <input type="hidden" name="rows" value={String(rows)} />
         <div class={errors.level ? "field has-error" : "field"}>
           <label for="level">Niveau</label>
@@ -190,7 +183,7 @@ export function ExamResultSection(props: { form: ExamResultForm }) {
             disabled={rows >= SUBJECT_ROWS.max}
           />
         </div>
-      </form>
+      </CalcForm>
       <div id="uitslag-result" class="calc-result" aria-live="polite">
         <ExamResultOutcome form={props.form} />
       </div>

@@ -1,7 +1,7 @@
 // Rekenhulp section: the final grade from a school-exam grade and an optional central-exam grade.
 import { dutchNumber, type FinalGradeForm } from "../../../src/routes/rekenhulp-forms";
 import { Input } from "../../components/form";
-import { Errors, LIVE_TRIGGER, Section } from "./common";
+import { CalcForm, Errors, Section } from "./common";
 
 export function FinalGradeResult(props: { form: FinalGradeForm }) {
   const { errors, result } = props.form;
@@ -56,14 +56,7 @@ export function FinalGradeSection(props: { form: FinalGradeForm }) {
         </p>
       }
     >
-      <form
-        method="post"
-        action={`${action}#eindcijfer`}
-        class="calc-form"
-        hx-post={action}
-        hx-target="#eindcijfer-result"
-        hx-trigger={LIVE_TRIGGER}
-      >
+      <CalcForm method="post" action={action} section="eindcijfer">
         <div class="grid-2">
           <Input
             name="schoolExam"
@@ -87,7 +80,7 @@ export function FinalGradeSection(props: { form: FinalGradeForm }) {
             Bereken
           </button>
         </div>
-      </form>
+      </CalcForm>
       <div id="eindcijfer-result" class="calc-result" aria-live="polite">
         <FinalGradeResult form={props.form} />
       </div>

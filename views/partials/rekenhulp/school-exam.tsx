@@ -1,7 +1,7 @@
 // Rekenhulp section: the school-exam grade from PTA parts (and the final grade with a CE grade).
 import { dutchNumber, PART_ROWS, type SchoolExamForm } from "../../../src/routes/rekenhulp-forms";
 import { Input } from "../../components/form";
-import { AddRowButton, CellInput, Errors, LIVE_TRIGGER, Section } from "./common";
+import { AddRowButton, CalcForm, CellInput, Errors, Section } from "./common";
 
 export function SchoolExamResult(props: { form: SchoolExamForm }) {
   const { errors, result } = props.form;
@@ -51,14 +51,7 @@ export function SchoolExamSection(props: { form: SchoolExamForm }) {
         </p>
       }
     >
-      <form
-        method="post"
-        action={`${action}#schoolexamen`}
-        class="calc-form"
-        hx-post={action}
-        hx-target="#schoolexamen-result"
-        hx-trigger={LIVE_TRIGGER}
-      >
+      <CalcForm method="post" action={action} section="schoolexamen">
         <input type="hidden" name="rows" value={String(rows)} />
         <fieldset class="rows parts">
           <legend>Onderdelen</legend>
@@ -116,7 +109,7 @@ export function SchoolExamSection(props: { form: SchoolExamForm }) {
             disabled={rows >= PART_ROWS.max}
           />
         </div>
-      </form>
+      </CalcForm>
       <div id="schoolexamen-result" class="calc-result" aria-live="polite">
         <SchoolExamResult form={props.form} />
       </div>

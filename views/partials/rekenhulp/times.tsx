@@ -2,7 +2,7 @@
 import type { DeadlineForm, ExamTimesForm } from "../../../src/routes/rekenhulp-forms";
 import { formatDutchDate } from "../../../src/rules";
 import { Input } from "../../components/form";
-import { Errors, LIVE_TRIGGER, longDate, Section } from "./common";
+import { CalcForm, Errors, longDate, Section } from "./common";
 
 export function DeadlineResult(props: { form: DeadlineForm }) {
   const { errors, result } = props.form;
@@ -46,14 +46,7 @@ export function DeadlineSection(props: { form: DeadlineForm }) {
         </p>
       }
     >
-      <form
-        method="get"
-        action={`${action}#termijn`}
-        class="calc-form"
-        hx-get={action}
-        hx-target="#termijn-result"
-        hx-trigger={LIVE_TRIGGER}
-      >
+      <CalcForm method="get" action={action} section="termijn">
         <div class="grid-2">
           <Input
             name="date"
@@ -110,7 +103,7 @@ export function DeadlineSection(props: { form: DeadlineForm }) {
             Bereken de datum
           </button>
         </div>
-      </form>
+      </CalcForm>
       <div id="termijn-result" class="calc-result" aria-live="polite">
         <DeadlineResult form={props.form} />
       </div>
@@ -152,14 +145,7 @@ export function ExamTimesSection(props: { form: ExamTimesForm }) {
         </p>
       }
     >
-      <form
-        method="get"
-        action={`${action}#toetstijd`}
-        class="calc-form"
-        hx-get={action}
-        hx-target="#toetstijd-result"
-        hx-trigger={LIVE_TRIGGER}
-      >
+      <CalcForm method="get" action={action} section="toetstijd">
         <Input
           name="duration"
           type="number"
@@ -176,7 +162,7 @@ export function ExamTimesSection(props: { form: ExamTimesForm }) {
             Bereken
           </button>
         </div>
-      </form>
+      </CalcForm>
       <div id="toetstijd-result" class="calc-result" aria-live="polite">
         <ExamTimesResult form={props.form} />
       </div>
