@@ -13,6 +13,7 @@ import {
   examinationSchema,
   parseWith,
   refresherSchema,
+  toNewAssessor,
   TRAINING_COMPONENTS,
   type TrainingComponent,
 } from "../school/schemas";
@@ -219,20 +220,10 @@ export async function previewImport(db: DB, text: string, today: string): Promis
     if (Object.keys(errors).length && row.status === "ok") row.status = "error";
     result.rows.push(row);
     if (row.status === "ok" && parsed.ok) {
-      const b = parsed.data;
       result.valid.push({
         row: rowNumber,
         input: {
-          firstName: b.first_name,
-          infix: b.infix,
-          lastName: b.last_name,
-          email: b.email,
-          phone: b.phone,
-          organisation: b.organisation,
-          places: b.places,
-          crebos: b.crebos,
-          initialTraining: b.initial_training,
-          publicConsent: b.public_consent,
+          ...toNewAssessor(parsed.data),
           examinations: exams,
           refresherTrainings: refreshers,
           deregistration,
