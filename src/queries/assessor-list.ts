@@ -9,7 +9,7 @@ import { words } from "../search/normalise";
 import { hydrate } from "../search/search";
 import type { Actor } from "../school/access";
 import { fullName } from "./assessor-derived";
-import { statusOn, type StatusFields } from "./assessor-record";
+import { statusOn, type AssessorPersonFields, type StatusFields } from "./assessor-record";
 
 export type ListFilter = {
   status?: AssessorStatus;
@@ -24,17 +24,7 @@ export type ListFilter = {
   perPage: number | null;
 };
 
-export type SchoolListItem = {
-  id: string;
-  name: string;
-  first_name: string;
-  infix: string;
-  last_name: string;
-  email: string | null;
-  phone: string;
-  organisation: string;
-  places: { code: string; name: string; province: string }[];
-  crebos: { code: string; name: string }[];
+export type SchoolListItem = AssessorPersonFields & {
   schools: { id: string; name: string }[];
   initial_training_date: string;
   last_examination_date: string | null;

@@ -17,6 +17,20 @@ import type { RefresherKind } from "../school/schemas";
 import { fullName } from "./assessor-derived";
 import type { AssessorRow } from "./assessors";
 
+/** Who the assessor is and where and in what they assess: the same in the list and the record. */
+export type AssessorPersonFields = {
+  id: string;
+  name: string;
+  first_name: string;
+  infix: string;
+  last_name: string;
+  email: string | null;
+  phone: string;
+  organisation: string;
+  places: { code: string; name: string; province: string }[];
+  crebos: { code: string; name: string }[];
+};
+
 export type StatusFields = {
   status: AssessorStatus;
   exam_valid_until: string;
@@ -47,17 +61,7 @@ export type RefresherItem = {
   created_at: string;
 };
 
-export type AssessorRecord = {
-  id: string;
-  name: string;
-  first_name: string;
-  infix: string;
-  last_name: string;
-  email: string | null;
-  phone: string;
-  organisation: string;
-  places: { code: string; name: string; province: string }[];
-  crebos: { code: string; name: string }[];
+export type AssessorRecord = AssessorPersonFields & {
   initial_training: { date: string; provider: string; components: string[] };
   public_consent: boolean;
   deregistered_on: string | null;
