@@ -115,6 +115,7 @@ describe.skipIf(!browserAvailable)("account lifecycle in the browser", () => {
     expect(api.status).toBe(200);
     await school.page.screenshot({ path: screenshotPath("auth-tokens-desktop"), fullPage: true });
     await school.page.goto(`${server.url}/school/team`);
+    await school.page.screenshot({ path: screenshotPath("auth-team-desktop"), fullPage: true });
     await school.page.setViewportSize({ width: 390, height: 844 });
     await school.page.screenshot({ path: screenshotPath("auth-team-390"), fullPage: true });
     await school.page.setViewportSize({ width: 1280, height: 900 });
