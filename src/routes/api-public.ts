@@ -20,17 +20,21 @@ export const publicApi = new Hono<AppEnv>();
 
 /**
  * Public responses are cacheable: the ETag is the data version (bumped by every write) plus
- * today's date (visibility depends on the date). Returns a 304 response when the client has it.
+ * today's date (visibility depends on the date). `notModified` is a 304 response when the client
+ * has it; `dataVersion` is the version the ETag was built from, for the body to use too.
  */
-export async function publicCache(c: Context<AppEnv>): Promise<Response | null> {
+export async function publicCache(
+  c: Context<AppEnv>,
+): Promise<{ notModified: Response | null; dataVersion: string }> {
   const version = await getDataVersion(c.get("db"));
   const etag = `W/"${version}-${c.get("today")}"`;
   c.header("ETag", etag);
   c.header("Cache-Control", "public, max-age=60");
   c.header("Vary", "HX-Request", { append: true });
   const inm = c.req.header("if-none-match");
-  if (inm && inm.split(",").some((t) => t.trim() === etag)) return c.body(null, 304);
-  return null;
+  const notModified =
+    inm && inm.split(",").some((t) => t.trim() === etag) ? c.body(null, 304) : null;
+  return { notModified, dataVersion: version };
 }
 
 function invalidParams(c: Context<AppEnv>, fields: Record<string, string>) {
@@ -61,10 +65,10 @@ async function withSearch(
 }
 
 publicApi.get("/api/v1/assessors", async (c) => {
-  const cached = await publicCache(c);
-  if (cached) return cached;
+  const { notModified, dataVersion } = await publicCache(c);
+  if (notModified) return notModified;
   return withSearch(c, async (params) =>
-    c.json(await cachedSearch(c.get("db"), params, c.get("today"))),
+    c.json(await cachedSearch(c.get("db"), params, c.get("today"), dataVersion)),
   );
 });
 
@@ -97,8 +101,8 @@ export function publicCsvRow(a: PublicAssessor): string[] {
 }
 
 publicApi.get("/api/v1/assessors.csv", async (c) => {
-  const cached = await publicCache(c);
-  if (cached) return cached;
+  const { notModified } = await publicCache(c);
+  if (notModified) return notModified;
   return withSearch(c, async (params) => {
     const all = await searchAllAssessors(c.get("db"), params, c.get("today"));
     c.header("Content-Type", "text/csv; charset=utf-8");
@@ -113,8 +117,8 @@ publicApi.get("/api/v1/assessors.csv", async (c) => {
 publicApi.get("/api/v1/assessors/:id", async (c) => {
   const id = c.req.param("id");
   if (!/^[a-z0-9]{1,64}$/.test(id)) return apiError(c, 404, "not_found", messages.notFound);
-  const cached = await publicCache(c);
-  if (cached) return cached;
+  const { notModified } = await publicCache(c);
+  if (notModified) return notModified;
   const assessor = await getPublicAssessor(c.get("db"), id, c.get("today"));
   if (!assessor)
     return apiError(
@@ -127,8 +131,8 @@ publicApi.get("/api/v1/assessors/:id", async (c) => {
 });
 
 publicApi.get("/api/v1/provinces", async (c) => {
-  const cached = await publicCache(c);
-  if (cached) return cached;
+  const { notModified } = await publicCache(c);
+  if (notModified) return notModified;
   return c.json(await provinceCounts(c.get("db"), c.get("today")));
 });
 

@@ -12,8 +12,10 @@ export async function cachedSearch(
   db: DB,
   params: SearchParams,
   today: string,
+  /** The data version the caller already read (for its ETag), so both describe the same data. */
+  dataVersion?: string,
 ): Promise<SearchResult> {
-  const version = `${await getDataVersion(db)}|${today}`;
+  const version = `${dataVersion ?? (await getDataVersion(db))}|${today}`;
   let cache = caches.get(db);
   if (!cache || cache.version !== version) {
     cache = { version, entries: new Map() };
