@@ -11,7 +11,7 @@ import {
 import { CONSENT_TEXT_VERSION } from "../consent";
 import type { DB } from "../db";
 import { newId } from "../lib/ids";
-import type { Actor } from "../school/access";
+import type { Actor } from "#src/rules/access";
 import { deriveAssessorColumns } from "./assessor-derived";
 import {
   findIdByEmail,

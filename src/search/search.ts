@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DB } from "../db";
 import { getPlace } from "../queries/reference";
 import type { SearchParams } from "./params";
-import { words } from "./normalise";
+import { words } from "#src/lib/normalise";
 
 /** The allow-list of public fields. Nothing else about an assessor ever leaves through here. */
 export type PublicAssessor = {

@@ -3,7 +3,7 @@
 import type { Child } from "hono/jsx";
 import { CONSENT_TEXT } from "../../../src/consent";
 import type { AssessorRecord } from "../../../src/queries/assessor-record";
-import { REFRESHER_KINDS, refresherKindLabels } from "../../../src/school/schemas";
+import { REFRESHER_KINDS, refresherKindLabels } from "#src/rules/assessor-input";
 import { ErrorSummary, Input, Select, Textarea, type FieldErrors } from "../../components/form";
 import { dutchDate } from "./common";
 
