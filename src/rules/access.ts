@@ -1,5 +1,4 @@
 // Who may read or change an assessor (DESIGN §3): the one place that decides 404 / 403 / ok.
-import type { AuthContext } from "#src/env";
 
 export type Actor = {
   /** null for a scheduled job. */
@@ -12,7 +11,14 @@ export type Actor = {
 
 export type Access = "none" | "read" | "write";
 
-export function actorFrom(auth: AuthContext, requestId: string | null): Actor {
+/** What access needs from a logged-in user (AuthContext in src/env.ts satisfies it). */
+export type ActorSource = {
+  user: { id: string };
+  school: { id: string } | null;
+  role: string;
+};
+
+export function actorFrom(auth: ActorSource, requestId: string | null): Actor {
   return {
     userId: auth.user.id,
     schoolId: auth.school?.id ?? null,

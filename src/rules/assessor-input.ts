@@ -2,7 +2,7 @@
 // Date rules (real date, not in the future, not before the initial training) live here too, so
 // the API and the forms give the same Dutch messages.
 import { z } from "zod";
-import { refresherKinds } from "#db/schema";
+import { REFRESHER_KINDS } from "./refresher-kinds";
 import { formatDutchDate, isIsoDate } from "./index";
 
 export const TRAINING_COMPONENTS = ["exam_process", "assessing", "final_interview"] as const;
@@ -14,8 +14,8 @@ export const componentLabels: Record<TrainingComponent, string> = {
   final_interview: "Voeren van een eindgesprek",
 };
 
-export const REFRESHER_KINDS = refresherKinds;
-export type RefresherKind = (typeof refresherKinds)[number];
+export { REFRESHER_KINDS };
+export type RefresherKind = (typeof REFRESHER_KINDS)[number];
 
 export const refresherKindLabels: Record<RefresherKind, string> = {
   terugkomdag: "Terugkomdag",
@@ -161,7 +161,7 @@ export function refresherSchema(today: string, trainingDate: string) {
   return z
     .strictObject({
       date: dateField("datum van de bijscholing", today, trainingDate),
-      kind: z.enum(refresherKinds, { error: "Kies het soort bijscholing." }),
+      kind: z.enum(REFRESHER_KINDS, { error: "Kies het soort bijscholing." }),
       description: optionalText(1000),
       provider: optionalText(200),
     })

@@ -1,7 +1,6 @@
 // The school's CSV format: one file layout for export and import, so an export imports again.
 // Logs are one per line inside a cell: "2025-03-01 | 25332 | notitie".
-import type { SchoolListItem } from "#src/queries/assessor-list";
-import { statusLabels } from "./index";
+import { statusLabels, type AssessorStatus } from "./index";
 
 export const CSV_COLUMNS = [
   "id",
@@ -90,7 +89,28 @@ export type CsvExtras = {
   refresherTrainings: { date: string; kind: string; provider: string; description: string }[];
 };
 
-export function csvRow(item: SchoolListItem, x: CsvExtras): string[] {
+/** The list fields a CSV row shows (a school list item from queries/assessor-list has them). */
+export type CsvListItem = {
+  id: string;
+  first_name: string;
+  infix: string;
+  last_name: string;
+  email: string | null;
+  phone: string;
+  organisation: string;
+  places: { code: string; name: string }[];
+  crebos: { code: string; name: string }[];
+  public_consent: boolean;
+  status: AssessorStatus;
+  valid_until: string;
+  exam_valid_until: string;
+  refresher_valid_until: string;
+  days_left: number;
+  deregistered_on: string | null;
+  linked: boolean;
+};
+
+export function csvRow(item: CsvListItem, x: CsvExtras): string[] {
   return [
     item.id,
     item.first_name,
