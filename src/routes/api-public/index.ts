@@ -1,12 +1,15 @@
 // The public JSON API at /api/v1 (DESIGN §4): search, profile, CSV, reference lists, the rules.
-import { Hono, type Context } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AppEnv } from "#src/env";
 import { cachedSearch } from "#src/search/cache";
-import { apiError, messages } from "#src/http/errors";
+import { apiError } from "#src/http/errors";
+import { parameterFields, validationHook } from "#src/http/openapi";
 import { toCsv } from "#src/lib/csv";
 import { getDataVersion } from "#src/queries/meta";
 import { listCrebos, listPlaces } from "#src/queries/reference";
-import { parseSearchParams, PROVINCE_CODES, type SearchParams } from "#src/search/params";
+import { parseSearchParams, type SearchParams } from "#src/search/params";
+import { ruleFieldErrors } from "#src/rules/schemas";
 import {
   getPublicAssessor,
   provinceCounts,
@@ -15,8 +18,22 @@ import {
   type PublicAssessor,
 } from "#src/search/search";
 import { rulesApi } from "./rules";
+import {
+  assessorRoute,
+  crebosRoute,
+  csvRoute,
+  placesRoute,
+  provincesRoute,
+  searchRoute,
+} from "./routes";
 
-export const publicApi = new Hono<AppEnv>();
+export const publicApi = new OpenAPIHono<AppEnv>({
+  defaultHook: validationHook({
+    bodyFields: ruleFieldErrors,
+    queryFields: parameterFields,
+    queryCode: "invalid_parameter",
+  }),
+});
 
 /**
  * Public responses are cacheable: the ETag is the data version (bumped by every write) plus
@@ -51,6 +68,7 @@ async function withSearch(
   c: Context<AppEnv>,
   run: (params: SearchParams) => Promise<Response>,
 ): Promise<Response> {
+  // The route's validator has checked the query with the same schema; this maps it to defaults.
   const parsed = parseSearchParams(c.req.query());
   if (!parsed.ok) return invalidParams(c, parsed.fields);
   try {
@@ -64,7 +82,7 @@ async function withSearch(
   }
 }
 
-publicApi.get("/assessors", async (c) => {
+publicApi.openapi(searchRoute, async (c) => {
   const { notModified, dataVersion } = await publicCache(c);
   if (notModified) return notModified;
   return withSearch(c, async (params) =>
@@ -100,7 +118,7 @@ export function publicCsvRow(a: PublicAssessor): string[] {
   ];
 }
 
-publicApi.get("/assessors.csv", async (c) => {
+publicApi.openapi(csvRoute, async (c) => {
   const { notModified } = await publicCache(c);
   if (notModified) return notModified;
   return withSearch(c, async (params) => {
@@ -114,9 +132,8 @@ publicApi.get("/assessors.csv", async (c) => {
   });
 });
 
-publicApi.get("/assessors/:id", async (c) => {
-  const id = c.req.param("id");
-  if (!/^[a-z0-9]{1,64}$/.test(id)) return apiError(c, 404, "not_found", messages.notFound);
+publicApi.openapi(assessorRoute, async (c) => {
+  const { id } = c.req.valid("param");
   const { notModified } = await publicCache(c);
   if (notModified) return notModified;
   const assessor = await getPublicAssessor(c.get("db"), id, c.get("today"));
@@ -130,27 +147,22 @@ publicApi.get("/assessors/:id", async (c) => {
   return c.json(assessor);
 });
 
-publicApi.get("/provinces", async (c) => {
+publicApi.openapi(provincesRoute, async (c) => {
   const { notModified } = await publicCache(c);
   if (notModified) return notModified;
   return c.json(await provinceCounts(c.get("db"), c.get("today")));
 });
 
-publicApi.get("/places", async (c) => {
-  const province = c.req.query("province")?.trim().toUpperCase();
-  const q = c.req.query("q")?.trim();
-  if (province && !(PROVINCE_CODES as readonly string[]).includes(province))
-    return invalidParams(c, { province: "Kies een geldige provincie (bijvoorbeeld UT of NH)." });
-  if (q && q.length > 100) return invalidParams(c, { q: "Gebruik hoogstens 100 tekens." });
+publicApi.openapi(placesRoute, async (c) => {
+  const { province, q } = c.req.valid("query");
   c.header("Cache-Control", "public, max-age=3600");
-  return c.json(await listPlaces(c.get("db"), { province, q, limit: q ? 50 : undefined }));
+  return c.json(await listPlaces(c.get("db"), { province, q, limit: q ? 50 : undefined }), 200);
 });
 
-publicApi.get("/crebos", async (c) => {
-  const q = c.req.query("q")?.trim();
-  if (q && q.length > 100) return invalidParams(c, { q: "Gebruik hoogstens 100 tekens." });
+publicApi.openapi(crebosRoute, async (c) => {
+  const { q } = c.req.valid("query");
   c.header("Cache-Control", "public, max-age=300");
-  return c.json(await listCrebos(c.get("db"), { q }));
+  return c.json(await listCrebos(c.get("db"), { q }), 200);
 });
 
 // The rules calculations (POST /api/v1/rules/…) are public, too.

@@ -1,8 +1,18 @@
 // The rules JSON API: the rekenhulp's calculations for other tools (DESIGN §7, issue 6).
-import { Hono, type Context } from "hono";
-import type { z } from "zod";
+// Bodies are validated by the route declarations (malformed JSON → 400, a broken schema or an
+// unknown field → 422 via the area's validation hook).
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "zod";
 import type { AppEnv } from "#src/env";
-import { apiError, messages } from "#src/http/errors";
+import { HttpError } from "#src/http/errors";
+import {
+  errors,
+  jsonBody,
+  jsonContent,
+  jsonRequest,
+  parameterFields,
+  validationHook,
+} from "#src/http/openapi";
 import { examResult, finalGrade, RuleInputError, schoolExamGrade } from "#src/rules";
 import {
   examResultBody,
@@ -11,57 +21,79 @@ import {
   schoolExamGradeBody,
 } from "#src/rules/schemas";
 
-export const rulesApi = new Hono<AppEnv>();
+export const rulesApi = new OpenAPIHono<AppEnv>({
+  defaultHook: validationHook({
+    bodyFields: ruleFieldErrors,
+    queryFields: parameterFields,
+    queryCode: "invalid_parameter",
+  }),
+});
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+const TAG = "Rekenregels";
 
-/** Malformed JSON → 400; valid JSON that breaks the schema (or an unknown field) → 422. */
-async function parseBody<S extends z.ZodType>(
-  c: Context<AppEnv>,
-  schema: S,
-): Promise<Parsed<z.output<S>>> {
-  let body: unknown;
-  try {
-    body = JSON.parse(await c.req.text());
-  } catch {
-    return { ok: false, response: apiError(c, 400, "malformed", messages.malformed) };
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      response: apiError(c, 422, "invalid", messages.invalid, ruleFieldErrors(parsed.error)),
-    };
-  }
-  return { ok: true, value: parsed.data };
+const GradeSchema = z.object({ grade: z.number() }).meta({ id: "Grade" });
+
+const ExamResultSchema = z
+  .object({
+    passed: z.boolean(),
+    reasons: z.array(z.string()).meta({ description: "Per niet-gehaalde regel één zin." }),
+    centralExamAverage: z.number().nullable(),
+    combinationGrade: z.number().optional(),
+  })
+  .meta({ id: "ExamResult" });
+
+function calculation<S extends z.ZodType, R extends z.ZodType>(
+  path: string,
+  summary: string,
+  body: S,
+  result: R,
+) {
+  return createRoute({
+    method: "post",
+    path,
+    tags: [TAG],
+    summary,
+    middleware: [jsonBody] as const,
+    request: jsonRequest(body),
+    responses: {
+      200: jsonContent(result, "De uitkomst."),
+      ...errors([400, 422]),
+    },
+  });
 }
 
 /** The schemas already exclude impossible input; this keeps a rule's own refusal a 422, too. */
-function calculate(c: Context<AppEnv>, run: () => unknown): Response {
+function calculate<T>(run: () => T): T {
   try {
-    return c.json(run() as object);
+    return run();
   } catch (err) {
-    if (err instanceof RuleInputError) {
-      return apiError(c, 422, "invalid", err.message, { [err.field ?? "_"]: err.message });
-    }
+    if (err instanceof RuleInputError)
+      throw new HttpError(422, "invalid", err.message, { [err.field ?? "_"]: err.message });
     throw err;
   }
 }
 
-rulesApi.post("/school-exam-grade", async (c) => {
-  const body = await parseBody(c, schoolExamGradeBody);
-  if (!body.ok) return body.response;
-  return calculate(c, () => ({ grade: schoolExamGrade(body.value.parts) }));
-});
+rulesApi.openapi(
+  calculation(
+    "/school-exam-grade",
+    "Cijfer schoolexamen (gewogen gemiddelde, één decimaal)",
+    schoolExamGradeBody,
+    GradeSchema,
+  ),
+  (c) => c.json({ grade: calculate(() => schoolExamGrade(c.req.valid("json").parts)) }, 200),
+);
 
-rulesApi.post("/final-grade", async (c) => {
-  const body = await parseBody(c, finalGradeBody);
-  if (!body.ok) return body.response;
-  return calculate(c, () => ({ grade: finalGrade(body.value) }));
-});
+rulesApi.openapi(
+  calculation(
+    "/final-grade",
+    "Eindcijfer uit schoolexamen en centraal examen",
+    finalGradeBody,
+    GradeSchema,
+  ),
+  (c) => c.json({ grade: calculate(() => finalGrade(c.req.valid("json"))) }, 200),
+);
 
-rulesApi.post("/exam-result", async (c) => {
-  const body = await parseBody(c, examResultBody);
-  if (!body.ok) return body.response;
-  return calculate(c, () => examResult(body.value));
-});
+rulesApi.openapi(
+  calculation("/exam-result", "Uitslag: geslaagd of gezakt", examResultBody, ExamResultSchema),
+  (c) => c.json(calculate(() => examResult(c.req.valid("json"))), 200),
+);

@@ -1,0 +1,177 @@
+// The public API's route declarations (DESIGN §4): the zod schemas that validate each request and
+// the response shapes, from which /api/v1/openapi.json is generated. Handlers live in index.ts.
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { errors, jsonContent } from "#src/http/openapi";
+import { PROVINCE_CODES, searchParamsSchema } from "#src/search/params";
+
+const TAG = "Openbaar";
+
+const optionalTrimmed = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+/** ?province= and ?q= of the reference lists; an empty value counts as absent. */
+export const placesQuery = z.object({
+  province: optionalTrimmed.pipe(
+    z
+      .string()
+      .transform((v) => v.toUpperCase())
+      .pipe(z.enum(PROVINCE_CODES, { error: "Kies een geldige provincie (bijvoorbeeld UT of NH)." }))
+      .optional(),
+  ),
+  q: optionalTrimmed.pipe(z.string().max(100, "Gebruik hoogstens 100 tekens.").optional()),
+});
+
+export const crebosQuery = placesQuery.pick({ q: true });
+
+/** Opaque random ids: anything else cannot exist (404). */
+export const publicIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9]{1,64}$/)
+    .meta({ description: "Het id van de beoordelaar (willekeurige tekenreeks)." }),
+});
+
+const CodeName = z.object({ code: z.string(), name: z.string() });
+
+export const PublicAssessorSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().meta({ description: "Volledige naam." }),
+    first_name: z.string(),
+    infix: z.string().meta({ description: "Tussenvoegsel, leeg als er geen is." }),
+    last_name: z.string(),
+    organisation: z.string(),
+    crebos: z.array(CodeName),
+    schools: z.array(z.object({ id: z.string(), name: z.string() })),
+    places: z.array(
+      z
+        .object({ code: z.string(), name: z.string(), province: z.string() })
+        .catchall(z.unknown()),
+    ),
+    provinces: z.array(z.string()),
+    distance_km: z
+      .number()
+      .optional()
+      .meta({ description: "Alleen bij zoeken rond een punt: afstand tot de dichtstbijzijnde plaats." }),
+  })
+  .meta({ id: "PublicAssessor", description: "Een openbaar profiel (alleen openbare velden)." });
+
+const FacetSchema = z
+  .object({ code: z.string(), name: z.string(), count: z.number().int() })
+  .meta({ id: "Facet" });
+
+export const SearchResultSchema = z
+  .object({
+    items: z.array(PublicAssessorSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    per_page: z.number().int(),
+    facets: z.object({ province: z.array(FacetSchema), crebo: z.array(FacetSchema) }),
+    suggestion: z
+      .object({ radius_km: z.number(), total: z.number().int() })
+      .optional()
+      .meta({ description: "Bij een lege zoekopdracht rond een punt: een grotere straal." }),
+  })
+  .meta({ id: "SearchResult" });
+
+const PlaceSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    municipality: z.string(),
+    province: z.string(),
+    lat: z.number(),
+    lon: z.number(),
+  })
+  .meta({ id: "Place" });
+
+const CreboSchema = z
+  .object({ code: z.string(), name: z.string(), level: z.number().int().nullable() })
+  .meta({ id: "Crebo" });
+
+const cached = {
+  304: { description: "Niet gewijzigd sinds de ETag in If-None-Match." },
+};
+
+export const searchRoute = createRoute({
+  method: "get",
+  path: "/assessors",
+  tags: [TAG],
+  summary: "Zoek gekwalificeerde praktijkbeoordelaars",
+  description:
+    "Alle woorden van q moeten passen. Met near of place + radius_km wordt rond een punt gezocht. Facetten tellen per provincie en crebo.",
+  request: { query: searchParamsSchema },
+  responses: {
+    200: jsonContent(SearchResultSchema, "Een pagina met resultaten en facetten."),
+    ...cached,
+    ...errors([422]),
+  },
+});
+
+export const csvRoute = createRoute({
+  method: "get",
+  path: "/assessors.csv",
+  tags: [TAG],
+  summary: "De hele gefilterde lijst als CSV",
+  description: "Dezelfde filters als bij zoeken, niet gepagineerd. Puntkomma, UTF-8 met BOM.",
+  request: { query: searchParamsSchema },
+  responses: {
+    200: {
+      description: "CSV-bestand.",
+      content: { "text/csv": { schema: z.string() } },
+    },
+    ...cached,
+    ...errors([422]),
+  },
+});
+
+export const assessorRoute = createRoute({
+  method: "get",
+  path: "/assessors/{id}",
+  tags: [TAG],
+  summary: "Eén openbaar profiel",
+  request: { params: publicIdParams },
+  responses: {
+    200: jsonContent(PublicAssessorSchema, "Het openbare profiel."),
+    ...cached,
+    ...errors([404], { 404: "Deze beoordelaar staat niet (openbaar) in het register." }),
+  },
+});
+
+export const provincesRoute = createRoute({
+  method: "get",
+  path: "/provinces",
+  tags: [TAG],
+  summary: "Provincies met het aantal openbare beoordelaars",
+  responses: {
+    200: jsonContent(z.array(FacetSchema), "Alle twaalf provincies."),
+    ...cached,
+  },
+});
+
+export const placesRoute = createRoute({
+  method: "get",
+  path: "/places",
+  tags: [TAG],
+  summary: "Plaatsen (referentiegegevens)",
+  request: { query: placesQuery },
+  responses: {
+    200: jsonContent(z.array(PlaceSchema), "Plaatsen met gemeente, provincie en coördinaten."),
+    ...errors([422]),
+  },
+});
+
+export const crebosRoute = createRoute({
+  method: "get",
+  path: "/crebos",
+  tags: [TAG],
+  summary: "Crebo-kwalificaties (referentiegegevens)",
+  request: { query: crebosQuery },
+  responses: {
+    200: jsonContent(z.array(CreboSchema), "Crebonummer, naam en niveau."),
+    ...errors([422]),
+  },
+});
