@@ -3,6 +3,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z, type ZodError } from "zod";
+import type { AppEnv } from "#src/env";
 import { apiError, messages } from "./errors";
 
 /** How an area names its fields and query errors (the areas predate this module). */
@@ -55,7 +56,7 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
  * validators only read declared media types, so the request is re-labelled as JSON here.
  * Runs as route middleware, i.e. before the validators.
  */
-export const jsonBody = createMiddleware(async (c, next) => {
+export const jsonBody = createMiddleware<AppEnv>(async (c, next) => {
   const text = await c.req.text();
   try {
     JSON.parse(text);

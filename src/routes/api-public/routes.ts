@@ -18,7 +18,9 @@ export const placesQuery = z.object({
     z
       .string()
       .transform((v) => v.toUpperCase())
-      .pipe(z.enum(PROVINCE_CODES, { error: "Kies een geldige provincie (bijvoorbeeld UT of NH)." }))
+      .pipe(
+        z.enum(PROVINCE_CODES, { error: "Kies een geldige provincie (bijvoorbeeld UT of NH)." }),
+      )
       .optional(),
   ),
   q: optionalTrimmed.pipe(z.string().max(100, "Gebruik hoogstens 100 tekens.").optional()),
@@ -47,15 +49,15 @@ export const PublicAssessorSchema = z
     crebos: z.array(CodeName),
     schools: z.array(z.object({ id: z.string(), name: z.string() })),
     places: z.array(
-      z
-        .object({ code: z.string(), name: z.string(), province: z.string() })
-        .catchall(z.unknown()),
+      z.object({ code: z.string(), name: z.string(), province: z.string() }).catchall(z.unknown()),
     ),
     provinces: z.array(z.string()),
     distance_km: z
       .number()
       .optional()
-      .meta({ description: "Alleen bij zoeken rond een punt: afstand tot de dichtstbijzijnde plaats." }),
+      .meta({
+        description: "Alleen bij zoeken rond een punt: afstand tot de dichtstbijzijnde plaats.",
+      }),
   })
   .meta({ id: "PublicAssessor", description: "Een openbaar profiel (alleen openbare velden)." });
 

@@ -95,5 +95,9 @@ rulesApi.openapi(
 
 rulesApi.openapi(
   calculation("/exam-result", "Uitslag: geslaagd of gezakt", examResultBody, ExamResultSchema),
-  (c) => c.json(calculate(() => examResult(c.req.valid("json"))), 200),
+  (c) =>
+    c.json(
+      calculate(() => examResult(c.req.valid("json"))),
+      200,
+    ),
 );

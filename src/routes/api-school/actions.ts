@@ -1,6 +1,7 @@
 // School API actions on one assessor (DESIGN §5): examinations, refresher trainings, consent,
-// afmelding and its undo. Mounted into schoolApi (src/routes/api-school.ts), behind its guards.
-import { Hono, type Context } from "hono";
+// afmelding and its undo. Mounted into schoolApi (index.ts), behind its guards; declared in routes.ts.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AppEnv } from "#src/env";
 import { HttpError } from "#src/http/errors";
 import { deregister, setConsent, undoDeregistration } from "#src/queries/assessor-changes";
@@ -15,33 +16,45 @@ import {
   type DeleteResult,
 } from "#src/queries/logs";
 import { isRegisteringSchool } from "#src/rules/access";
-import { invalid, loadForWrite, onDate, readJson } from "#src/routes/school/context";
+import { invalid, onDate } from "#src/routes/school/context";
 import {
-  consentSchema,
   deregistrationSchema,
   examinationSchema,
-  parseWith,
+  issuesToFields,
   refresherSchema,
 } from "#src/rules/assessor-input";
+import { validationHook } from "#src/http/openapi";
+import { datedBody } from "./dated";
+import {
+  consentRoute,
+  deleteExaminationRoute,
+  deleteRefresherRoute,
+  deregisterRoute,
+  examinationRoute,
+  refresherRoute,
+  undoDeregistrationRoute,
+  target,
+  writeTarget,
+} from "./routes";
 
-export const schoolActions = new Hono<AppEnv>();
-
-const BASE = "/assessors/:id";
+export const schoolActions = new OpenAPIHono<AppEnv>({
+  defaultHook: validationHook({
+    bodyFields: issuesToFields,
+    queryFields: issuesToFields,
+    queryCode: "invalid",
+  }),
+});
 
 export const CREBO_NOT_OF_ASSESSOR =
   "Kies een crebo van deze beoordelaar; voeg de crebo anders eerst toe bij de gegevens.";
 
-schoolActions.post(`${BASE}/examinations`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+schoolActions.openapi(examinationRoute, async (c) => {
+  const { assessor, actor } = writeTarget(c);
   const db = c.get("db");
-  const parsed = parseWith(
-    examinationSchema(c.get("today"), assessor.initialTrainingDate),
-    await readJson(c),
-  );
-  if (!parsed.ok) invalid(parsed.fields);
-  if (!(await assessorCreboCodes(db, assessor.id)).includes(parsed.data.crebo))
+  const body = await datedBody(c, examinationSchema(c.get("today"), assessor.initialTrainingDate));
+  if (!(await assessorCreboCodes(db, assessor.id)).includes(body.crebo))
     invalid({ crebo: CREBO_NOT_OF_ASSESSOR });
-  const row = await addExamination(db, actor, assessor.id, parsed.data);
+  const row = await addExamination(db, actor, assessor.id, body);
   return c.json(
     {
       id: row.id,
@@ -56,14 +69,10 @@ schoolActions.post(`${BASE}/examinations`, async (c) => {
   );
 });
 
-schoolActions.post(`${BASE}/refresher-trainings`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
-  const parsed = parseWith(
-    refresherSchema(c.get("today"), assessor.initialTrainingDate),
-    await readJson(c),
-  );
-  if (!parsed.ok) invalid(parsed.fields);
-  const row = await addRefresherTraining(c.get("db"), actor, assessor.id, parsed.data);
+schoolActions.openapi(refresherRoute, async (c) => {
+  const { assessor, actor } = writeTarget(c);
+  const body = await datedBody(c, refresherSchema(c.get("today"), assessor.initialTrainingDate));
+  const row = await addRefresherTraining(c.get("db"), actor, assessor.id, body);
   return c.json(
     {
       id: row.id,
@@ -90,19 +99,19 @@ function deleted(result: DeleteResult, what: string): void {
     );
 }
 
-schoolActions.delete(`${BASE}/examinations/:eid`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+schoolActions.openapi(deleteExaminationRoute, async (c) => {
+  const { assessor, actor } = writeTarget(c);
   deleted(
-    await deleteExamination(c.get("db"), actor, assessor.id, c.req.param("eid")),
+    await deleteExamination(c.get("db"), actor, assessor.id, c.req.valid("param").eid),
     "examenregistratie",
   );
   return c.body(null, 204);
 });
 
-schoolActions.delete(`${BASE}/refresher-trainings/:rid`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+schoolActions.openapi(deleteRefresherRoute, async (c) => {
+  const { assessor, actor } = writeTarget(c);
   deleted(
-    await deleteRefresherTraining(c.get("db"), actor, assessor.id, c.req.param("rid")),
+    await deleteRefresherTraining(c.get("db"), actor, assessor.id, c.req.valid("param").rid),
     "bijscholing",
   );
   return c.body(null, 204);
@@ -118,28 +127,25 @@ async function record(c: Context<AppEnv>, id: string) {
   });
 }
 
-schoolActions.post(`${BASE}/consent`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
-  const parsed = parseWith(consentSchema, await readJson(c));
-  if (!parsed.ok) invalid(parsed.fields);
-  await setConsent(c.get("db"), actor, assessor.id, parsed.data.public_consent);
-  return c.json(await record(c, assessor.id));
+schoolActions.openapi(consentRoute, async (c) => {
+  const { assessor, actor } = writeTarget(c);
+  await setConsent(c.get("db"), actor, assessor.id, c.req.valid("json").public_consent);
+  return c.json(await record(c, assessor.id), 200);
 });
 
-schoolActions.post(`${BASE}/deregistration`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
-  const parsed = parseWith(
+schoolActions.openapi(deregisterRoute, async (c) => {
+  const { assessor, actor } = writeTarget(c);
+  const body = await datedBody(
+    c,
     deregistrationSchema(c.get("today"), assessor.initialTrainingDate),
-    await readJson(c),
   );
-  if (!parsed.ok) invalid(parsed.fields);
-  await deregister(c.get("db"), actor, assessor.id, parsed.data);
-  return c.json(await record(c, assessor.id));
+  await deregister(c.get("db"), actor, assessor.id, body);
+  return c.json(await record(c, assessor.id), 200);
 });
 
 /** Undo an afmelding: only the school that registered the assessor. */
-schoolActions.delete(`${BASE}/deregistration`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+schoolActions.openapi(undoDeregistrationRoute, async (c) => {
+  const { assessor, actor } = writeTarget(c);
   if (!isRegisteringSchool(actor, assessor))
     throw new HttpError(
       403,
@@ -147,5 +153,5 @@ schoolActions.delete(`${BASE}/deregistration`, async (c) => {
       "Alleen de school die de beoordelaar registreerde, kan de afmelding ongedaan maken.",
     );
   await undoDeregistration(c.get("db"), actor, assessor.id);
-  return c.json(await record(c, assessor.id));
+  return c.json(await record(c, assessor.id), 200);
 });

@@ -1,8 +1,10 @@
 // The school JSON API, DESIGN §5: list, register, read, edit, link, CSV, import, AVG export and
-// erasure here; logging, consent and afmelding in src/school/api-actions.ts.
-import { Hono, type Context } from "hono";
+// erasure here; logging, consent and afmelding in actions.ts; the declarations in routes.ts.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { AppEnv } from "#src/env";
 import { HttpError } from "#src/http/errors";
+import { validationHook } from "#src/http/openapi";
 import { toCsv } from "#src/lib/csv";
 import { updateAssessor } from "#src/queries/assessor-update";
 import { listSchoolAssessors, type ListFilter } from "#src/queries/assessor-list";
@@ -17,10 +19,7 @@ import { schoolActions } from "./actions";
 import {
   actorOf,
   invalid,
-  loadOr404,
-  loadForWrite,
   onDate,
-  readJson,
   schoolActorOf,
   schoolOrAdminApi,
 } from "#src/routes/school/context";
@@ -29,12 +28,31 @@ import {
   createAssessorSchema,
   issuesToFields,
   listQuerySchema,
-  parseWith,
   toNewAssessor,
   updateAssessorSchema,
 } from "#src/rules/assessor-input";
+import {
+  createRouteDef,
+  csvRoute,
+  erasureRoute,
+  exportRoute,
+  importRoute,
+  linkRoute,
+  listRoute,
+  readRoute,
+  updateRoute,
+  target,
+  writeTarget,
+} from "./routes";
+import { datedBody } from "./dated";
 
-export const schoolApi = new Hono<AppEnv>();
+export const schoolApi = new OpenAPIHono<AppEnv>({
+  defaultHook: validationHook({
+    bodyFields: issuesToFields,
+    queryFields: issuesToFields,
+    queryCode: "invalid",
+  }),
+});
 
 const BASE = "/assessors";
 // "/x/*" also matches "/x" itself in Hono, so two patterns cover every path (each runs once).
@@ -75,7 +93,8 @@ export function listFilter(c: Context<AppEnv>, defaults: Partial<ListFilter> = {
   };
 }
 
-async function recordResponse(c: Context<AppEnv>, id: string, status: 200 | 201 = 200) {
+/** The full record as the caller sees it (linked or not), with the status on ?on=. */
+async function recordOf(c: Context<AppEnv>, id: string) {
   const db = c.get("db");
   const assessor = (await getAssessor(db, id))!;
   const linked = await isLinked(db, id, actorOf(c).schoolId);
@@ -84,16 +103,17 @@ async function recordResponse(c: Context<AppEnv>, id: string, status: 200 | 201 
     on: onDate(c),
     expiringDays: c.get("config").expiringDays,
   });
-  return c.json(record, status);
+  return record;
 }
 
-schoolApi.get(BASE, async (c) => {
+schoolApi.openapi(listRoute, async (c) => {
   const filter = listFilter(c);
   const { items, total } = await listSchoolAssessors(c.get("db"), actorOf(c), filter);
-  return c.json({ items, total, page: filter.page, per_page: filter.perPage });
+  // perPage is null only for unpaged exports (CSV); the API always pages.
+  return c.json({ items, total, page: filter.page, per_page: filter.perPage ?? total }, 200);
 });
 
-schoolApi.get(`${BASE}.csv`, async (c) => {
+schoolApi.openapi(csvRoute, async (c) => {
   const { header, rows } = await schoolCsvRows(
     c.get("db"),
     actorOf(c),
@@ -120,7 +140,7 @@ async function csvText(c: Context<AppEnv>): Promise<string> {
   return c.req.text();
 }
 
-schoolApi.post(`${BASE}/import`, async (c) => {
+schoolApi.openapi(importRoute, async (c) => {
   const actor = schoolActorOf(c);
   const db = c.get("db");
   const validOnly = c.req.query("valid_only") === "true";
@@ -150,26 +170,21 @@ schoolApi.post(`${BASE}/import`, async (c) => {
   return c.json({ created: ids.size, ...summary, rows }, ids.size > 0 ? 201 : 200);
 });
 
-schoolApi.post(BASE, async (c) => {
+schoolApi.openapi(createRouteDef, async (c) => {
   const actor = schoolActorOf(c);
-  const parsed = parseWith(createAssessorSchema(c.get("today")), await readJson(c));
-  if (!parsed.ok) invalid(parsed.fields);
-  const result = await createAssessor(c.get("db"), actor, toNewAssessor(parsed.data));
+  const body = await datedBody(c, createAssessorSchema(c.get("today")));
+  const result = await createAssessor(c.get("db"), actor, toNewAssessor(body));
   if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
   if (!result.ok) invalid(result.fields);
-  return recordResponse(c, result.id, 201);
+  return c.json(await recordOf(c, result.id), 201);
 });
 
-schoolApi.get(`${BASE}/:id`, async (c) => {
-  await loadOr404(c, c.req.param("id"));
-  return recordResponse(c, c.req.param("id"));
-});
+schoolApi.openapi(readRoute, async (c) => c.json(await recordOf(c, target(c).assessor.id), 200));
 
-schoolApi.patch(`${BASE}/:id`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
-  const parsed = parseWith(updateAssessorSchema(c.get("today")), await readJson(c));
-  if (!parsed.ok) invalid(parsed.fields);
-  const result = await updateAssessor(c.get("db"), actor, assessor, parsed.data);
+schoolApi.openapi(updateRoute, async (c) => {
+  const { assessor, actor } = writeTarget(c);
+  const body = await datedBody(c, updateAssessorSchema(c.get("today")));
+  const result = await updateAssessor(c.get("db"), actor, assessor, body);
   if (!result.ok && "conflict" in result) {
     throw new HttpError(
       409,
@@ -181,12 +196,12 @@ schoolApi.patch(`${BASE}/:id`, async (c) => {
   }
   if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
   if (!result.ok) invalid(result.fields);
-  return recordResponse(c, assessor.id);
+  return c.json(await recordOf(c, assessor.id), 200);
 });
 
-schoolApi.post(`${BASE}/:id/link`, async (c) => {
+schoolApi.openapi(linkRoute, async (c) => {
   const actor = schoolActorOf(c);
-  const { assessor } = await loadOr404(c, c.req.param("id"));
+  const { assessor } = target(c);
   if (assessor.erasedAt)
     throw new HttpError(
       403,
@@ -194,11 +209,11 @@ schoolApi.post(`${BASE}/:id/link`, async (c) => {
       "De persoonsgegevens van deze beoordelaar zijn verwijderd; koppelen kan niet meer.",
     );
   await linkAssessor(c.get("db"), actor, assessor.id);
-  return recordResponse(c, assessor.id);
+  return c.json(await recordOf(c, assessor.id), 200);
 });
 
-schoolApi.get(`${BASE}/:id/export`, async (c) => {
-  const { assessor, linked } = await loadOr404(c, c.req.param("id"));
+schoolApi.openapi(exportRoute, async (c) => {
+  const { assessor, linked } = target(c);
   const data = await exportAssessor(c.get("db"), assessor, {
     linked,
     on: onDate(c),
@@ -207,12 +222,12 @@ schoolApi.get(`${BASE}/:id/export`, async (c) => {
   });
   if (c.req.query("download") === "1")
     c.header("Content-Disposition", `attachment; filename="inzage-${assessor.id}.json"`);
-  return c.json(data);
+  return c.json(data, 200);
 });
 
-schoolApi.post(`${BASE}/:id/erasure`, async (c) => {
+schoolApi.openapi(erasureRoute, async (c) => {
   const actor = actorOf(c);
-  const { assessor } = await loadOr404(c, c.req.param("id"));
+  const { assessor } = target(c);
   if (!mayErase(actor, assessor))
     throw new HttpError(
       403,
@@ -220,7 +235,7 @@ schoolApi.post(`${BASE}/:id/erasure`, async (c) => {
       "Alleen de school die de beoordelaar registreerde of het registerbureau kan de gegevens verwijderen.",
     );
   await eraseAssessor(c.get("db"), actor, assessor.id, c.get("now").toISOString());
-  return recordResponse(c, assessor.id);
+  return c.json(await recordOf(c, assessor.id), 200);
 });
 
 schoolApi.route("/", schoolActions);

@@ -1,0 +1,358 @@
+// The school API's route declarations (DESIGN §5): request schemas (the same ones the handlers
+// parse with), response shapes, security, and the middleware that decides 403/404 before a body
+// is validated (so a school learns "not yours" before "your date is wrong", as it always did).
+import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { z } from "zod";
+import type { AppEnv } from "#src/env";
+import {
+  ErrorSchema,
+  errors,
+  jsonBody,
+  jsonContent,
+  jsonRequest,
+  type ErrorStatus,
+} from "#src/http/openapi";
+import type { Loaded } from "#src/queries/assessors";
+import type { Actor } from "#src/rules/access";
+import {
+  consentSchema,
+  createAssessorSchema,
+  deregistrationSchema,
+  examinationSchema,
+  listQuerySchema,
+  refresherSchema,
+  updateAssessorSchema,
+} from "#src/rules/assessor-input";
+import { loadForWrite, loadOr404, schoolActorOf } from "#src/routes/school/context";
+import {
+  AssessorRecordSchema,
+  CreatedExaminationSchema,
+  CreatedRefresherSchema,
+  ExportSchema,
+  ImportRejectedSchema,
+  ImportReportSchema,
+  SchoolListSchema,
+} from "./schemas";
+
+const TAG = "School";
+const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
+
+/**
+ * The body schemas take the date window of the request (today, the training date). The route
+ * declares them with an open window: structure and static rules are checked by the validator and
+ * documented; the handler applies the window once it knows the date and the assessor.
+ */
+const OPEN_END = "9999-12-31";
+
+/** An empty query value counts as absent (?status= from a form means "any status"). */
+const emptyAsAbsent = (schema: z.ZodType) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
+
+const onParam = z
+  .string()
+  .optional()
+  .meta({ description: "Peildatum voor de status (JJJJ-MM-DD); standaard vandaag." });
+
+const list = listQuerySchema.shape;
+export const listQuery = z.object({
+  status: emptyAsAbsent(list.status),
+  q: emptyAsAbsent(list.q),
+  linked: emptyAsAbsent(list.linked),
+  sort: emptyAsAbsent(list.sort),
+  page: emptyAsAbsent(list.page),
+  per_page: emptyAsAbsent(list.per_page),
+  on: emptyAsAbsent(onParam),
+});
+
+const idParams = z.object({ id: z.string().meta({ description: "Id van de beoordelaar." }) });
+const onQuery = z.object({ on: onParam });
+const idempotencyHeader = z.object({
+  "Idempotency-Key": z.string().optional().meta({
+    description:
+      "Optioneel, per school: dezelfde sleutel met dezelfde inhoud geeft het eerste antwoord opnieuw.",
+  }),
+});
+
+type Writable = Loaded & { actor: Actor & { schoolId: string } };
+
+// The assessor loaded by the route middleware, per request. A map keyed by the context rather
+// than a context variable: handlers keep the app's plain Context type.
+const targets = new WeakMap<Context, Loaded | Writable>();
+
+/** The assessor the caller may read (else 404); read it in the handler with target(c). */
+export const readable = createMiddleware<AppEnv>(async (c, next) => {
+  targets.set(c, await loadOr404(c, c.req.param("id") ?? ""));
+  await next();
+});
+
+/** The assessor the caller may change (404 invisible, 403 read-only); see writeTarget(c). */
+export const writable = createMiddleware<AppEnv>(async (c, next) => {
+  targets.set(c, await loadForWrite(c, c.req.param("id") ?? ""));
+  await next();
+});
+
+export function target(c: Context): Loaded {
+  const loaded = targets.get(c);
+  if (!loaded) throw new Error(`${c.req.path}: route declared without readable/writable`);
+  return loaded;
+}
+
+export function writeTarget(c: Context): Writable {
+  const loaded = target(c);
+  if (!("actor" in loaded)) throw new Error(`${c.req.path}: route declared without writable`);
+  return loaded as Writable;
+}
+
+/** Only a school (not the register admin) registers and imports: 403 before the body is read. */
+export const schoolOnly = createMiddleware<AppEnv>(async (c, next) => {
+  schoolActorOf(c);
+  await next();
+});
+
+const read: ErrorStatus[] = [401, 404, 422];
+const write: ErrorStatus[] = [400, 401, 403, 404, 409, 413, 422];
+
+export const listRoute = createRoute({
+  method: "get",
+  path: "/assessors",
+  tags: [TAG],
+  security,
+  summary: "Alle beoordelaars die uw school mag inzien",
+  description: "Met contactgegevens en status; linked=true toont alleen de eigen beoordelaars.",
+  request: { query: listQuery },
+  responses: {
+    200: jsonContent(SchoolListSchema, "Een pagina beoordelaars."),
+    ...errors([401, 403, 422]),
+  },
+});
+
+export const createRouteDef = createRoute({
+  method: "post",
+  path: "/assessors",
+  tags: [TAG],
+  security,
+  summary: "Registreer een beoordelaar",
+  description:
+    "Alle drie onderdelen van de initiële scholing zijn verplicht. Een bekend e-mailadres geeft 409 duplicate met existing_id: koppel die beoordelaar dan.",
+  middleware: [schoolOnly, jsonBody] as const,
+  request: { headers: idempotencyHeader, ...jsonRequest(createAssessorSchema(OPEN_END)) },
+  responses: {
+    201: jsonContent(AssessorRecordSchema, "Geregistreerd en gekoppeld aan uw school."),
+    ...errors(write, { 409: "Dit e-mailadres staat al in het register (duplicate)." }),
+  },
+});
+
+export const csvRoute = createRoute({
+  method: "get",
+  path: "/assessors.csv",
+  tags: [TAG],
+  security,
+  summary: "Uw beoordelaars als CSV",
+  request: { query: listQuery },
+  responses: {
+    200: { description: "CSV-bestand.", content: { "text/csv": { schema: z.string() } } },
+    ...errors([401, 403, 422]),
+  },
+});
+
+export const importRoute = createRoute({
+  method: "post",
+  path: "/assessors/import",
+  tags: [TAG],
+  security,
+  summary: "Importeer beoordelaars uit CSV",
+  description:
+    "Puntkomma of komma, UTF-8 met of zonder BOM. Bevat een rij fouten, dan wordt niets opgeslagen, tenzij valid_only=true.",
+  middleware: [schoolOnly] as const,
+  request: {
+    headers: idempotencyHeader,
+    query: z.object({
+      valid_only: z
+        .string()
+        .optional()
+        .meta({ description: "true: importeer alleen de geldige rijen." }),
+    }),
+    body: {
+      required: true,
+      content: {
+        "text/csv": { schema: { type: "string" } },
+        "multipart/form-data": {
+          schema: {
+            type: "object",
+            properties: { file: { type: "string", contentMediaType: "text/csv" } },
+            required: ["file"],
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    200: jsonContent(
+      ImportReportSchema,
+      "Geen nieuwe beoordelaars (bijvoorbeeld een leeg bestand).",
+    ),
+    201: jsonContent(ImportReportSchema, "Rapport per rij; de geldige rijen zijn opgeslagen."),
+    ...errors([400, 401, 403, 413]),
+    422: jsonContent(
+      z.union([ImportRejectedSchema, ErrorSchema]),
+      "Fouten in rijen (import_invalid, niets opgeslagen) of in het bestand (invalid).",
+    ),
+  },
+});
+
+export const readRoute = createRoute({
+  method: "get",
+  path: "/assessors/{id}",
+  tags: [TAG],
+  security,
+  summary: "Het dossier van één beoordelaar",
+  middleware: [readable] as const,
+  request: { params: idParams, query: onQuery },
+  responses: { 200: jsonContent(AssessorRecordSchema, "Het dossier."), ...errors(read) },
+});
+
+export const updateRoute = createRoute({
+  method: "patch",
+  path: "/assessors/{id}",
+  tags: [TAG],
+  security,
+  summary: "Wijzig gegevens (alleen de registrerende school)",
+  description:
+    "Stuur version mee (de laatst gelezen waarde); een verouderde versie geeft 409 version_conflict.",
+  middleware: [writable, jsonBody] as const,
+  request: { params: idParams, ...jsonRequest(updateAssessorSchema(OPEN_END)) },
+  responses: {
+    200: jsonContent(AssessorRecordSchema, "Gewijzigd, met de nieuwe versie."),
+    ...errors(write, { 409: "Intussen gewijzigd (version_conflict) of duplicate." }),
+  },
+});
+
+/** The common part of a route on one assessor. */
+const onAssessor = <M extends "get" | "post" | "delete">(method: M, path: string) => ({
+  method,
+  path: `/assessors/{id}${path}`,
+  tags: [TAG],
+  security,
+});
+
+export const linkRoute = createRoute({
+  ...onAssessor("post", "/link"),
+  summary: "Koppel een beoordelaar aan uw school",
+  description: "Idempotent: een tweede keer koppelen verandert niets.",
+  middleware: [readable] as const,
+  request: { params: idParams, headers: idempotencyHeader },
+  responses: {
+    200: jsonContent(AssessorRecordSchema, "Gekoppeld."),
+    ...errors([400, 401, 403, 404]),
+  },
+});
+
+export const exportRoute = createRoute({
+  ...onAssessor("get", "/export"),
+  summary: "Alle persoonsgegevens van een beoordelaar (AVG-inzage)",
+  middleware: [readable] as const,
+  request: {
+    params: idParams,
+    query: onQuery.extend({
+      download: z.string().optional().meta({ description: "1: als bestand downloaden." }),
+    }),
+  },
+  responses: { 200: jsonContent(ExportSchema, "De inzage."), ...errors(read) },
+});
+
+export const erasureRoute = createRoute({
+  ...onAssessor("post", "/erasure"),
+  summary: "Verwijder de persoonsgegevens (AVG)",
+  description: "Alleen de registrerende school of het registerbureau.",
+  middleware: [readable] as const,
+  request: { params: idParams, headers: idempotencyHeader },
+  responses: {
+    200: jsonContent(AssessorRecordSchema, "Verwijderd; aantallen blijven bewaard."),
+    ...errors([400, 401, 403, 404]),
+  },
+});
+
+export const examinationRoute = createRoute({
+  ...onAssessor("post", "/examinations"),
+  summary: "Leg een afgenomen examen vast",
+  description: "De crebo moet een van de crebo's van de beoordelaar zijn.",
+  middleware: [writable, jsonBody] as const,
+  request: {
+    params: idParams,
+    headers: idempotencyHeader,
+    ...jsonRequest(examinationSchema(OPEN_END, "")),
+  },
+  responses: {
+    201: jsonContent(CreatedExaminationSchema, "Vastgelegd."),
+    ...errors(write),
+  },
+});
+
+export const refresherRoute = createRoute({
+  ...onAssessor("post", "/refresher-trainings"),
+  summary: "Leg een bijscholing vast",
+  description: "Bij soort overig is een omschrijving verplicht.",
+  middleware: [writable, jsonBody] as const,
+  request: {
+    params: idParams,
+    headers: idempotencyHeader,
+    ...jsonRequest(refresherSchema(OPEN_END, "")),
+  },
+  responses: {
+    201: jsonContent(CreatedRefresherSchema, "Vastgelegd."),
+    ...errors(write),
+  },
+});
+
+const deleteErrors = errors([401, 403, 404], {
+  403: "Alleen de school die het vastlegde, kan het verwijderen.",
+});
+
+export const deleteExaminationRoute = createRoute({
+  ...onAssessor("delete", "/examinations/{eid}"),
+  summary: "Verwijder een examen",
+  middleware: [writable] as const,
+  request: { params: idParams.extend({ eid: z.string() }) },
+  responses: { 204: { description: "Verwijderd (blijft in het auditlog)." }, ...deleteErrors },
+});
+
+export const deleteRefresherRoute = createRoute({
+  ...onAssessor("delete", "/refresher-trainings/{rid}"),
+  summary: "Verwijder een bijscholing",
+  middleware: [writable] as const,
+  request: { params: idParams.extend({ rid: z.string() }) },
+  responses: { 204: { description: "Verwijderd (blijft in het auditlog)." }, ...deleteErrors },
+});
+
+export const consentRoute = createRoute({
+  ...onAssessor("post", "/consent"),
+  summary: "Toestemming voor openbare vermelding geven of intrekken",
+  middleware: [writable, jsonBody] as const,
+  request: { params: idParams, headers: idempotencyHeader, ...jsonRequest(consentSchema) },
+  responses: { 200: jsonContent(AssessorRecordSchema, "Vastgelegd."), ...errors(write) },
+});
+
+export const deregisterRoute = createRoute({
+  ...onAssessor("post", "/deregistration"),
+  summary: "Meld een beoordelaar af",
+  middleware: [writable, jsonBody] as const,
+  request: {
+    params: idParams,
+    headers: idempotencyHeader,
+    ...jsonRequest(deregistrationSchema(OPEN_END, "")),
+  },
+  responses: { 200: jsonContent(AssessorRecordSchema, "Afgemeld."), ...errors(write) },
+});
+
+export const undoDeregistrationRoute = createRoute({
+  ...onAssessor("delete", "/deregistration"),
+  summary: "Maak een afmelding ongedaan (registrerende school)",
+  middleware: [writable] as const,
+  request: { params: idParams },
+  responses: {
+    200: jsonContent(AssessorRecordSchema, "De afmelding is ongedaan gemaakt."),
+    ...errors([401, 403, 404]),
+  },
+});
