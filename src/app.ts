@@ -8,12 +8,11 @@ import type { AppDeps, AppEnv } from "./env";
 import { apiError, HttpError, messages } from "./http/errors";
 import { amsterdamDate } from "./rules";
 import { renderError } from "#src/http/error-page";
-import { publicApi } from "#src/routes/api-public";
+import { api } from "#src/routes/api";
 import { publicPages } from "#src/routes/public";
 import { authRoutes } from "#src/routes/auth";
 import { schoolPages } from "#src/routes/school";
 import { schoolAccountPages } from "#src/routes/account";
-import { schoolApi } from "#src/routes/api-school";
 import { adminPages } from "#src/routes/admin";
 import { rulesRoutes } from "#src/routes/rekenhulp";
 
@@ -88,8 +87,8 @@ export function createApp(deps: AppDeps) {
 
   // One sub-app per area, mounted at its prefix (paths inside each area are relative).
   // /school holds two areas: the assessor pages and the account pages (team, tokens, password).
-  app.route("/api/v1/school", schoolApi);
-  app.route("/api/v1", publicApi);
+  // The JSON API (/api/v1/…, school and public) and its reference page /api, declared with OpenAPI.
+  app.route("/", api);
   app.route("/", publicPages);
   app.route("/", authRoutes);
   app.route("/school", schoolPages);
