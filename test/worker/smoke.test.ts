@@ -315,7 +315,10 @@ describe("the Worker in workerd with local D1", () => {
     expect(sessionCookie, "logged in by the previous test").not.toBe("");
     const login = await source!.app.request("/inloggen", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: "http://localhost:8787",
+      },
       body: new URLSearchParams({ email: SCHOOL_EMAIL, password: DEMO_PASSWORD }),
     });
     expect(login.status).toBe(303);
