@@ -2,7 +2,9 @@
 // request's Host header; production without BASE_URL does not start, on Node and on Workers.
 // The Worker entry (src/worker.ts) runs in this process against a real libSQL database over
 // HTTP (test/worker/hrana-server.ts), with requests for an attacker's host name.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { request as httpRequest } from "node:http";
+import { createServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,7 +17,7 @@ import { runMigrations } from "../../src/migrate";
 import { loadReferenceData } from "../../src/reference-data";
 import worker, { type Env } from "../../src/worker";
 import { createSchoolWithUser, TEST_PASSWORD } from "../helpers/factories";
-import { childEnv } from "../reliability/child";
+import { childEnv, tsxBin } from "../reliability/child";
 import { startHranaServer, type HranaServer } from "./hrana-server";
 
 const run = promisify(execFile);
@@ -60,6 +62,110 @@ describe("item 12: BASE_URL is required in production and nothing derives from H
         rmSync(dir, { recursive: true, force: true });
       }
     }, 40_000);
+  });
+
+  describe("the real Node server", () => {
+    /** A raw HTTP request, so that the Host header can be the attacker's. */
+    function raw(
+      port: number,
+      path: string,
+      headers: Record<string, string>,
+      body: string,
+    ): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+      return new Promise((resolve, reject) => {
+        const req = httpRequest(
+          { host: "127.0.0.1", port, path, method: "POST", headers, timeout: 10_000 },
+          (res) => {
+            res.resume();
+            res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers }));
+          },
+        );
+        req.on("error", reject);
+        req.end(body);
+      });
+    }
+
+    it("takes the CSRF origin and mail links from BASE_URL, not from the Host header", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "register-base-url-node-"));
+      const probe = createServer();
+      await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+      const port = (probe.address() as { port: number }).port;
+      await new Promise<void>((r) => probe.close(() => r()));
+      const base = `http://127.0.0.1:${port}`;
+      const file = join(dir, "x.db");
+      const env = childEnv({
+        NODE_ENV: "production",
+        DATABASE_URL: `file:${file}`,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        BASE_URL: base,
+      });
+      const email = "basis@school.test";
+      await run(
+        tsxBin,
+        [
+          "src/cli.ts",
+          "school",
+          "create",
+          "--name",
+          "ROC Basis",
+          "--email",
+          email,
+          "--password",
+          "lang-genoeg-wachtwoord-42",
+        ],
+        { env },
+      );
+      const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+        env,
+        detached: true,
+        stdio: "ignore",
+      });
+      try {
+        const deadline = Date.now() + 30_000;
+        while (Date.now() < deadline) {
+          const up = await fetch(`${base}/healthz`).then(
+            (r) => r.status === 200,
+            () => false,
+          );
+          if (up) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+        const type = { "content-type": "application/x-www-form-urlencoded" };
+        // The attacker's host and matching origin: refused.
+        const forged = await raw(
+          port,
+          "/wachtwoord-vergeten",
+          { ...type, host: "attacker.example", origin: "http://attacker.example" },
+          form({ email }),
+        );
+        expect(forged.status).toBe(403);
+        // Our origin through the attacker's host name: the link still points to BASE_URL.
+        const reset = await raw(
+          port,
+          "/wachtwoord-vergeten",
+          { ...type, host: "attacker.example", origin: base },
+          form({ email }),
+        );
+        expect(reset.status).toBe(303);
+        const outbox = createClient({ url: `file:${file}` });
+        try {
+          const rows = await outbox.execute({
+            sql: "SELECT body FROM outbox WHERE to_address = ?",
+            args: [email],
+          });
+          expect(rows.rows.length).toBe(1);
+          expect(String(rows.rows[0].body)).toContain(`${base}/wachtwoord-vergeten/`);
+          expect(String(rows.rows[0].body)).not.toContain("attacker.example");
+        } finally {
+          outbox.close();
+        }
+      } finally {
+        process.kill(-child.pid!, "SIGKILL");
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
   });
 
   describe("the Worker entry", () => {
