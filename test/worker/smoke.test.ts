@@ -220,6 +220,13 @@ describe("the Worker in workerd with local D1", () => {
     expect(await search.text()).toContain("Sánchez");
   });
 
+  it("serves the OpenAPI document and the /api reference page, the same as embedded libSQL", async () => {
+    expect(await d1Json("/api/v1/openapi.json")).toEqual(await localJson("/api/v1/openapi.json"));
+    const page = await get("/api");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("/api/v1/school/assessors/{id}/examinations");
+  });
+
   it("serves static files from the assets binding with the same security headers as the pages", async () => {
     const page = await get("/over");
     expect(page.status).toBe(200);
