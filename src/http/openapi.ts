@@ -19,6 +19,16 @@ export type HookStyle = {
 type HookResult = { target: string; success: boolean; error?: ZodError };
 
 /**
+ * zod's own English text appears only where a schema has no message of its own, e.g. a query
+ * parameter given twice (?page=1&page=2 arrives as a list): the client still gets Dutch.
+ */
+function inDutch(fields: Record<string, string>, fallback: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, m]) => [k, /^Invalid /.test(m) ? fallback : m]),
+  );
+}
+
+/**
  * The defaultHook of every API sub-app: a failed validation becomes the JSON error shape.
  * A path parameter that cannot be an id is "not found" (404), never "invalid": the path names a
  * thing, and a thing with an impossible id does not exist.
@@ -28,7 +38,10 @@ export function validationHook(style: HookStyle) {
     if (result.success || !result.error) return;
     if (result.target === "param") return apiError(c, 404, "not_found", messages.notFound);
     if (result.target === "query") {
-      const fields = style.queryFields(result.error);
+      const fields = inDutch(
+        style.queryFields(result.error),
+        "Deze waarde is ongeldig. Geef elke parameter hoogstens één keer.",
+      );
       return apiError(
         c,
         422,
@@ -37,7 +50,13 @@ export function validationHook(style: HookStyle) {
         fields,
       );
     }
-    return apiError(c, 422, "invalid", messages.invalid, style.bodyFields(result.error));
+    return apiError(
+      c,
+      422,
+      "invalid",
+      messages.invalid,
+      inDutch(style.bodyFields(result.error), "Deze waarde heeft niet de juiste vorm."),
+    );
   };
 }
 
