@@ -141,3 +141,12 @@ export function errors(statuses: ErrorStatus[], text: Partial<Record<ErrorStatus
 export const jsonRequest = <S extends z.ZodType>(schema: S, description?: string) => ({
   body: { required: true, description, content: { "application/json": { schema } } },
 });
+
+/**
+ * Descriptions for the document, attached to the very schemas that validate (zod's registry),
+ * so a schema owned elsewhere (search, rules) stays as it is and the document still explains it.
+ */
+export function describeFields(shape: Record<string, z.ZodType>, texts: Record<string, string>) {
+  for (const [name, description] of Object.entries(texts))
+    if (shape[name]) z.globalRegistry.add(shape[name], { description });
+}

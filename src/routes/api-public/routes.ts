@@ -2,10 +2,22 @@
 // the response shapes, from which /api/v1/openapi.json is generated. Handlers live in index.ts.
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { errors, jsonContent } from "#src/http/openapi";
+import { describeFields, errors, jsonContent } from "#src/http/openapi";
 import { PROVINCE_CODES, searchParamsSchema } from "#src/search/params";
 
 const TAG = "Openbaar";
+
+describeFields(searchParamsSchema.shape, {
+  q: "Zoekwoorden; alle woorden moeten passen (naam, organisatie, school, crebo, plaats). Hoofdletters en accenten tellen niet.",
+  province: "Provinciecode, bijvoorbeeld UT of NH.",
+  place: "Plaatscode uit /api/v1/places: wie in die plaats werkt; met radius_km rond die plaats.",
+  crebo: "Crebonummer (5 cijfers).",
+  near: "Zoek rond een punt: een postcode (4 cijfers) of coördinaten als lat,lon.",
+  radius_km: "Straal rond near of place in km, 1 tot 200; standaard 25.",
+  sort: "name (standaard), relevance (alleen met q) of distance (alleen rond een punt).",
+  page: "Paginanummer, vanaf 1.",
+  per_page: "Aantal per pagina, 1 tot 100; standaard 20.",
+});
 
 const optionalTrimmed = z
   .string()
@@ -25,8 +37,16 @@ export const placesQuery = z.object({
   ),
   q: optionalTrimmed.pipe(z.string().max(100, "Gebruik hoogstens 100 tekens.").optional()),
 });
+describeFields(placesQuery.shape, {
+  province: "Alleen plaatsen in deze provincie (code, bijvoorbeeld UT).",
+  q: "Begin of deel van de naam; dan hoogstens 50 plaatsen.",
+});
 
-export const crebosQuery = placesQuery.pick({ q: true });
+export const crebosQuery = z.object({
+  q: optionalTrimmed
+    .pipe(z.string().max(100, "Gebruik hoogstens 100 tekens.").optional())
+    .meta({ description: "Crebonummer of deel van de naam." }),
+});
 
 /** Opaque random ids: anything else cannot exist (404). */
 export const publicIdParams = z.object({
@@ -52,12 +72,9 @@ export const PublicAssessorSchema = z
       z.object({ code: z.string(), name: z.string(), province: z.string() }).catchall(z.unknown()),
     ),
     provinces: z.array(z.string()),
-    distance_km: z
-      .number()
-      .optional()
-      .meta({
-        description: "Alleen bij zoeken rond een punt: afstand tot de dichtstbijzijnde plaats.",
-      }),
+    distance_km: z.number().optional().meta({
+      description: "Alleen bij zoeken rond een punt: afstand tot de dichtstbijzijnde plaats.",
+    }),
   })
   .meta({ id: "PublicAssessor", description: "Een openbaar profiel (alleen openbare velden)." });
 

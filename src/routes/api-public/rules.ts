@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { AppEnv } from "#src/env";
 import { HttpError } from "#src/http/errors";
 import {
+  describeFields,
   errors,
   jsonBody,
   jsonContent,
@@ -30,6 +31,18 @@ export const rulesApi = new OpenAPIHono<AppEnv>({
 });
 
 const TAG = "Rekenregels";
+
+describeFields(schoolExamGradeBody.shape, {
+  parts: "De onderdelen, elk met een cijfer (1,0 tot 10,0) en een weging (groter dan 0).",
+});
+describeFields(finalGradeBody.shape, {
+  schoolExam: "Cijfer voor het schoolexamen, 1,0 tot 10,0.",
+  centralExam: "Cijfer voor het centraal examen, 1,0 tot 10,0; weglaten of null als er geen is.",
+});
+describeFields(examResultBody.shape, {
+  level: "havo, vwo of mavo.",
+  subjects: "De vakken, elk met een eindcijfer of een beoordeling.",
+});
 
 const GradeSchema = z.object({ grade: z.number() }).meta({ id: "Grade" });
 

@@ -47,8 +47,10 @@ const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
 const OPEN_END = "9999-12-31";
 
 /** An empty query value counts as absent (?status= from a form means "any status"). */
-const emptyAsAbsent = (schema: z.ZodType) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
+const emptyAsAbsent = (schema: z.ZodType, description: string) =>
+  z
+    .preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema)
+    .meta({ description });
 
 const onParam = z
   .string()
@@ -57,13 +59,13 @@ const onParam = z
 
 const list = listQuerySchema.shape;
 export const listQuery = z.object({
-  status: emptyAsAbsent(list.status),
-  q: emptyAsAbsent(list.q),
-  linked: emptyAsAbsent(list.linked),
-  sort: emptyAsAbsent(list.sort),
-  page: emptyAsAbsent(list.page),
-  per_page: emptyAsAbsent(list.per_page),
-  on: emptyAsAbsent(onParam),
+  status: emptyAsAbsent(list.status, "Alleen beoordelaars met deze status (op de peildatum)."),
+  q: emptyAsAbsent(list.q, "Zoekwoorden (naam, organisatie), of een volledig e-mailadres."),
+  linked: emptyAsAbsent(list.linked, "true: alleen de beoordelaars van uw school."),
+  sort: emptyAsAbsent(list.sort, "deadline (eerst wie het eerst verloopt) of name."),
+  page: emptyAsAbsent(list.page, "Paginanummer, vanaf 1."),
+  per_page: emptyAsAbsent(list.per_page, "Aantal per pagina, 1 tot 100; standaard 20."),
+  on: emptyAsAbsent(onParam, "Peildatum voor de status (JJJJ-MM-DD); standaard vandaag."),
 });
 
 const idParams = z.object({ id: z.string().meta({ description: "Id van de beoordelaar." }) });
