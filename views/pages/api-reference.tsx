@@ -142,7 +142,8 @@ function fieldRows(schema: Schema | undefined, prefix = "", depth = 0): Row[] {
   });
 }
 
-function Fields(props: { rows: Row[]; caption: string }) {
+/** `required` names what a required field means here: "verplicht" in a request, "altijd" in an answer. */
+function Fields(props: { rows: Row[]; caption: string; required: string }) {
   if (props.rows.length === 0) return null;
   return (
     <div class="table-wrap">
@@ -160,7 +161,7 @@ function Fields(props: { rows: Row[]; caption: string }) {
             <tr>
               <td>
                 <code>{r.name}</code>
-                {r.required ? <span class="api-required"> verplicht</span> : null}
+                {r.required ? <span class="api-required"> {props.required}</span> : null}
               </td>
               <td>
                 <TypeOf schema={r.schema} />
@@ -224,7 +225,11 @@ function Body(props: { body: Operation["requestBody"] }) {
             <code>{type}</code>
             {props.body?.description ? ` — ${props.body.description}` : ""}
           </p>
-          <Fields rows={fieldRows(media.schema)} caption={`Velden (${type})`} />
+          <Fields
+            rows={fieldRows(media.schema)}
+            caption={`Velden (${type})`}
+            required="verplicht"
+          />
         </>
       ))}
     </>
@@ -356,13 +361,17 @@ export function ApiReferencePage(props: { auth: AuthContext | null; doc: ApiDocu
 
       <section class="api-group" aria-labelledby="vormen">
         <h2 id="vormen">Gegevensvormen</h2>
+        <p class="muted">
+          De vormen van de antwoorden. Een veld met <span class="api-required">altijd</span> staat
+          in elk antwoord; de andere velden kunnen ontbreken.
+        </p>
         {schemas.map(([name, schema]) => (
           <section class="api-op" id={`vorm-${name}`}>
             <h3 class="api-op-title">
               <code>{name}</code>
             </h3>
             {schema.description ? <p class="muted">{schema.description}</p> : null}
-            <Fields rows={fieldRows(schema)} caption={`Velden van ${name}`} />
+            <Fields rows={fieldRows(schema)} caption={`Velden van ${name}`} required="altijd" />
           </section>
         ))}
       </section>
