@@ -16,6 +16,11 @@ import { schoolAccountPages } from "./routes/school-account";
 import { schoolApi } from "./routes/api-school";
 import { adminPages } from "./routes/admin";
 import { rulesRoutes } from "./routes/rekenhulp";
+import { publicSchoolsApi } from "./routes/api-public-schools";
+import { publicReportPages } from "./routes/public-reports";
+import { ownAccessPages } from "./routes/own-access";
+import { schoolContactApi } from "./routes/api-school-contact";
+import { schoolReportPages } from "./routes/school-reports";
 
 export function isApiPath(path: string): boolean {
   return path.startsWith("/api/") || path === "/healthz";
@@ -94,6 +99,12 @@ export function createApp(deps: AppDeps) {
   app.route("/", schoolPages);
   app.route("/", adminPages);
   app.route("/", rulesRoutes);
+  // The assessor's own access, Meld een fout and the schools' public contact.
+  app.route("/", publicSchoolsApi);
+  app.route("/", publicReportPages);
+  app.route("/", ownAccessPages);
+  app.route("/", schoolContactApi);
+  app.route("/", schoolReportPages);
 
   app.notFound((c) =>
     isApiPath(c.req.path)

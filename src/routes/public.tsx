@@ -6,7 +6,6 @@ import { getPlace, listCrebos, listPlaces, listProvinces } from "../queries/refe
 import { parseSearchParams } from "../search/params";
 import { getPublicAssessor, UnknownPlaceError, type SearchResult } from "../search/search";
 import { AboutPage } from "../../views/pages/about";
-import { ProfilePage } from "../../views/pages/profile";
 import {
   PlaceField,
   SearchPage,
@@ -14,7 +13,7 @@ import {
   type SearchForm,
   type SearchView,
 } from "../../views/pages/search";
-import { renderError } from "./error-page";
+import { renderPublicProfile } from "./public-reports";
 
 export const publicPages = new Hono<AppEnv>();
 
@@ -151,22 +150,7 @@ publicPages.get("/beoordelaars/:id", async (c) => {
   const assessor = /^[a-z0-9]{1,64}$/.test(id)
     ? await getPublicAssessor(c.get("db"), id, c.get("today"))
     : null;
-  if (!assessor) {
-    return renderError(
-      c,
-      404,
-      "Praktijkbeoordelaar niet gevonden",
-      "Deze praktijkbeoordelaar staat niet (meer) openbaar in het register. Misschien is de kwalificatie verlopen of is de toestemming voor vermelding ingetrokken.",
-    );
-  }
-  const provinces = await listProvinces(c.get("db"));
-  return c.html(
-    <ProfilePage
-      assessor={assessor}
-      auth={c.get("auth")}
-      provinceNames={new Map(provinces.map((p) => [p.code, p.name]))}
-    />,
-  );
+  return renderPublicProfile(c, assessor, { sent: c.req.query("melding") === "verstuurd" });
 });
 
 publicPages.get("/over", (c) =>

@@ -5,6 +5,7 @@ import type { AppEnv, AuthContext } from "../env";
 import { toCsv } from "../lib/csv";
 import { listSchoolAssessors, statusCounts, type ListFilter } from "../queries/assessor-list";
 import { commitImport, previewImport } from "../queries/import";
+import { noticeContext, notifyRegisteredMany } from "../auth/assessor-notices";
 import { exportAssessor } from "../queries/privacy";
 import { schoolCsvRows } from "../queries/school-csv";
 import type { AssessorStatus } from "../rules";
@@ -162,6 +163,7 @@ dashboardPages.post("/school/import/bevestigen", requireSchoolPage, async (c) =>
     );
   }
   const ids = await commitImport(c.get("db"), actor, preview.valid);
+  await notifyRegisteredMany(c.get("db"), noticeContext(c), ids.values(), actor.schoolId);
   return c.redirect(`/school?geimporteerd=${ids.size}`, 303);
 });
 
