@@ -362,7 +362,9 @@ export const consentEvents = sqliteTable(
     given: integer("given", { mode: "boolean" }).notNull(),
     textVersion: text("text_version").notNull(),
     /** Who decided: a school (user) or the assessor through /mijn-gegevens. */
-    source: text("source", { enum: ["school", "assessor"] }).notNull().default("school"),
+    source: text("source", { enum: ["school", "assessor"] })
+      .notNull()
+      .default("school"),
     schoolId: text("school_id").references(() => schools.id),
     userId: text("user_id").references(() => users.id),
     at: createdAt(),
