@@ -2,10 +2,16 @@
 // personal page, consent precedence, reports API, the schools' public contact.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessorAccessTokens, assessorReports, consentEvents } from "../../db/schema";
+import {
+  assessorAccessTokens,
+  assessorReports,
+  consentEvents,
+  throttleEvents,
+} from "../../db/schema";
+import { addressThrottleKey } from "../../src/queries/own-access";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, createUser, sessionCookie } from "../helpers/factories";
-import { mailsTo, personalLink, registrationBody } from "./helpers";
+import { eventually, mailsTo, personalLink, registrationBody } from "./helpers";
 
 const ORIGIN = "http://localhost:8787";
 
@@ -274,8 +280,12 @@ describe("own access and reports (in process)", () => {
     expect(withoutRequestId(await erased.text())).toBe(withoutRequestId(await tampered.text()));
   });
 
-  it("erasure clears tokens, report texts and mails about the assessor", async () => {
+  it("erasure clears tokens, report texts, mails and throttle rows of the assessor", async () => {
     const me = await register("erase2");
+    await form("/mijn-gegevens", { email: me.email });
+    const key = await addressThrottleKey(me.email);
+    const throttled = () => t.db.select().from(throttleEvents).where(eq(throttleEvents.key, key));
+    await eventually(async () => ((await throttled()).length ? true : undefined));
     await form(`${me.link}/melding`, {
       message: "Naam verkeerd gespeld: erase2.",
       reply_to: me.email,
@@ -296,6 +306,7 @@ describe("own access and reports (in process)", () => {
     expect(reports.length).toBe(1);
     expect(reports[0]).toMatchObject({ message: "", replyTo: null });
     expect(await mailsTo(t.db, me.email)).toEqual([]);
+    expect(await throttled()).toEqual([]);
     const dump = JSON.stringify(await t.db.all(`SELECT * FROM outbox`));
     expect(dump).not.toContain("erase2");
   });
