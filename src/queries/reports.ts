@@ -125,14 +125,6 @@ export async function listReports(
   return rows.map(toRow);
 }
 
-export async function countOpenReports(db: DB, schoolId: string): Promise<number> {
-  const rows = await db
-    .select({ id: assessorReports.id })
-    .from(assessorReports)
-    .where(and(eq(assessorReports.schoolId, schoolId), eq(assessorReports.status, "open")));
-  return rows.length;
-}
-
 /**
  * Closes a report of this school (idempotent: closing a closed report changes nothing).
  * null when the school has no such report.
