@@ -158,6 +158,37 @@ describe("own access and reports (in process)", () => {
     expect(schoolGives.status).toBe(200);
   });
 
+  it("the assessor's withdrawal racing schools' consent: the withdrawal is never overruled", async () => {
+    for (let round = 0; round < 3; round++) {
+      const me = await register(`race${round}`);
+      // The school withdraws first, so its later "give" calls are real changes that race.
+      await api(`/api/v1/school/assessors/${me.id}/consent`, authA, {
+        method: "POST",
+        body: JSON.stringify({ public_consent: false }),
+      });
+      await form(`${me.link}/toestemming`, { consent: "ja" });
+      const gives = Array.from({ length: 4 }, () =>
+        api(`/api/v1/school/assessors/${me.id}/consent`, authA, {
+          method: "POST",
+          body: JSON.stringify({ public_consent: true }),
+        }),
+      );
+      const [withdraw, ...replies] = await Promise.all([
+        form(`${me.link}/toestemming`, { consent: "nee" }),
+        ...gives,
+      ]);
+      expect(withdraw.status).toBe(303);
+      expect(replies.map((r) => r.status).every((s) => s === 200 || s === 409)).toBe(true);
+      const events = await t.db
+        .select()
+        .from(consentEvents)
+        .where(eq(consentEvents.assessorId, me.id));
+      const last = events.at(-1)!;
+      expect(last).toMatchObject({ given: false, source: "assessor" });
+      expect((await t.app.request(`/api/v1/assessors/${me.id}`)).status).toBe(404);
+    }
+  });
+
   it("Meld een fout from the assessor and from the public lands in the registering school's list", async () => {
     const me = await register("report1");
     expect(
