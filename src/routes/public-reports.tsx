@@ -5,6 +5,7 @@ import { mailReport, noticeContext } from "../auth/assessor-notices";
 import { REPORT_IP_RULE, takeQuota } from "../auth/quota";
 import { clientIp } from "../auth/throttle";
 import type { AppEnv } from "../env";
+import { apiError, messages } from "../http/errors";
 import { getAssessor } from "../queries/assessors";
 import { listProvinces } from "../queries/reference";
 import { createReport } from "../queries/reports";
@@ -66,28 +67,36 @@ export async function renderPublicProfile(
   );
 }
 
+/** The report's fields from a form post, or from a JSON body (for scripts and tests). */
+async function reportValues(c: Context<AppEnv>, json: boolean) {
+  if (!json) {
+    const form = await readForm(c);
+    return { message: form.one("message"), reply_to: form.one("reply_to") };
+  }
+  const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  return { message: text(body?.message), reply_to: text(body?.reply_to) };
+}
+
 publicReportPages.post("/beoordelaars/:id/melding", async (c) => {
+  const json = (c.req.header("content-type") ?? "").startsWith("application/json");
   const assessor = await publicAssessor(c, c.req.param("id"));
-  if (!assessor) return profileNotFound(c);
-  const form = await readForm(c);
-  const values = { message: form.one("message"), reply_to: form.one("reply_to") };
+  if (!assessor)
+    return json ? apiError(c, 404, "not_found", messages.notFound) : profileNotFound(c);
+  const values = await reportValues(c, json);
   const parsed = parseWith(reportSchema, values);
-  if (!parsed.ok) return renderPublicProfile(c, assessor, { values, errors: parsed.fields }, 422);
+  if (!parsed.ok)
+    return json
+      ? apiError(c, 422, "invalid", messages.invalid, parsed.fields)
+      : renderPublicProfile(c, assessor, { values, errors: parsed.fields }, 422);
   const db = c.get("db");
   const quota = await takeQuota(db, `report:ip:${clientIp(c)}`, REPORT_IP_RULE, c.get("now"));
   if (!quota.ok) {
     c.header("Retry-After", String(quota.retryAfter));
-    return renderPublicProfile(
-      c,
-      assessor,
-      {
-        values,
-        errors: {
-          message: `U heeft het afgelopen uur al ${REPORT_IP_RULE.max} meldingen verstuurd. Probeer het over ${Math.ceil(quota.retryAfter / 60)} minuten opnieuw.`,
-        },
-      },
-      429,
-    );
+    const message = `U heeft het afgelopen uur al ${REPORT_IP_RULE.max} meldingen verstuurd. Probeer het over ${Math.ceil(quota.retryAfter / 60)} minuten opnieuw.`;
+    return json
+      ? apiError(c, 429, "too_many_requests", message)
+      : renderPublicProfile(c, assessor, { values, errors: { message } }, 429);
   }
   const row = (await getAssessor(db, assessor.id))!;
   const replyTo = parsed.data.reply_to || null;
@@ -104,6 +113,8 @@ publicReportPages.post("/beoordelaars/:id/melding", async (c) => {
     message: parsed.data.message,
     replyTo,
   });
+  // Nothing about the assessor beyond the public profile goes back to the reporter.
+  if (json) return c.json({ status: "received" }, 201);
   return c.redirect(`/beoordelaars/${assessor.id}?melding=verstuurd#melding`, 303);
 });
 

@@ -254,6 +254,22 @@ describe("own access and reports (in process)", () => {
     const html = await bad.text();
     expect(html).toContain("Beschrijf wat er niet klopt");
     expect(html).toContain("Vul een geldig e-mailadres in");
+    const viaJson = await t.app.request(`/beoordelaars/${me.id}/melding`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ message: "Organisatie klopt niet." }),
+    });
+    expect(viaJson.status).toBe(201);
+    expect(await viaJson.json()).toEqual({ status: "received" });
+    const badJson = await t.app.request(`/beoordelaars/${me.id}/melding`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ message: "" }),
+    });
+    expect(badJson.status).toBe(422);
+    expect(((await badJson.json()) as { error: { fields: object } }).error.fields).toHaveProperty(
+      "message",
+    );
     const done = await t.app.request(`/beoordelaars/${me.id}?melding=verstuurd`);
     const text = await done.text();
     expect(text).toContain("Uw melding is doorgestuurd");
