@@ -5,6 +5,8 @@ import { assessorReports, assessors, users } from "../../db/schema";
 import type { DB } from "../db";
 import { newId } from "../lib/ids";
 import { fullName } from "./assessor-derived";
+import { auditEntry } from "./audit";
+import { runBatch } from "./batch";
 
 export type ReportSource = "public" | "assessor";
 export type ReportStatus = "open" | "closed";
@@ -38,7 +40,19 @@ export async function createReport(
   },
 ): Promise<string> {
   const id = newId();
-  await db.insert(assessorReports).values({ id, ...input });
+  // The audit row names the report, never its text or reply address (personal data).
+  await runBatch(db, [
+    db.insert(assessorReports).values({ id, ...input }),
+    auditEntry(db, {
+      actorUserId: null,
+      schoolId: input.schoolId,
+      action: "report.create",
+      entity: "assessor",
+      entityId: input.assessorId,
+      changes: { report: { from: null, to: id }, source: input.source },
+      requestId: null,
+    }),
+  ]);
   return id;
 }
 
@@ -137,7 +151,7 @@ export async function closeReport(
   now: Date,
 ): Promise<ReportRow | null> {
   if (!/^[a-z0-9]{1,64}$/.test(reportId)) return null;
-  await db
+  const closed = await db
     .update(assessorReports)
     .set({ status: "closed", closedAt: now.toISOString(), closedBy: userId })
     .where(
@@ -146,7 +160,18 @@ export async function closeReport(
         eq(assessorReports.schoolId, schoolId),
         isNull(assessorReports.closedAt),
       ),
-    );
+    )
+    .returning({ assessorId: assessorReports.assessorId });
+  if (closed.length === 1)
+    await auditEntry(db, {
+      actorUserId: userId,
+      schoolId,
+      action: "report.close",
+      entity: "report",
+      entityId: reportId,
+      changes: { status: { from: "open", to: "closed" }, assessor_id: closed[0].assessorId },
+      requestId: null,
+    });
   const [row] = await db
     .select(columns)
     .from(assessorReports)
