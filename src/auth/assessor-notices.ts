@@ -2,14 +2,14 @@
 // or changes their e-mail, each with a fresh personal link to /mijn-gegevens; a new link on
 // request; and a report to the registering school's admins. Everything goes through the outbox.
 import type { Context } from "hono";
-import type { DB } from "../db";
-import type { AppEnv, Mailer } from "../env";
-import { queueMail } from "../mail";
-import { formatDutchDate } from "../rules";
-import { getAssessorRecord } from "../queries/assessor-record";
-import { getAssessor, findIdByEmail, schoolName, type AssessorRow } from "../queries/assessors";
-import { assessorMailKey, createAccessToken, revokeAccessTokens } from "../queries/own-access";
-import { schoolAdminEmails } from "../queries/school-profile";
+import type { DB } from "#src/db";
+import type { AppEnv, Mailer } from "#src/env";
+import { queueMail } from "#src/mail";
+import { formatDutchDate } from "#src/rules";
+import { getAssessorRecord } from "#src/queries/assessor-record";
+import { getAssessor, findIdByEmail, schoolName, type AssessorRow } from "#src/queries/assessors";
+import { assessorMailKey, createAccessToken, revokeAccessTokens } from "#src/queries/own-access";
+import { schoolAdminEmails } from "#src/queries/school-profile";
 import {
   emailChangedNotice,
   emailChangedOldNotice,

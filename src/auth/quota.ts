@@ -1,8 +1,8 @@
 // Rate limits for public forms (Meld een fout, a new /mijn-gegevens link): the check and the count
 // are one INSERT … SELECT, so parallel requests cannot all slip under the limit.
 import { and, eq, lt, sql } from "drizzle-orm";
-import { throttleEvents } from "../../db/schema";
-import type { DB } from "../db";
+import { throttleEvents } from "#db/schema";
+import type { DB } from "#src/db";
 import type { ThrottleRule } from "./throttle";
 
 export const REPORT_IP_RULE: ThrottleRule = { max: 5, windowSeconds: 3600 };

@@ -1,13 +1,13 @@
 // CLI commands of the school area: daily reminders, retention, and a CSV import for a school.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { notifyRegisteredMany } from "../auth/assessor-notices";
-import type { CliCommand } from "../cli-commands";
-import { consoleMailer } from "../mail";
-import { sendReminders } from "../jobs/reminders";
-import { eraseExpiredDeregistrations } from "../jobs/retention";
-import { commitImport, previewImport, schoolUserByEmail } from "../queries/import";
-import { amsterdamDate } from "../rules";
+import { notifyRegisteredMany } from "#src/auth/assessor-notices";
+import type { CliCommand } from "#src/cli-commands";
+import { consoleMailer } from "#src/mail";
+import { sendReminders } from "#src/jobs/reminders";
+import { eraseExpiredDeregistrations } from "#src/jobs/retention";
+import { commitImport, previewImport, schoolUserByEmail } from "#src/queries/import";
+import { amsterdamDate } from "#src/rules";
 
 export class CliInputError extends Error {}
 

@@ -1,8 +1,8 @@
 // Consent precedence (DESIGN §3): once the assessor withdrew public consent themselves, only the
 // assessor can give it again; a school's attempt is refused.
 import { desc, eq, sql } from "drizzle-orm";
-import { consentEvents } from "../../db/schema";
-import type { DB } from "../db";
+import { consentEvents } from "#db/schema";
+import type { DB } from "#src/db";
 
 /** True when the latest consent event is a withdrawal by the assessor. */
 export async function consentWithdrawnByAssessor(db: DB, assessorId: string): Promise<boolean> {

@@ -8,11 +8,11 @@ import {
   consentEvents,
   outbox,
   throttleEvents,
-} from "../../db/schema";
-import { CONSENT_TEXT_VERSION } from "../consent";
-import type { DB } from "../db";
-import { newId, newToken, sha256Hex } from "../lib/ids";
-import type { Actor } from "../school/access";
+} from "#db/schema";
+import { CONSENT_TEXT_VERSION } from "#src/rules/consent";
+import type { DB } from "#src/db";
+import { newId, newToken, sha256Hex } from "#src/lib/ids";
+import type { Actor } from "#src/rules/access";
 import { changeAssessor } from "./assessor-changes";
 import { getAssessor, type AssessorRow } from "./assessors";
 import type { Statement } from "./batch";

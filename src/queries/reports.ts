@@ -1,9 +1,9 @@
 // "Meld een fout" reports (DESIGN §5/§6): from the public profile or from the assessor's own page,
 // always for the school that registered the assessor; listed and closed by that school.
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { assessorReports, assessors, users } from "../../db/schema";
-import type { DB } from "../db";
-import { newId } from "../lib/ids";
+import { assessorReports, assessors, users } from "#db/schema";
+import type { DB } from "#src/db";
+import { newId } from "#src/lib/ids";
 import { fullName } from "./assessor-derived";
 import { auditEntry } from "./audit";
 import { runBatch } from "./batch";

@@ -1,8 +1,8 @@
 // Schools' public exam-office contact (DESIGN §4/§5): set by the school admin, shown on the public
 // school pages, the public profiles and GET /api/v1/schools. Never a person's own address.
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
-import { assessorSchools, assessors, places, schools, users } from "../../db/schema";
-import type { DB } from "../db";
+import { assessorSchools, assessors, places, schools, users } from "#db/schema";
+import type { DB } from "#src/db";
 import { auditEntry } from "./audit";
 import { runBatch } from "./batch";
 import { bumpDataVersion } from "./meta";

@@ -1,5 +1,5 @@
 // A school's public exam-office contact (website, e-mail, phone), as on the profile and /scholen.
-import type { PublicSchool } from "../../src/queries/school-profile";
+import type { PublicSchool } from "#src/queries/school-profile";
 
 export function ContactLines(props: { school: PublicSchool }) {
   const s = props.school;

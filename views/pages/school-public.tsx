@@ -1,8 +1,8 @@
 // /scholen/{id}: a school's public page: its exam office's contact and its public assessors.
-import type { AuthContext } from "../../src/env";
-import type { PublicSchool, SchoolAssessor } from "../../src/queries/school-profile";
-import { ContactLines } from "../components/school-contact";
-import { Layout } from "../layout";
+import type { AuthContext } from "#src/env";
+import type { PublicSchool, SchoolAssessor } from "#src/queries/school-profile";
+import { ContactLines } from "#views/components/school-contact";
+import { Layout } from "#views/layout";
 
 const PER_PAGE = 50;
 

@@ -1,9 +1,9 @@
 // /school/contact: the exam office's public contact (website, e-mail, phone) that the public sees
 // on the school's page and on its assessors' profiles. Only a school admin changes it.
-import type { AuthContext } from "../../../src/env";
-import type { SchoolContact } from "../../../src/queries/school-profile";
-import { ErrorSummary, Input, Notice, type FieldErrors } from "../../components/form";
-import { Layout } from "../../layout";
+import type { AuthContext } from "#src/env";
+import type { SchoolContact } from "#src/queries/school-profile";
+import { ErrorSummary, Input, Notice, type FieldErrors } from "#views/components/form";
+import { Layout } from "#views/layout";
 import { AccountNav } from "./nav";
 
 export function ContactPage(props: {

@@ -1,20 +1,20 @@
 // /mijn-gegevens/{token}: everything the register stores about the assessor (the AVG inzage,
 // readable), the consent switch, the JSON download, linked schools and "Meld een fout".
-import { CONSENT_TEXT } from "../../../src/consent";
-import type { AssessorExport } from "../../../src/queries/privacy";
-import type { PublicSchool } from "../../../src/queries/school-profile";
+import { CONSENT_TEXT } from "#src/rules/consent";
+import type { AssessorExport } from "#src/queries/privacy";
+import type { PublicSchool } from "#src/queries/school-profile";
 import {
   componentLabels,
   refresherKindLabels,
   type TrainingComponent,
-} from "../../../src/school/schemas";
-import { Notice } from "../../components/form";
-import { ReportForm, type ReportFormState } from "../../components/report-form";
-import { ContactLines } from "../../components/school-contact";
-import { Layout } from "../../layout";
-import { formatMoment } from "../account/format";
-import { dutchDate, StatusBadge } from "../../partials/school/common";
-import { ACTION_LABELS, ChangeList } from "../../partials/school/history";
+} from "#src/rules/assessor-input";
+import { Notice } from "#views/components/form";
+import { ReportForm, type ReportFormState } from "#views/components/report-form";
+import { ContactLines } from "#views/components/school-contact";
+import { Layout } from "#views/layout";
+import { formatMoment } from "#views/pages/account/format";
+import { dutchDate, StatusBadge } from "#views/partials/school/common";
+import { ACTION_LABELS, ChangeList } from "#views/partials/school/history";
 
 export type OwnDataView = {
   base: string;

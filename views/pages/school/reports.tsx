@@ -1,11 +1,11 @@
 // /school/meldingen: the "Meld een fout" reports on the school's registered assessors, open or
 // handled (afgehandeld), with who handled them.
-import type { AuthContext } from "../../../src/env";
-import type { ReportRow, ReportStatus } from "../../../src/queries/reports";
-import { Notice } from "../../components/form";
-import { Layout } from "../../layout";
-import { formatMoment } from "../account/format";
-import { SCHOOL_STYLES, SchoolNav } from "../../partials/school/common";
+import type { AuthContext } from "#src/env";
+import type { ReportRow, ReportStatus } from "#src/queries/reports";
+import { Notice } from "#views/components/form";
+import { Layout } from "#views/layout";
+import { formatMoment } from "#views/pages/account/format";
+import { SCHOOL_STYLES, SchoolNav } from "#views/partials/school/common";
 
 const SOURCE_LABELS = { public: "Bezoeker openbaar profiel", assessor: "De beoordelaar zelf" };
 
