@@ -7,7 +7,7 @@ import type { ThrottleRule } from "./throttle";
 
 export const REPORT_IP_RULE: ThrottleRule = { max: 5, windowSeconds: 3600 };
 export const REPORT_ASSESSOR_RULE: ThrottleRule = { max: 10, windowSeconds: 3600 };
-export const LINK_IP_RULE: ThrottleRule = { max: 10, windowSeconds: 3600 };
+export const LINK_IP_RULE: ThrottleRule = { max: 20, windowSeconds: 3600 };
 export const LINK_ADDRESS_RULE: ThrottleRule = { max: 3, windowSeconds: 3600 };
 
 export type Quota = { ok: true } | { ok: false; retryAfter: number };

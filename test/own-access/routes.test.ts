@@ -371,6 +371,23 @@ describe("own access and reports (in process)", () => {
     expect(bad.status).toBe(422);
   });
 
+  it("a new link: at most 3 per hour per address, in parallel too, with the same answer", async () => {
+    const me = await register("ask2");
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, () => form("/mijn-gegevens", { email: me.email })),
+    );
+    expect(new Set(replies.map((r) => `${r.status} ${r.headers.get("location")}`)).size).toBe(1);
+    const key = await addressThrottleKey(me.email);
+    await eventually(async () => {
+      const rows = await t.db.select().from(throttleEvents).where(eq(throttleEvents.key, key));
+      return rows.length === 3 ? true : undefined;
+    });
+    // Let any late background work finish before counting the mails.
+    await new Promise((r) => setTimeout(r, 300));
+    const links = (await mailsTo(t.db, me.email)).filter((m) => m.kind === "assessor_link");
+    expect(links.length).toBe(3);
+  });
+
   it("the school's public contact: PATCH by a school admin, GET /api/v1/schools and /scholen/{id}", async () => {
     const patch = await api("/api/v1/school/profile", authA, {
       method: "PATCH",
