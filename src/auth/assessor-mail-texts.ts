@@ -2,7 +2,13 @@
 // the e-mail changes; a new personal link on request) and of a report to the school's admins.
 const SIGNATURE = "\n\nMet vriendelijke groet,\nRegister Gekwalificeerd Praktijkbeoordelaar";
 
-export type AssessorMailText = { subject: string; body: string; kind: string };
+export type AssessorMailText = {
+  subject: string;
+  body: string;
+  kind: string;
+  /** Personal links in the body: the outbox redacts them once the mail is delivered. */
+  oneTimeLinks?: string[];
+};
 
 /** What the register stores about the assessor, in the words of the mail. */
 export type StoredSummary = {
@@ -70,6 +76,7 @@ export type NoticeInput = {
 
 export function registeredNotice(p: NoticeInput & { schoolName: string }): AssessorMailText {
   return {
+    oneTimeLinks: [p.link],
     kind: "assessor_registered",
     subject: "U bent opgenomen in het Register Gekwalificeerd Praktijkbeoordelaar",
     body:
@@ -90,6 +97,7 @@ export function registeredNotice(p: NoticeInput & { schoolName: string }): Asses
 
 export function linkedNotice(p: NoticeInput & { schoolName: string }): AssessorMailText {
   return {
+    oneTimeLinks: [p.link],
     kind: "assessor_linked",
     subject: "Een school heeft u gekoppeld in het Register Gekwalificeerd Praktijkbeoordelaar",
     body:
@@ -109,6 +117,7 @@ export function linkedNotice(p: NoticeInput & { schoolName: string }): AssessorM
 
 export function emailChangedNotice(p: NoticeInput & { schoolName: string }): AssessorMailText {
   return {
+    oneTimeLinks: [p.link],
     kind: "assessor_email_changed",
     subject: "Uw e-mailadres in het Register Gekwalificeerd Praktijkbeoordelaar",
     body:
@@ -144,6 +153,7 @@ export function newLinkMail(p: {
   requestUrl: string;
 }): AssessorMailText {
   return {
+    oneTimeLinks: [p.link],
     kind: "assessor_link",
     subject: "Uw persoonlijke link naar Mijn gegevens",
     body:
