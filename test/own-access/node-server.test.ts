@@ -5,11 +5,11 @@
 // the throttles under parallel requests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearer, createSchoolWithUser } from "../helpers/factories";
-import { startNodeServer, type NodeServer } from "../helpers/node-server";
+import { startNodeServerWithDb, type NodeServerWithDb } from "./node-server-with-db";
 import { eventually, mailsTo, personalLink, registrationBody } from "./helpers";
 
 describe("own access through the real Node server", () => {
-  let server: NodeServer;
+  let server: NodeServerWithDb;
   let authA: string;
   let authB: string;
   let adminEmail: string;
@@ -53,7 +53,7 @@ describe("own access through the real Node server", () => {
   }
 
   beforeAll(async () => {
-    server = await startNodeServer(async (db) => {
+    server = await startNodeServerWithDb(async (db) => {
       const a = await createSchoolWithUser(db, "Techniek College Noord");
       const b = await createSchoolWithUser(db, "ROC Zuid");
       authA = await bearer(db, a.user.id, a.school.id);

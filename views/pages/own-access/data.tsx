@@ -16,6 +16,9 @@ import { formatMoment } from "#views/pages/account/format";
 import { dutchDate, StatusBadge } from "#views/partials/school/common";
 import { ACTION_LABELS, ChangeList } from "#views/partials/school/history";
 
+/** Actions of this feature that the shared label list may not know yet. */
+const OWN_ACTION_LABELS: Record<string, string> = { "report.create": "Fout gemeld" };
+
 export type OwnDataView = {
   base: string;
   data: AssessorExport;
@@ -221,7 +224,9 @@ export function OwnDataPage(props: { view: OwnDataView }) {
             {v.data.audit_log.map((h) => (
               <li>
                 <p>
-                  <strong>{ACTION_LABELS[h.action] ?? h.action}</strong>{" "}
+                  <strong>
+                    {ACTION_LABELS[h.action] ?? OWN_ACTION_LABELS[h.action] ?? h.action}
+                  </strong>{" "}
                   <span class="muted small">{formatMoment(h.at, { time: true })}</span>
                   {h.school ? `, ${h.school}` : ""}
                 </p>

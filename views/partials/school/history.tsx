@@ -16,7 +16,6 @@ export const ACTION_LABELS: Record<string, string> = {
   deregister: "Afgemeld",
   "deregister.undo": "Afmelding ongedaan gemaakt",
   erase: "Persoonsgegevens gewist",
-  "report.create": "Fout gemeld",
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -42,8 +41,6 @@ export const FIELD_LABELS: Record<string, string> = {
   examinations: "Examens",
   refresher_trainings: "Bijscholingen",
   erased: "Gewiste velden",
-  report: "Melding",
-  source: "Door",
 };
 
 export function showValue(value: unknown): string {

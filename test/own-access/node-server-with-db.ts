@@ -10,7 +10,12 @@ import { runMigrations } from "../../src/migrate";
 import { loadReferenceData } from "../../src/reference-data";
 import { childEnv } from "../reliability/child";
 
-export type NodeServer = { url: string; db: DB; output: () => string; stop: () => Promise<void> };
+export type NodeServerWithDb = {
+  url: string;
+  db: DB;
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -24,10 +29,10 @@ async function freePort(): Promise<number> {
  * Prepares a migrated database file (so the test can add schools and users first), then starts
  * `node --import tsx src/server.ts` against it and waits for /healthz.
  */
-export async function startNodeServer(
+export async function startNodeServerWithDb(
   prepare: (db: DB) => Promise<void> = async () => {},
   env: Record<string, string> = {},
-): Promise<NodeServer> {
+): Promise<NodeServerWithDb> {
   const dir = mkdtempSync(join(tmpdir(), "register-node-"));
   const dbUrl = `file:${join(dir, "register.db")}`;
   const { db, client } = await openDatabase(dbUrl);
