@@ -6,7 +6,7 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app";
-import { bearer, createSchoolWithUser } from "../helpers/factories";
+import { bearer, createSchoolWithUser, createUser } from "../helpers/factories";
 import { CREBO, UTRECHT } from "../helpers/assessors";
 
 type Media = Record<string, { schema?: object }>;
@@ -18,6 +18,8 @@ let doc: Doc;
 let ajv: Ajv2020;
 let auth: string;
 let otherAuth: string;
+let staffAuth: string;
+let schoolId: string;
 const compiled = new Map<string, ValidateFunction>();
 /** "GET /api/v1/assessors/{id}" → the statuses really answered and checked. */
 const checked = new Map<string, Set<string>>();
@@ -30,6 +32,9 @@ beforeAll(async () => {
   addFormats(ajv);
   const a = await createSchoolWithUser(t.db, "ROC Contract");
   auth = await bearer(t.db, a.user.id, a.school.id);
+  schoolId = a.school.id;
+  const staff = await createUser(t.db, { schoolId: a.school.id, role: "staff" });
+  staffAuth = await bearer(t.db, staff.id, a.school.id);
   const b = await createSchoolWithUser(t.db, "ROC Ander");
   otherAuth = await bearer(t.db, b.user.id, b.school.id);
 });
@@ -61,7 +66,7 @@ type Call = {
   json?: unknown;
   body?: string;
   headers?: Record<string, string>;
-  as?: "school" | "other" | "anonymous";
+  as?: "school" | "other" | "staff" | "anonymous";
   status: number;
 };
 
@@ -72,7 +77,8 @@ async function call(c: Call): Promise<any> {
   for (const [k, v] of Object.entries(c.params ?? {})) path = path.replace(`{${k}}`, v);
   const who = c.as ?? (c.template.startsWith("/api/v1/school/") ? "school" : "anonymous");
   const headers: Record<string, string> = { ...c.headers };
-  if (who !== "anonymous") headers.Authorization = who === "school" ? auth : otherAuth;
+  const tokens = { school: auth, other: otherAuth, staff: staffAuth };
+  if (who !== "anonymous") headers.Authorization = tokens[who];
   if (c.json !== undefined) headers["Content-Type"] = "application/json";
   const res = await t.app.request(path + (c.query ? `?${c.query}` : ""), {
     method,
@@ -304,6 +310,46 @@ describe("every documented route answers as documented", () => {
     await call({ template: "/api/v1/places", query: "province=XX", status: 422 });
     await call({ template: "/api/v1/crebos", query: "q=installatie", status: 200 });
     await call({ template: "/api/v1/crebos", query: `q=${"x".repeat(101)}`, status: 422 });
+  });
+
+  it("the school's public contact and its reports (Meld een fout)", async () => {
+    const F = "/api/v1/school/profile";
+    await call({ template: F, status: 200 });
+    await call({
+      method: "PATCH",
+      template: F,
+      json: { website: "www.roc-contract.nl", contact_email: "examenbureau@roc-contract.nl" },
+      status: 200,
+    });
+    await call({ method: "PATCH", template: F, json: { website: "geen adres" }, status: 422 });
+    await call({ method: "PATCH", template: F, json: {}, as: "staff", status: 403 });
+    await call({ template: "/api/v1/schools", status: 200 });
+    await call({ template: "/api/v1/schools/{id}", params: { id: schoolId }, status: 200 });
+    await call({ template: "/api/v1/schools/{id}", params: { id: "onbekend" }, status: 404 });
+
+    const assessor = await call({
+      method: "POST",
+      template: "/api/v1/school/assessors",
+      json: newAssessor("gemeld@voorbeeld.nl"),
+      status: 201,
+    });
+    const report = await t.app.request(`/beoordelaars/${assessor.id}/melding`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ message: "De organisatie klopt niet meer." }),
+    });
+    expect(report.status).toBe(201);
+    const R = "/api/v1/school/reports";
+    const open = await call({ template: R, query: "status=open", status: 200 });
+    expect(open).toHaveLength(1);
+    await call({ template: R, query: "status=weg", status: 422 });
+    await call({
+      method: "POST",
+      template: `${R}/{id}/close`,
+      params: { id: open[0].id },
+      status: 200,
+    });
+    await call({ method: "POST", template: `${R}/{id}/close`, params: { id: "weg" }, status: 404 });
   });
 
   it("the rules API", async () => {

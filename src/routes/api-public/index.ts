@@ -26,6 +26,7 @@ import {
   provincesRoute,
   searchRoute,
 } from "./routes";
+import { publicSchoolsApi } from "./schools";
 
 export const publicApi = new OpenAPIHono<AppEnv>({
   defaultHook: validationHook({
@@ -167,3 +168,4 @@ publicApi.openapi(crebosRoute, async (c) => {
 
 // The rules calculations (POST /api/v1/rules/…) are public, too.
 publicApi.route("/rules", rulesApi);
+publicApi.route("/", publicSchoolsApi);

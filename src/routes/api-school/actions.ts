@@ -6,6 +6,10 @@ import type { AppEnv } from "#src/env";
 import { HttpError } from "#src/http/errors";
 import { deregister, setConsent, undoDeregistration } from "#src/queries/assessor-changes";
 import { getAssessorRecord } from "#src/queries/assessor-record";
+import {
+  CONSENT_WITHDRAWN_BY_ASSESSOR_MESSAGE,
+  ConsentWithdrawnByAssessor,
+} from "#src/queries/consent-precedence";
 import { getAssessor } from "#src/queries/assessors";
 import {
   addExamination,
@@ -44,6 +48,21 @@ export const schoolActions = new OpenAPIHono<AppEnv>({
     queryCode: "invalid",
   }),
 });
+
+/** A school giving consent the assessor withdrew themselves → 409 consent_withdrawn_by_assessor. */
+export async function consentGuard<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof ConsentWithdrawnByAssessor)
+      throw new HttpError(
+        409,
+        "consent_withdrawn_by_assessor",
+        CONSENT_WITHDRAWN_BY_ASSESSOR_MESSAGE,
+      );
+    throw err;
+  }
+}
 
 export const CREBO_NOT_OF_ASSESSOR =
   "Kies een crebo van deze beoordelaar; voeg de crebo anders eerst toe bij de gegevens.";
@@ -129,7 +148,8 @@ async function record(c: Context<AppEnv>, id: string) {
 
 schoolActions.openapi(consentRoute, async (c) => {
   const { assessor, actor } = writeTarget(c);
-  await setConsent(c.get("db"), actor, assessor.id, c.req.valid("json").public_consent);
+  const consent = c.req.valid("json").public_consent;
+  await consentGuard(() => setConsent(c.get("db"), actor, assessor.id, consent));
   return c.json(await record(c, assessor.id), 200);
 });
 

@@ -2,6 +2,13 @@
 // erasure here; logging, consent and afmelding in actions.ts; the declarations in routes.ts.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import {
+  noticeContext,
+  notifyEmailChanged,
+  notifyLinked,
+  notifyRegistered,
+  notifyRegisteredMany,
+} from "#src/auth/assessor-notices";
 import type { AppEnv } from "#src/env";
 import { HttpError } from "#src/http/errors";
 import { validationHook } from "#src/http/openapi";
@@ -15,7 +22,8 @@ import { commitImport, previewImport } from "#src/queries/import";
 import { eraseAssessor, exportAssessor } from "#src/queries/privacy";
 import { schoolCsvRows } from "#src/queries/school-csv";
 import { mayErase } from "#src/rules/access";
-import { schoolActions } from "./actions";
+import { consentGuard, schoolActions } from "./actions";
+import { schoolContactApi } from "./contact";
 import {
   actorOf,
   invalid,
@@ -164,6 +172,7 @@ schoolApi.openapi(importRoute, async (c) => {
     );
   }
   const ids = await commitImport(db, actor, preview.valid);
+  await notifyRegisteredMany(db, noticeContext(c), ids.values(), actor.schoolId);
   const rows = preview.rows.map((r) =>
     ids.has(r.row) ? { ...r, status: "created" as const, id: ids.get(r.row) } : r,
   );
@@ -176,6 +185,7 @@ schoolApi.openapi(createRouteDef, async (c) => {
   const result = await createAssessor(c.get("db"), actor, toNewAssessor(body));
   if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
   if (!result.ok) invalid(result.fields);
+  await notifyRegistered(c.get("db"), noticeContext(c), result.id, actor.schoolId);
   return c.json(await recordOf(c, result.id), 201);
 });
 
@@ -184,7 +194,7 @@ schoolApi.openapi(readRoute, async (c) => c.json(await recordOf(c, target(c).ass
 schoolApi.openapi(updateRoute, async (c) => {
   const { assessor, actor } = writeTarget(c);
   const body = await datedBody(c, updateAssessorSchema(c.get("today")));
-  const result = await updateAssessor(c.get("db"), actor, assessor, body);
+  const result = await consentGuard(() => updateAssessor(c.get("db"), actor, assessor, body));
   if (!result.ok && "conflict" in result) {
     throw new HttpError(
       409,
@@ -196,6 +206,14 @@ schoolApi.openapi(updateRoute, async (c) => {
   }
   if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
   if (!result.ok) invalid(result.fields);
+  if (result.changed && result.assessor.emailNorm !== assessor.emailNorm)
+    await notifyEmailChanged(
+      c.get("db"),
+      noticeContext(c),
+      assessor.id,
+      actor.schoolId,
+      assessor.email,
+    );
   return c.json(await recordOf(c, assessor.id), 200);
 });
 
@@ -208,7 +226,8 @@ schoolApi.openapi(linkRoute, async (c) => {
       "forbidden",
       "De persoonsgegevens van deze beoordelaar zijn verwijderd; koppelen kan niet meer.",
     );
-  await linkAssessor(c.get("db"), actor, assessor.id);
+  if (await linkAssessor(c.get("db"), actor, assessor.id))
+    await notifyLinked(c.get("db"), noticeContext(c), assessor.id, actor.schoolId);
   return c.json(await recordOf(c, assessor.id), 200);
 });
 
@@ -239,3 +258,5 @@ schoolApi.openapi(erasureRoute, async (c) => {
 });
 
 schoolApi.route("/", schoolActions);
+// The school's public contact (/profile) and its Meld een fout reports (/reports).
+schoolApi.route("/", schoolContactApi);

@@ -37,7 +37,7 @@ import {
 } from "./schemas";
 
 const TAG = "School";
-const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
+export const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
 
 /**
  * The body schemas take the date window of the request (today, the training date). The route
@@ -47,7 +47,7 @@ const security: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
 const OPEN_END = "9999-12-31";
 
 /** An empty query value counts as absent (?status= from a form means "any status"). */
-const emptyAsAbsent = (schema: z.ZodType, description: string) =>
+export const emptyAsAbsent = (schema: z.ZodType, description: string) =>
   z
     .preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema)
     .meta({ description });
@@ -70,7 +70,7 @@ export const listQuery = z.object({
 
 const idParams = z.object({ id: z.string().meta({ description: "Id van de beoordelaar." }) });
 const onQuery = z.object({ on: onParam });
-const idempotencyHeader = z.object({
+export const idempotencyHeader = z.object({
   "Idempotency-Key": z.string().optional().meta({
     description:
       "Optioneel, per school: dezelfde sleutel met dezelfde inhoud geeft het eerste antwoord opnieuw.",
