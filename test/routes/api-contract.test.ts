@@ -1,4 +1,5 @@
 // Contract: every operation in /api/v1/openapi.json is called for real (a libSQL test database with
+// Long because it is a table: one call per documented operation and status, in the order a school works.
 // fixtures; school routes with a bearer token) and each real answer — status and body — is checked
 // against the document's response schema with ajv (JSON Schema 2020-12). The document cannot
 // drift from the code: a new route fails here until it is documented and exercised.

@@ -37,9 +37,8 @@ import {
   examinationRoute,
   refresherRoute,
   undoDeregistrationRoute,
-  target,
-  writeTarget,
 } from "./routes";
+import { target, writeTarget } from "./load";
 
 export const schoolActions = new OpenAPIHono<AppEnv>({
   defaultHook: validationHook({

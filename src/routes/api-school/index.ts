@@ -49,9 +49,8 @@ import {
   listRoute,
   readRoute,
   updateRoute,
-  target,
-  writeTarget,
 } from "./routes";
+import { target, writeTarget } from "./load";
 import { datedBody } from "./dated";
 
 export const schoolApi = new OpenAPIHono<AppEnv>({

@@ -1,11 +1,8 @@
 // The school API's route declarations (DESIGN §5): request schemas (the same ones the handlers
-// parse with), response shapes, security, and the middleware that decides 403/404 before a body
-// is validated (so a school learns "not yours" before "your date is wrong", as it always did).
+// parse with), response shapes and security. The middleware in load.ts decides 403/404 before a
+// body is validated (a school learns "not yours" before "your date is wrong", as it always did).
 import { createRoute } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { createMiddleware } from "hono/factory";
 import { z } from "zod";
-import type { AppEnv } from "#src/env";
 import {
   ErrorSchema,
   errors,
@@ -14,8 +11,6 @@ import {
   jsonRequest,
   type ErrorStatus,
 } from "#src/http/openapi";
-import type { Loaded } from "#src/queries/assessors";
-import type { Actor } from "#src/rules/access";
 import {
   consentSchema,
   createAssessorSchema,
@@ -25,7 +20,7 @@ import {
   refresherSchema,
   updateAssessorSchema,
 } from "#src/rules/assessor-input";
-import { loadForWrite, loadOr404, schoolActorOf } from "#src/routes/school/context";
+import { readable, schoolOnly, writable } from "./load";
 import {
   AssessorRecordSchema,
   CreatedExaminationSchema,
@@ -75,42 +70,6 @@ export const idempotencyHeader = z.object({
     description:
       "Optioneel, per school: dezelfde sleutel met dezelfde inhoud geeft het eerste antwoord opnieuw.",
   }),
-});
-
-type Writable = Loaded & { actor: Actor & { schoolId: string } };
-
-// The assessor loaded by the route middleware, per request. A map keyed by the context rather
-// than a context variable: handlers keep the app's plain Context type.
-const targets = new WeakMap<Context, Loaded | Writable>();
-
-/** The assessor the caller may read (else 404); read it in the handler with target(c). */
-export const readable = createMiddleware<AppEnv>(async (c, next) => {
-  targets.set(c, await loadOr404(c, c.req.param("id") ?? ""));
-  await next();
-});
-
-/** The assessor the caller may change (404 invisible, 403 read-only); see writeTarget(c). */
-export const writable = createMiddleware<AppEnv>(async (c, next) => {
-  targets.set(c, await loadForWrite(c, c.req.param("id") ?? ""));
-  await next();
-});
-
-export function target(c: Context): Loaded {
-  const loaded = targets.get(c);
-  if (!loaded) throw new Error(`${c.req.path}: route declared without readable/writable`);
-  return loaded;
-}
-
-export function writeTarget(c: Context): Writable {
-  const loaded = target(c);
-  if (!("actor" in loaded)) throw new Error(`${c.req.path}: route declared without writable`);
-  return loaded as Writable;
-}
-
-/** Only a school (not the register admin) registers and imports: 403 before the body is read. */
-export const schoolOnly = createMiddleware<AppEnv>(async (c, next) => {
-  schoolActorOf(c);
-  await next();
 });
 
 const read: ErrorStatus[] = [401, 404, 422];
