@@ -1,8 +1,8 @@
 // Contract: every operation in /api/v1/openapi.json is called for real (a libSQL test database with
-// Long because it is a table: one call per documented operation and status, in the order a school works.
 // fixtures; school routes with a bearer token) and each real answer — status and body — is checked
 // against the document's response schema with ajv (JSON Schema 2020-12). The document cannot
 // drift from the code: a new route fails here until it is documented and exercised.
+// (Long on purpose: one call per documented operation and status, in the order a school works.)
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
