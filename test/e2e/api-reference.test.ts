@@ -1,9 +1,27 @@
 // Browser: the /api reference page at desktop and phone width — every documented route is on it,
 // nothing runs off a phone screen, no script errors; screenshots for a person to look at.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { browserAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
+
+const AXE = readFileSync(join(process.cwd(), "node_modules/axe-core/axe.min.js"), "utf8");
+
+/** WCAG 2.2 AA violations that axe finds on the page (injected by evaluate(), not a script tag). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe;
+    return (await axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+  });
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
 
 describe.skipIf(!browserAvailable)("the API reference page in the browser", () => {
   let server: RunningServer;
@@ -42,6 +60,7 @@ describe.skipIf(!browserAvailable)("the API reference page in the browser", () =
       await page.screenshot({ path: screenshotPath(`api-${width}`), fullPage: false });
       await page.goto(`${server.url}/api`);
       await page.screenshot({ path: screenshotPath(`api-${width}-top`), fullPage: false });
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
     });
