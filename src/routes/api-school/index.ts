@@ -75,7 +75,10 @@ export function duplicate(existingId: string): never {
   throw new HttpError(409, "duplicate", DUPLICATE_MESSAGE, undefined, { existing_id: existingId });
 }
 
-/** The list filter from the query string (API names); invalid values → 422 naming them. */
+/**
+ * The list filter from the query string (API names) with its defaults. The routes' validator has
+ * checked the query with the same schema; an invalid value here is still a 422 naming it.
+ */
 export function listFilter(c: Context<AppEnv>, defaults: Partial<ListFilter> = {}): ListFilter {
   const query = Object.fromEntries(
     Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ""),
@@ -105,12 +108,11 @@ async function recordOf(c: Context<AppEnv>, id: string) {
   const db = c.get("db");
   const assessor = (await getAssessor(db, id))!;
   const linked = await isLinked(db, id, actorOf(c).schoolId);
-  const record = await getAssessorRecord(db, assessor, {
+  return getAssessorRecord(db, assessor, {
     linked,
     on: onDate(c),
     expiringDays: c.get("config").expiringDays,
   });
-  return record;
 }
 
 schoolApi.openapi(listRoute, async (c) => {
