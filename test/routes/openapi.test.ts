@@ -88,6 +88,28 @@ describe("the OpenAPI document", () => {
     });
   });
 
+  it("gives every operation a Dutch summary, a tag, a success answer and errors in the one shape", () => {
+    const ERROR = { $ref: "#/components/schemas/Error" };
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item) as [string, Record<string, any>][]) {
+        const label = `${method} ${path}`;
+        expect(op.summary, label).toMatch(/^[A-ZÉ]/);
+        expect(op.tags, label).toHaveLength(1);
+        const statuses = Object.keys(op.responses);
+        expect(
+          statuses.some((s) => s.startsWith("2")),
+          label,
+        ).toBe(true);
+        for (const status of statuses.filter((s) => s.startsWith("4") && s !== "422")) {
+          expect(
+            op.responses[status].content["application/json"].schema,
+            `${label} ${status}`,
+          ).toEqual(ERROR);
+        }
+      }
+    }
+  });
+
   it("secures every school route with bearer token or session cookie, and no public route", () => {
     expect(doc.components.securitySchemes).toMatchObject({
       bearer: { type: "http", scheme: "bearer" },
