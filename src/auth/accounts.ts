@@ -45,7 +45,6 @@ import {
 } from "./mail-texts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords";
 import { invalidateUserSessions } from "./sessions";
-import { LOGIN_RULE, recordFailure, retryAfterSeconds } from "./throttle";
 
 export type FlowContext = {
   db: DB;
@@ -451,12 +450,11 @@ export async function acceptInvite(
 
 // ---------------------------------------------------------------- passwords
 
-/** Mails a reset link when the address has an account that may log in; the caller answers the same either way. */
+/**
+ * Mails a reset link when the address has an account that may log in; the caller answers the same
+ * either way, throttles per address and IP, and runs this after its response (same time for both).
+ */
 export async function requestPasswordReset(ctx: FlowContext, email: string): Promise<void> {
-  const key = `reset:${normaliseEmail(email)}`;
-  // A few reset mails per quarter of an hour at most: the form must not become a mail cannon.
-  if ((await retryAfterSeconds(ctx.db, [key], ctx.now, LOGIN_RULE)) > 0) return;
-  await recordFailure(ctx.db, [key], ctx.now, LOGIN_RULE);
   const found = await userByEmail(ctx.db, email);
   if (
     !found ||
