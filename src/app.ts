@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
-import { authMiddleware, isSecure } from "./auth/middleware";
+import { acceptsApiToken, authMiddleware, isSecure } from "./auth/middleware";
 import type { AppDeps, AppEnv } from "./env";
 import { apiError, HttpError, messages } from "./http/errors";
 import { amsterdamDate } from "./rules";
@@ -71,13 +71,14 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  // CSRF: browser form posts must come from our own origin. Bearer-token calls are exempt.
+  // CSRF: browser form posts must come from our own origin. Bearer-token calls to the school API
+  // are exempt; elsewhere an Authorization header is ignored, so it exempts nothing.
   const csrfCheck = csrf({
     origin: (origin, c) =>
       origin === new URL(deps.config.baseUrl).origin || origin === new URL(c.req.url).origin,
   });
   app.use(async (c, next) => {
-    if (c.req.header("authorization")) return next();
+    if (c.req.header("authorization") && acceptsApiToken(c.req.path)) return next();
     // An API call without any cookie carries no ambient credentials to forge: let the guards
     // answer it (401), instead of a CSRF 403. Pages (login included) are always checked.
     if (isApiPath(c.req.path) && !c.req.header("cookie")) return next();

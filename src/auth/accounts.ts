@@ -477,7 +477,7 @@ export async function requestPasswordReset(ctx: FlowContext, email: string): Pro
   );
 }
 
-/** Sets a new password from a reset link; every session of the user ends. */
+/** Sets a new password from a reset link; every session and API token of the user ends. */
 export async function resetPassword(
   ctx: FlowContext,
   token: string,
@@ -492,6 +492,8 @@ export async function resetPassword(
     throw new AccountError(410, "Deze link is al gebruikt. Een link werkt maar één keer.");
   await ctx.db.batch([
     setPasswordQuery(ctx.db, user.id, passwordHash, ctx.now),
+    // Whoever knew the old password may have made tokens with it.
+    revokeUserTokensQuery(ctx.db, user.id, ctx.now),
     closeOpenInvitesQuery(ctx.db, { userId: user.id, kind: "reset" }, ctx.now),
     auditEntry(ctx.db, {
       actorUserId: user.id,
@@ -507,7 +509,7 @@ export async function resetPassword(
   return { userId: user.id, role: user.role };
 }
 
-/** Changes the password; every other session of the user ends, the current one stays. */
+/** Changes the password; every other session and every API token of the user ends, the current session stays. */
 export async function changePassword(
   ctx: FlowContext,
   input: { userId: string; current: string; next: string; keepSessionId?: string },
@@ -521,6 +523,7 @@ export async function changePassword(
     throw new AccountError(422, "Kies een ander wachtwoord dan uw huidige.", "new_password");
   await ctx.db.batch([
     setPasswordQuery(ctx.db, user.id, await hashPassword(input.next), ctx.now),
+    revokeUserTokensQuery(ctx.db, user.id, ctx.now),
     closeOpenInvitesQuery(ctx.db, { userId: user.id, kind: "reset" }, ctx.now),
     auditEntry(ctx.db, {
       actorUserId: user.id,
