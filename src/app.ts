@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { acceptsApiToken, authMiddleware, isSecure } from "./auth/middleware";
 import type { AppDeps, AppEnv } from "./env";
 import { apiError, HttpError, messages } from "./http/errors";
+import { plainTextGuard } from "./http/plain-text-guard";
 import { amsterdamDate } from "./rules";
 import { renderError } from "./routes/error-page";
 import { publicApi } from "./routes/api-public";
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(authMiddleware);
+  app.use(plainTextGuard);
 
   app.route("/", publicApi);
   app.route("/", publicPages);
