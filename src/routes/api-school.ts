@@ -5,6 +5,7 @@ import type { AppEnv } from "../env";
 import { HttpError } from "../http/errors";
 import { toCsv } from "../lib/csv";
 import { updateAssessor } from "../queries/assessor-update";
+import { audit } from "../queries/audit";
 import { listSchoolAssessors, type ListFilter } from "../queries/assessor-list";
 import { getAssessorRecord } from "../queries/assessor-record";
 import { getAssessor, isLinked, linkAssessor } from "../queries/assessors";
@@ -12,7 +13,6 @@ import { createAssessor } from "../queries/registration";
 import { commitImport, previewImport } from "../queries/import";
 import { eraseAssessor, exportAssessor } from "../queries/privacy";
 import { schoolCsvRows } from "../queries/school-csv";
-import { mayErase } from "../school/access";
 import { schoolActions } from "../school/api-actions";
 import {
   actorOf,
@@ -75,6 +75,36 @@ export function listFilter(c: Context<AppEnv>, defaults: Partial<ListFilter> = {
   };
 }
 
+/**
+ * Contact data of assessors beyond the school's own (linked=false or no narrowing) leaves the
+ * register in bulk: who took how many rows is written to the audit log.
+ */
+async function auditContactExport(
+  c: Context<AppEnv>,
+  format: "json" | "csv",
+  filter: ListFilter,
+  rows: number,
+) {
+  if (filter.linked === true) return;
+  const actor = actorOf(c);
+  await audit(c.get("db"), {
+    actorUserId: actor.userId,
+    schoolId: actor.schoolId,
+    action: "export_contacts",
+    entity: "assessor_list",
+    entityId: null,
+    changes: {
+      format,
+      rows,
+      linked: filter.linked ?? null,
+      status: filter.status ?? null,
+      q: filter.q ?? null,
+      page: format === "json" ? filter.page : null,
+    },
+    requestId: actor.requestId,
+  });
+}
+
 async function recordResponse(c: Context<AppEnv>, id: string, status: 200 | 201 = 200) {
   const db = c.get("db");
   const assessor = (await getAssessor(db, id))!;
@@ -90,15 +120,14 @@ async function recordResponse(c: Context<AppEnv>, id: string, status: 200 | 201 
 schoolApi.get(BASE, async (c) => {
   const filter = listFilter(c);
   const { items, total } = await listSchoolAssessors(c.get("db"), actorOf(c), filter);
+  await auditContactExport(c, "json", filter, items.length);
   return c.json({ items, total, page: filter.page, per_page: filter.perPage });
 });
 
 schoolApi.get(`${BASE}.csv`, async (c) => {
-  const { header, rows } = await schoolCsvRows(
-    c.get("db"),
-    actorOf(c),
-    listFilter(c, { linked: true, sort: "deadline" }),
-  );
+  const filter = listFilter(c, { linked: true, sort: "deadline" });
+  const { header, rows } = await schoolCsvRows(c.get("db"), actorOf(c), filter);
+  await auditContactExport(c, "csv", filter, rows.length);
   c.header("Content-Type", "text/csv; charset=utf-8");
   c.header("Content-Disposition", `attachment; filename="beoordelaars-${c.get("today")}.csv"`);
   return c.body(toCsv(header, rows));
@@ -166,7 +195,7 @@ schoolApi.get(`${BASE}/:id`, async (c) => {
 });
 
 schoolApi.patch(`${BASE}/:id`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "edit_personal");
   const parsed = parseWith(updateAssessorSchema(c.get("today")), await readJson(c));
   if (!parsed.ok) invalid(parsed.fields);
   const result = await updateAssessor(c.get("db"), actor, assessor, parsed.data);
@@ -185,14 +214,8 @@ schoolApi.patch(`${BASE}/:id`, async (c) => {
 });
 
 schoolApi.post(`${BASE}/:id/link`, async (c) => {
+  const { assessor } = await loadForWrite(c, c.req.param("id"), "link");
   const actor = schoolActorOf(c);
-  const { assessor } = await loadOr404(c, c.req.param("id"));
-  if (assessor.erasedAt)
-    throw new HttpError(
-      403,
-      "forbidden",
-      "De persoonsgegevens van deze beoordelaar zijn verwijderd; koppelen kan niet meer.",
-    );
   await linkAssessor(c.get("db"), actor, assessor.id);
   return recordResponse(c, assessor.id);
 });
@@ -211,14 +234,7 @@ schoolApi.get(`${BASE}/:id/export`, async (c) => {
 });
 
 schoolApi.post(`${BASE}/:id/erasure`, async (c) => {
-  const actor = actorOf(c);
-  const { assessor } = await loadOr404(c, c.req.param("id"));
-  if (!mayErase(actor, assessor))
-    throw new HttpError(
-      403,
-      "forbidden",
-      "Alleen de school die de beoordelaar registreerde of het registerbureau kan de gegevens verwijderen.",
-    );
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "erase");
   await eraseAssessor(c.get("db"), actor, assessor.id, c.get("now").toISOString());
   return recordResponse(c, assessor.id);
 });

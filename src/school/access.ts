@@ -1,5 +1,6 @@
 // Who may read or change an assessor (DESIGN §3): the one place that decides 404 / 403 / ok.
 import type { AuthContext } from "../env";
+import { mayWrite, writerRelation, type AssessorWrite, type WriteVerdict } from "../rules";
 
 export type Actor = {
   /** null for a scheduled job. */
@@ -52,7 +53,23 @@ export function isRegisteringSchool(
   return actor.schoolId !== null && actor.schoolId === assessor.registeringSchoolId;
 }
 
+/** May this actor do `write` on the assessor (the rule: src/rules/assessor-writes.ts)? */
+export function writeVerdict(
+  actor: Actor,
+  assessor: { registeringSchoolId: string; erasedAt: string | null },
+  linked: boolean,
+  write: AssessorWrite,
+): WriteVerdict {
+  const relation = writerRelation({
+    isAdmin: actor.isAdmin,
+    schoolId: actor.schoolId,
+    registeringSchoolId: assessor.registeringSchoolId,
+    linked,
+  });
+  return mayWrite(relation, write, { erased: assessor.erasedAt !== null });
+}
+
 /** Erasure (AVG): the register admin or the school that registered the assessor. */
 export function mayErase(actor: Actor, assessor: { registeringSchoolId: string }): boolean {
-  return actor.isAdmin || isRegisteringSchool(actor, assessor);
+  return writeVerdict(actor, { ...assessor, erasedAt: null }, false, "erase").ok;
 }

@@ -14,8 +14,7 @@ import {
   deleteRefresherTraining,
   type DeleteResult,
 } from "../queries/logs";
-import { isRegisteringSchool } from "./access";
-import { invalid, loadForWrite, onDate, readJson } from "./http";
+import { invalid, loadForLog, loadForWrite, onDate, readJson } from "./http";
 import {
   consentSchema,
   deregistrationSchema,
@@ -32,7 +31,7 @@ export const CREBO_NOT_OF_ASSESSOR =
   "Kies een crebo van deze beoordelaar; voeg de crebo anders eerst toe bij de gegevens.";
 
 schoolActions.post(`${BASE}/examinations`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   const db = c.get("db");
   const parsed = parseWith(
     examinationSchema(c.get("today"), assessor.initialTrainingDate),
@@ -57,7 +56,7 @@ schoolActions.post(`${BASE}/examinations`, async (c) => {
 });
 
 schoolActions.post(`${BASE}/refresher-trainings`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   const parsed = parseWith(
     refresherSchema(c.get("today"), assessor.initialTrainingDate),
     await readJson(c),
@@ -91,7 +90,7 @@ function deleted(result: DeleteResult, what: string): void {
 }
 
 schoolActions.delete(`${BASE}/examinations/:eid`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   deleted(
     await deleteExamination(c.get("db"), actor, assessor.id, c.req.param("eid")),
     "examenregistratie",
@@ -100,7 +99,7 @@ schoolActions.delete(`${BASE}/examinations/:eid`, async (c) => {
 });
 
 schoolActions.delete(`${BASE}/refresher-trainings/:rid`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   deleted(
     await deleteRefresherTraining(c.get("db"), actor, assessor.id, c.req.param("rid")),
     "bijscholing",
@@ -119,7 +118,7 @@ async function record(c: Context<AppEnv>, id: string) {
 }
 
 schoolActions.post(`${BASE}/consent`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "consent");
   const parsed = parseWith(consentSchema, await readJson(c));
   if (!parsed.ok) invalid(parsed.fields);
   await setConsent(c.get("db"), actor, assessor.id, parsed.data.public_consent);
@@ -127,7 +126,7 @@ schoolActions.post(`${BASE}/consent`, async (c) => {
 });
 
 schoolActions.post(`${BASE}/deregistration`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "deregister");
   const parsed = parseWith(
     deregistrationSchema(c.get("today"), assessor.initialTrainingDate),
     await readJson(c),
@@ -137,15 +136,9 @@ schoolActions.post(`${BASE}/deregistration`, async (c) => {
   return c.json(await record(c, assessor.id));
 });
 
-/** Undo an afmelding: only the school that registered the assessor. */
+/** Undo an afmelding: the school that registered the assessor, or the register admin. */
 schoolActions.delete(`${BASE}/deregistration`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
-  if (!isRegisteringSchool(actor, assessor))
-    throw new HttpError(
-      403,
-      "forbidden",
-      "Alleen de school die de beoordelaar registreerde, kan de afmelding ongedaan maken.",
-    );
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "undo_deregistration");
   await undoDeregistration(c.get("db"), actor, assessor.id);
   return c.json(await record(c, assessor.id));
 });

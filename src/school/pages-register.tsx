@@ -126,7 +126,7 @@ async function renderEdit(
 }
 
 registerPages.get("/school/beoordelaars/:id/bewerken", async (c) => {
-  const { assessor, linked } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, linked } = await loadForWrite(c, c.req.param("id"), "edit_personal");
   const record = await getAssessorRecord(c.get("db"), assessor, {
     linked,
     on: c.get("today"),
@@ -136,7 +136,7 @@ registerPages.get("/school/beoordelaars/:id/bewerken", async (c) => {
 });
 
 registerPages.post("/school/beoordelaars/:id/bewerken", async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "edit_personal");
   const db = c.get("db");
   const values = assessorValues(await readForm(c));
   const { body, lookupErrors } = await assessorBody(db, values);
