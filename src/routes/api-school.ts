@@ -8,9 +8,9 @@ import { updateAssessor } from "../queries/assessor-update";
 import { audit } from "../queries/audit";
 import { listSchoolAssessors, type ListFilter } from "../queries/assessor-list";
 import { getAssessorRecord } from "../queries/assessor-record";
-import { getAssessor, isLinked, linkAssessor } from "../queries/assessors";
+import { getAssessor, isLinked, linkAssessor, loadForActor } from "../queries/assessors";
 import { createAssessor } from "../queries/registration";
-import { commitImport, previewImport } from "../queries/import";
+import { commitImport, DUPLICATE_HIDDEN_MESSAGE, previewImport } from "../queries/import";
 import { eraseAssessor, exportAssessor } from "../queries/privacy";
 import { schoolCsvRows } from "../queries/school-csv";
 import { schoolActions } from "../school/api-actions";
@@ -46,7 +46,14 @@ for (const path of [`${BASE}/*`, `${BASE}.csv`]) {
 export const DUPLICATE_MESSAGE =
   "Er staat al een praktijkbeoordelaar met dit e-mailadres in het register. Koppel die beoordelaar aan uw school in plaats van een tweede registratie te maken.";
 
-export function duplicate(existingId: string): never {
+/**
+ * 409 for an e-mail address already in the register. The id only goes to a caller that may see
+ * that record; for one it may not (e.g. an assessor another school deregistered) the answer is
+ * duplicate_hidden, without id, and points to the register office.
+ */
+export async function duplicate(c: Context<AppEnv>, existingId: string): Promise<never> {
+  if (!(await loadForActor(c.get("db"), actorOf(c), existingId)))
+    throw new HttpError(409, "duplicate_hidden", DUPLICATE_HIDDEN_MESSAGE);
   throw new HttpError(409, "duplicate", DUPLICATE_MESSAGE, undefined, { existing_id: existingId });
 }
 
@@ -153,7 +160,7 @@ schoolApi.post(`${BASE}/import`, async (c) => {
   const actor = schoolActorOf(c);
   const db = c.get("db");
   const validOnly = c.req.query("valid_only") === "true";
-  const preview = await previewImport(db, await csvText(c), c.get("today"));
+  const preview = await previewImport(db, await csvText(c), c.get("today"), actor);
   if (preview.fileErrors.length)
     invalid({ file: preview.fileErrors.join(" ") }, preview.fileErrors.join(" "));
   const invalidRows = preview.rows.filter((r) => r.status !== "ok").length;
@@ -184,7 +191,7 @@ schoolApi.post(BASE, async (c) => {
   const parsed = parseWith(createAssessorSchema(c.get("today")), await readJson(c));
   if (!parsed.ok) invalid(parsed.fields);
   const result = await createAssessor(c.get("db"), actor, toNewAssessor(parsed.data));
-  if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
+  if (!result.ok && "duplicateId" in result) return duplicate(c, result.duplicateId);
   if (!result.ok) invalid(result.fields);
   return recordResponse(c, result.id, 201);
 });
@@ -208,7 +215,7 @@ schoolApi.patch(`${BASE}/:id`, async (c) => {
       { current_version: result.conflict.currentVersion, changes: result.conflict.changes },
     );
   }
-  if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
+  if (!result.ok && "duplicateId" in result) return duplicate(c, result.duplicateId);
   if (!result.ok) invalid(result.fields);
   return recordResponse(c, assessor.id);
 });
