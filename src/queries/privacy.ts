@@ -1,6 +1,6 @@
 // AVG: inzage (everything stored about one assessor) and erasure (personal fields removed, the
 // row, its logs and their counts kept), plus the retention job's selection.
-import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import {
   auditLog,
   assessorPlaces,
@@ -11,12 +11,13 @@ import {
   schools,
   users,
 } from "../../db/schema";
+import { forgetAddress } from "../auth/throttle";
 import type { DB } from "../db";
 import type { Actor } from "../school/access";
 import { changeAssessor } from "./assessor-changes";
 import { assessorHistory, redactPersonalChanges } from "./assessor-history";
 import { getAssessorRecord, type AssessorRecord } from "./assessor-record";
-import type { AssessorRow } from "./assessors";
+import { getAssessor, type AssessorRow } from "./assessors";
 
 export const ERASED_NAME = "Verwijderd";
 
@@ -29,6 +30,7 @@ export const ERASED_FIELDS = [
   "organisation",
   "places",
   "public_consent",
+  "deregistration_reason",
   "examinations.notes",
   "refresher_trainings.description",
 ] as const;
@@ -41,6 +43,7 @@ export async function eraseAssessor(
   erasedAt: string,
   reason: "request" | "retention" = "request",
 ): Promise<AssessorRow> {
+  const before = await getAssessor(db, id);
   const erased = await changeAssessor(db, actor, id, (current) =>
     current.erasedAt
       ? null
@@ -53,6 +56,8 @@ export async function eraseAssessor(
             emailNorm: null,
             phone: "",
             organisation: "",
+            // The reason is free text a school typed about this person.
+            deregistrationReason: null,
             publicConsent: false,
             publicEligible: false,
             erasedAt,
@@ -71,7 +76,50 @@ export async function eraseAssessor(
         },
   );
   await scrubAssessorAudit(db, id);
+  if (before && !before.erasedAt) await scrubCopies(db, before);
   return erased;
+}
+
+/**
+ * Copies of the personal values outside the assessor's own rows: stored API responses that an
+ * Idempotency-Key would replay, mails in the outbox that name the assessor, throttle rows keyed by
+ * the address. (The audit log: scrubAssessorAudit.)
+ */
+async function scrubCopies(db: DB, a: AssessorRow): Promise<void> {
+  const fullName = [a.firstName, a.infix, a.lastName].filter(Boolean).join(" ");
+  const needles = [
+    `"${a.id}"`,
+    a.id,
+    a.email,
+    a.email?.toLowerCase(),
+    a.phone,
+    fullName,
+    `${a.firstName} ${a.lastName}`,
+  ].filter((n): n is string => typeof n === "string" && n.trim().length >= 5);
+  const unique = [...new Set(needles)];
+  const mentions = (column: string) =>
+    sql.join(
+      unique.map((n) => sql`instr(${sql.raw(column)}, ${n}) > 0`),
+      sql` OR `,
+    );
+  const email = a.email?.trim().toLowerCase() ?? "";
+  // The first response cannot be replayed any more; the same key must not create anew either.
+  const replay = JSON.stringify({
+    error: {
+      code: "erased",
+      message:
+        "Het eerdere antwoord op dit verzoek bevatte persoonsgegevens die inmiddels zijn gewist (AVG). Het wordt niet herhaald.",
+    },
+  });
+  await db.batch([
+    db.run(
+      sql`UPDATE idempotency_keys SET status = 409, body = ${replay} WHERE status <> 0 AND (${mentions("body")})`,
+    ),
+    db.run(
+      sql`DELETE FROM outbox WHERE lower(to_address) = ${email} OR ${mentions("subject")} OR ${mentions("body")}`,
+    ),
+  ]);
+  if (email) await forgetAddress(db, email);
 }
 
 /**
