@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { assessors, auditLog } from "../../db/schema";
+import { assessors, auditLog, outbox } from "../../db/schema";
 import { openDatabase, type DB } from "../../src/db";
-import { queueMail } from "../../src/mail";
+import { sendReminders } from "../../src/jobs/reminders";
 import { runMigrations } from "../../src/migrate";
 import { loadReferenceData } from "../../src/reference-data";
 import { createTestApp, createTestDb, type TestApp } from "../helpers/app";
@@ -124,17 +124,16 @@ describe("item 5: erasure clears every copy of the personal data", () => {
         })
       ).status,
     ).toBe(201);
+    // The reminder job mails the linked schools' admins about the deadline, naming the assessor.
+    const sent = await sendReminders({ db: t.db, config: t.config }, "2027-12-15");
+    expect(sent).toBeGreaterThan(0);
+    const reminders = await t.db.select().from(outbox).where(eq(outbox.kind, "reminder"));
+    expect(reminders.map((m) => m.subject + m.body).join()).toContain(PERSON.last_name);
     expect(
       (await call("POST", `${API}/${id}/deregistration`, auth, { date: "2026-06-01", reason: REASON }))
         .status,
     ).toBe(200);
-    // A reminder that names the assessor, and a login attempt with the address typed in.
-    await queueMail(t.db, {
-      to: "admin@school.test",
-      subject: `Herinnering: registratie van ${PERSON.first_name} ${PERSON.last_name} verloopt`,
-      body: `Zie /school/beoordelaars/${id}`,
-      kind: "reminder",
-    });
+    // A login attempt with the address typed in.
     await postForm(t.app, "/inloggen", { email: PERSON.email, password: "fout-wachtwoord" });
     expect((await findErasedValues(t.db)).length).toBeGreaterThan(5);
 
