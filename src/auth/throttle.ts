@@ -35,7 +35,11 @@ export function ipKey(ip: string, scope = "login"): string {
  * IPv4-mapped IPv6 (::ffff:1.2.3.4) counts as the IPv4 address.
  */
 export function ipBucket(ip: string): string {
-  const value = ip.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const value = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   if (!value.includes(":")) return value;
   const mapped = /^(?:0{0,4}:){0,5}(?::|0{0,4}:)?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(value);
   if (mapped) return mapped[1];
@@ -116,7 +120,8 @@ export async function takeAttempt(db: DB, limits: readonly Limit[], now: Date): 
 
 /** The attempt turned out fine (a correct password): it does not count. */
 export async function giveBack(db: DB, taken: Taken): Promise<void> {
-  if (taken.ok && taken.ids.length) await db.delete(throttleEvents).where(inArray(throttleEvents.id, taken.ids));
+  if (taken.ok && taken.ids.length)
+    await db.delete(throttleEvents).where(inArray(throttleEvents.id, taken.ids));
 }
 
 /** Seconds until another attempt is allowed when any key has reached its limit, else 0. */

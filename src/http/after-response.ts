@@ -10,12 +10,10 @@ import type { AppEnv } from "../env";
  */
 export function afterResponse(c: Context<AppEnv>, task: () => Promise<unknown>): void {
   const requestId = c.get("requestId");
-  const run = new Promise<void>((resolve) => setTimeout(resolve, 0))
-    .then(task)
-    .then(
-      () => undefined,
-      (err) => console.error(`[${requestId}] after the response:`, err),
-    );
+  const run = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(task).then(
+    () => undefined,
+    (err) => console.error(`[${requestId}] after the response:`, err),
+  );
   c.get("deps").background?.(run);
   try {
     c.executionCtx.waitUntil(run);

@@ -31,7 +31,9 @@ function walkJson(value: unknown, path: string[], found: Found[]): void {
     for (const item of value) walkJson(item, path, found);
   } else if (value && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      const keyHit = textProblem(key) ? { field: "_", message: "Een veldnaam bevat een stuurteken." } : null;
+      const keyHit = textProblem(key)
+        ? { field: "_", message: "Een veldnaam bevat een stuurteken." }
+        : null;
       if (keyHit) found.push(keyHit);
       walkJson(item, [...path, key], found);
     }
@@ -69,8 +71,7 @@ async function problems(c: Context<AppEnv>): Promise<Found[]> {
 }
 
 export const plainTextGuard = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.req.method !== "POST" && c.req.method !== "PUT" && c.req.method !== "PATCH")
-    return next();
+  if (c.req.method !== "POST" && c.req.method !== "PUT" && c.req.method !== "PATCH") return next();
   const found = await problems(c);
   if (found.length === 0) return next();
   const fields: Record<string, string> = {};

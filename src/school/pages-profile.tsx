@@ -18,7 +18,14 @@ import type { ProfileForms } from "../../views/pages/school/assessor";
 import { isRegisteringSchool } from "./access";
 import { CREBO_NOT_OF_ASSESSOR } from "./api-actions";
 import { readForm, toFormErrors, wantsPartial, type Form } from "./forms";
-import { actorOf, loadForLog, loadForWrite, loadOr404, schoolActorOf, schoolOrAdminPage } from "./http";
+import {
+  actorOf,
+  loadForLog,
+  loadForWrite,
+  loadOr404,
+  schoolActorOf,
+  schoolOrAdminPage,
+} from "./http";
 import { PROFILE_NOTICES, renderProfile } from "./profile-render";
 import { deregistrationSchema, examinationSchema, parseWith, refresherSchema } from "./schemas";
 

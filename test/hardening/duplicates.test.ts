@@ -32,7 +32,13 @@ function body(email: string) {
   };
 }
 
-function call(method: string, path: string, auth: string, json?: unknown, type = "application/json") {
+function call(
+  method: string,
+  path: string,
+  auth: string,
+  json?: unknown,
+  type = "application/json",
+) {
   return t.app.request(path, {
     method,
     headers: { Authorization: auth, "Content-Type": type },
@@ -71,7 +77,10 @@ describe("item 7: duplicate check hides records the caller may not see", () => {
     const s = await setting();
     const visible = await call("POST", API, s.otherAuth, body(s.visible.input.email));
     expect(visible.status).toBe(409);
-    expect((await visible.json()).error).toMatchObject({ code: "duplicate", existing_id: s.visible.id });
+    expect((await visible.json()).error).toMatchObject({
+      code: "duplicate",
+      existing_id: s.visible.id,
+    });
     const own = await call("POST", API, s.registeringAuth, body(s.hidden.input.email));
     expect((await own.json()).error).toMatchObject({ code: "duplicate", existing_id: s.hidden.id });
   });

@@ -48,9 +48,7 @@ async function findErasedValues(db: DB): Promise<string[]> {
   expect(tables.length).toBeGreaterThan(15);
   const hits: string[] = [];
   for (const { name } of tables) {
-    const rows = await db.all<Record<string, unknown>>(
-      sql`SELECT * FROM ${sql.identifier(name)}`,
-    );
+    const rows = await db.all<Record<string, unknown>>(sql`SELECT * FROM ${sql.identifier(name)}`);
     for (const row of rows)
       for (const [column, value] of Object.entries(row)) {
         if (value === null || value === undefined) continue;
@@ -112,8 +110,13 @@ describe("item 5: erasure clears every copy of the personal data", () => {
     expect(created.status).toBe(201);
     const { id } = await created.json();
     expect(
-      (await call("POST", `${API}/${id}/examinations`, auth, { date: "2025-03-01", crebo: CREBO, notes: NOTES }))
-        .status,
+      (
+        await call("POST", `${API}/${id}/examinations`, auth, {
+          date: "2025-03-01",
+          crebo: CREBO,
+          notes: NOTES,
+        })
+      ).status,
     ).toBe(201);
     expect(
       (
@@ -130,8 +133,12 @@ describe("item 5: erasure clears every copy of the personal data", () => {
     const reminders = await t.db.select().from(outbox).where(eq(outbox.kind, "reminder"));
     expect(reminders.map((m) => m.subject + m.body).join()).toContain(PERSON.last_name);
     expect(
-      (await call("POST", `${API}/${id}/deregistration`, auth, { date: "2026-06-01", reason: REASON }))
-        .status,
+      (
+        await call("POST", `${API}/${id}/deregistration`, auth, {
+          date: "2026-06-01",
+          reason: REASON,
+        })
+      ).status,
     ).toBe(200);
     // A login attempt with the address typed in.
     await postForm(t.app, "/inloggen", { email: PERSON.email, password: "fout-wachtwoord" });
@@ -144,7 +151,8 @@ describe("item 5: erasure clears every copy of the personal data", () => {
     const replay = await call("POST", API, auth, body, { "Idempotency-Key": "k" });
     const replayText = await replay.text();
     expect(replay.status).toBe(409);
-    for (const value of [PERSON.email, PERSON.phone, PERSON.first_name]) expect(replayText).not.toContain(value);
+    for (const value of [PERSON.email, PERSON.phone, PERSON.first_name])
+      expect(replayText).not.toContain(value);
 
     const [row] = await t.db.select().from(assessors).where(eq(assessors.id, id));
     expect(row.deregistrationReason).toBeNull();
@@ -153,11 +161,14 @@ describe("item 5: erasure clears every copy of the personal data", () => {
   });
 
   test("secure_delete is on for the embedded database, so the erased text is not left in the file", async () => {
-    const [{ secure_delete }] = await t.db.all<{ secure_delete: number }>(sql`PRAGMA secure_delete`);
+    const [{ secure_delete }] = await t.db.all<{ secure_delete: number }>(
+      sql`PRAGMA secure_delete`,
+    );
     expect(Number(secure_delete)).toBe(1);
     await t.db.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
     const bytes = readFileSync(file).toString("latin1").toLowerCase();
-    for (const value of [PERSON.email, PERSON.phone, "wisbaarsma"]) expect(bytes).not.toContain(value.toLowerCase());
+    for (const value of [PERSON.email, PERSON.phone, "wisbaarsma"])
+      expect(bytes).not.toContain(value.toLowerCase());
   });
 });
 
@@ -208,15 +219,26 @@ describe("item 10: the audit trigger's redaction exception is narrow", () => {
     const who = await createSchoolWithUser(db);
     const { id } = await createTestAssessor(db, who);
     const [row] = await db.select().from(auditLog).where(eq(auditLog.entityId, id));
-    await db.update(assessors).set({ erasedAt: "2026-06-15T10:00:00.000Z" }).where(eq(assessors.id, id));
+    await db
+      .update(assessors)
+      .set({ erasedAt: "2026-06-15T10:00:00.000Z" })
+      .where(eq(assessors.id, id));
     const original = JSON.parse(row.changes);
     const tries: Record<string, unknown>[] = [
       // the marker plus a rewritten non-personal value
-      { ...original, first_name: { from: null, to: "[gewist]" }, public_consent: { from: null, to: false } },
+      {
+        ...original,
+        first_name: { from: null, to: "[gewist]" },
+        public_consent: { from: null, to: false },
+      },
       // a new key smuggled in
       { ...original, first_name: { from: null, to: "[gewist]" }, note: "[gewist]" },
       // a personal value replaced by something other than the marker
-      { ...original, first_name: { from: null, to: "Iemand anders" }, last_name: { from: null, to: "[gewist]" } },
+      {
+        ...original,
+        first_name: { from: null, to: "Iemand anders" },
+        last_name: { from: null, to: "[gewist]" },
+      },
       // a non-personal field "redacted"
       { ...original, crebos: { from: null, to: "[gewist]" } },
       // a field dropped

@@ -44,7 +44,13 @@ beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    env: childEnv({ DATABASE_URL: dbUrl, PORT: String(port), HOST: "127.0.0.1", BASE_URL: url, SEED_DEMO: "0" }),
+    env: childEnv({
+      DATABASE_URL: dbUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      BASE_URL: url,
+      SEED_DEMO: "0",
+    }),
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -53,7 +59,10 @@ beforeAll(async () => {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server stopped at start:\n${output}`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -105,15 +114,25 @@ describe("item 3: /wachtwoord-vergeten after the response (real Node server)", (
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const k = median(timings.known);
     const u = median(timings.unknown);
-    expect(Math.abs(k - u), JSON.stringify(timings)).toBeLessThan(Math.max(8, 0.5 * Math.min(k, u)));
+    expect(Math.abs(k - u), JSON.stringify(timings)).toBeLessThan(
+      Math.max(8, 0.5 * Math.min(k, u)),
+    );
     // The mails were written after the responses, to the known addresses only.
     const deadline = Date.now() + 5000;
     let mails: { toAddress: string }[] = [];
     while (Date.now() < deadline) {
-      mails = await db.select({ toAddress: outbox.toAddress }).from(outbox).where(eq(outbox.kind, "reset"));
+      mails = await db
+        .select({ toAddress: outbox.toAddress })
+        .from(outbox)
+        .where(eq(outbox.kind, "reset"));
       if (mails.length >= 5) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    expect(mails.map((m) => m.toAddress).sort()).toEqual(users.slice(1, 6).map((u) => u.email).sort());
+    expect(mails.map((m) => m.toAddress).sort()).toEqual(
+      users
+        .slice(1, 6)
+        .map((u) => u.email)
+        .sort(),
+    );
   });
 });

@@ -106,13 +106,22 @@ describe("item 4: CR/LF header injection", () => {
     const who = await school();
     const created = await postJson(API, who.auth, body());
     const record = await created.json();
-    const res = await postJson(`${API}/${record.id}`, who.auth, { version: record.version, last_name: EVIL }, "PATCH");
+    const res = await postJson(
+      `${API}/${record.id}`,
+      who.auth,
+      { version: record.version, last_name: EVIL },
+      "PATCH",
+    );
     expect(res.status).toBe(422);
     expect((await res.json()).error.fields.last_name).toBeTruthy();
   });
 
   test("a line break that reaches the outbox anyway (old data) never becomes a header", async () => {
-    await queueMail(t.db, { to: "school@voorbeeld.test\r\nBcc: x@example.org", subject: `Herinnering: ${EVIL}`, body: "Tekst" });
+    await queueMail(t.db, {
+      to: "school@voorbeeld.test\r\nBcc: x@example.org",
+      subject: `Herinnering: ${EVIL}`,
+      body: "Tekst",
+    });
     const [row] = await t.db.select().from(outbox);
     expect(row.subject).not.toMatch(/[\r\n]/);
     expect(row.toAddress).not.toMatch(/[\r\n]/);
@@ -192,7 +201,11 @@ describe("item 9: control characters and bidi overrides refused, ordinary Unicod
     const res = await postJson(
       API,
       auth,
-      body({ first_name: "Çağrı Émile", last_name: "Yılmaz-Fryslân", organisation: "Ûnderhâld B.V." }),
+      body({
+        first_name: "Çağrı Émile",
+        last_name: "Yılmaz-Fryslân",
+        organisation: "Ûnderhâld B.V.",
+      }),
     );
     expect(res.status).toBe(201);
     const record = await res.json();

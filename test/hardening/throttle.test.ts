@@ -16,8 +16,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const from = (ip: string) => ({ headers: { "cf-connecting-ip": ip } });
-const statuses = (responses: Response[]) =>
-  responses.map((r) => r.status).sort((a, b) => a - b);
+const statuses = (responses: Response[]) => responses.map((r) => r.status).sort((a, b) => a - b);
 const countOf = (list: number[], status: number) => list.filter((s) => s === status).length;
 
 describe("item 1: login throttle races", () => {
@@ -155,13 +154,23 @@ describe("item 3: /aanvragen and /wachtwoord-vergeten throttled per address and 
     const list = statuses(
       await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
-          postForm(t.app, "/aanvragen", request(`aanvrager-${i}@voorbeeld.test`), from("203.0.113.9")),
+          postForm(
+            t.app,
+            "/aanvragen",
+            request(`aanvrager-${i}@voorbeeld.test`),
+            from("203.0.113.9"),
+          ),
         ),
       ),
     );
     expect(countOf(list, 303)).toBe(10);
     expect(countOf(list, 429)).toBe(2);
-    const res = await postForm(t.app, "/aanvragen", request("nog-een@voorbeeld.test"), from("203.0.113.9"));
+    const res = await postForm(
+      t.app,
+      "/aanvragen",
+      request("nog-een@voorbeeld.test"),
+      from("203.0.113.9"),
+    );
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await res.text()).toContain("te vaak een account aangevraagd");
@@ -172,7 +181,12 @@ describe("item 3: /aanvragen and /wachtwoord-vergeten throttled per address and 
     const list = statuses(
       await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
-          postForm(t.app, "/wachtwoord-vergeten", { email: user.email }, from(`198.51.100.${i + 1}`)),
+          postForm(
+            t.app,
+            "/wachtwoord-vergeten",
+            { email: user.email },
+            from(`198.51.100.${i + 1}`),
+          ),
         ),
       ),
     );
@@ -188,7 +202,12 @@ describe("item 3: /aanvragen and /wachtwoord-vergeten throttled per address and 
     const list = statuses(
       await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
-          postForm(t.app, "/wachtwoord-vergeten", { email: `iemand-${i}@voorbeeld.test` }, from("203.0.113.77")),
+          postForm(
+            t.app,
+            "/wachtwoord-vergeten",
+            { email: `iemand-${i}@voorbeeld.test` },
+            from("203.0.113.77"),
+          ),
         ),
       ),
     );

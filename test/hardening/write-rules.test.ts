@@ -153,7 +153,9 @@ describe("item 8: write rules per DESIGN §3", () => {
 
     const csv = await call("GET", `${API}.csv?linked=false`, auth);
     expect(csv.status).toBe(200);
-    const dataRows = parseCsvRecords(await csv.text()).filter((r) => Object.values(r).some(Boolean)).length;
+    const dataRows = parseCsvRecords(await csv.text()).filter((r) =>
+      Object.values(r).some(Boolean),
+    ).length;
     const [csvAudit] = await exports();
     expect(csvAudit.actorUserId).toBe(b.user.id);
     expect(JSON.parse(csvAudit.changes)).toMatchObject({ format: "csv", rows: 4, linked: false });
