@@ -12,7 +12,7 @@ export const WINDOW_SECONDS = 15 * 60;
 export type ThrottleRule = { max: number; windowSeconds: number };
 export const LOGIN_RULE: ThrottleRule = { max: MAX_FAILURES, windowSeconds: WINDOW_SECONDS };
 /** Mail-sending forms (/aanvragen, /wachtwoord-vergeten): per target address and per client IP. */
-export const MAIL_ADDRESS_RULE: ThrottleRule = { max: 3, windowSeconds: 60 * 60 };
+export const MAIL_ADDRESS_RULE: ThrottleRule = { max: 5, windowSeconds: 60 * 60 };
 export const MAIL_IP_RULE: ThrottleRule = { max: 10, windowSeconds: 60 * 60 };
 /** Rows older than the longest window are useless and hold typed e-mail addresses: purged. */
 export const LONGEST_WINDOW_SECONDS = Math.max(

@@ -1,8 +1,8 @@
 // Issue 12, items 1 and 3: throttles that hold under parallel requests, IPv6 per /64, purged rows,
 // and the mail-sending forms (/aanvragen, /wachtwoord-vergeten) throttled per address and per IP.
-import { eq, like } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { outbox, throttleEvents } from "../../db/schema";
+import { invites, outbox, throttleEvents } from "../../db/schema";
 import { ipBucket, purgeThrottleEvents } from "../../src/auth/throttle";
 import { runScheduledJobs } from "../../src/jobs/scheduled";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/app";
@@ -136,7 +136,7 @@ describe("item 3: /aanvragen and /wachtwoord-vergeten throttled per address and 
     motivation: "Wij zetten beoordelaars in.",
   });
 
-  test("8 parallel account requests for one address: 3 go through, the rest 429; 3 mails", async () => {
+  test("8 parallel account requests for one address: 5 go through, the rest 429; 5 mails", async () => {
     const target = "slachtoffer@voorbeeld.test";
     const list = statuses(
       await Promise.all(
@@ -145,9 +145,9 @@ describe("item 3: /aanvragen and /wachtwoord-vergeten throttled per address and 
         ),
       ),
     );
-    expect(countOf(list, 303)).toBe(3);
-    expect(countOf(list, 429)).toBe(5);
-    expect(await t.db.select().from(outbox).where(eq(outbox.toAddress, target))).toHaveLength(3);
+    expect(countOf(list, 303)).toBe(5);
+    expect(countOf(list, 429)).toBe(3);
+    expect(await t.db.select().from(outbox).where(eq(outbox.toAddress, target))).toHaveLength(5);
   });
 
   test("account requests from one address: 10 per hour, then 429 with a Dutch message", async () => {
@@ -176,7 +176,7 @@ describe("item 3: /aanvragen and /wachtwoord-vergeten throttled per address and 
     expect(await res.text()).toContain("te vaak een account aangevraagd");
   });
 
-  test("8 parallel reset requests for one address: 3 accepted, 5 × 429; at most 3 mails", async () => {
+  test("8 parallel reset requests for one address: 5 accepted, 3 × 429; at most 5 mails", async () => {
     const { user } = await createSchoolWithUser(t.db);
     const list = statuses(
       await Promise.all(
@@ -190,12 +190,12 @@ describe("item 3: /aanvragen and /wachtwoord-vergeten throttled per address and 
         ),
       ),
     );
-    expect(countOf(list, 303)).toBe(3);
-    expect(countOf(list, 429)).toBe(5);
+    expect(countOf(list, 303)).toBe(5);
+    expect(countOf(list, 429)).toBe(3);
     await t.settle();
     const mails = await t.db.select().from(outbox).where(eq(outbox.toAddress, user.email));
     expect(mails.length).toBeGreaterThan(0);
-    expect(mails.length).toBeLessThanOrEqual(3);
+    expect(mails.length).toBeLessThanOrEqual(5);
   });
 
   test("reset requests from one IP for many addresses: 10 per hour, then 429", async () => {
@@ -226,6 +226,14 @@ describe("item 3: /aanvragen and /wachtwoord-vergeten throttled per address and 
       const res = await postForm(timed.app, "/wachtwoord-vergeten", { email }, from(ip));
       const ms = performance.now() - start;
       expect(res.status).toBe(303);
+      // Nothing that depends on the account existing has happened yet when the answer is there:
+      // no reset link stored, no mail written (that is what made a known address slower).
+      const [open] = await t.db
+        .select({ n: sql<number>`count(*)` })
+        .from(invites)
+        .where(eq(invites.email, email));
+      expect(open.n).toBe(0);
+      expect(await t.db.select().from(outbox).where(eq(outbox.toAddress, email))).toHaveLength(0);
       await timed.settle(); // the mail work runs after the response, outside the measurement
       return ms;
     };
@@ -241,7 +249,10 @@ describe("item 3: /aanvragen and /wachtwoord-vergeten throttled per address and 
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const k = median(knownMs);
     const u = median(unknownMs);
-    expect(Math.abs(k - u)).toBeLessThan(Math.max(4, 0.25 * Math.min(k, u)));
+    // A loose check on a shared machine; the exact guarantee is the one above.
+    expect(Math.abs(k - u), JSON.stringify({ knownMs, unknownMs })).toBeLessThan(
+      Math.max(15, 0.5 * Math.min(k, u)),
+    );
     // And the mails did go out, to the known addresses only.
     const to = (await t.db.select().from(outbox)).map((r) => r.toAddress);
     expect(to.filter((a) => a.includes("nergens.test"))).toHaveLength(0);
