@@ -3,7 +3,7 @@ import { outbox } from "../db/schema";
 import type { DB } from "./db";
 import type { Mailer } from "./env";
 import { newId } from "./lib/ids";
-import { headerSafe } from "./lib/plain-text";
+import { headerSafe } from "./rules/plain-text";
 
 export const consoleMailer: Mailer = (mail) => {
   console.log(`\n--- e-mail aan ${mail.to}: ${mail.subject}\n${mail.body}\n---\n`);

@@ -166,12 +166,3 @@ export async function purgeThrottleEvents(db: DB, now: Date): Promise<number> {
     .where(lt(throttleEvents.at, seconds(now) - LONGEST_WINDOW_SECONDS));
   return Number((result as { rowsAffected?: number }).rowsAffected ?? 0);
 }
-
-/** Erasure: throttle rows keyed by this address (a typed e-mail address is personal data). */
-export async function forgetAddress(db: DB, email: string): Promise<void> {
-  const address = email.trim().toLowerCase();
-  if (!address) return;
-  await db.run(
-    sql`DELETE FROM throttle_events WHERE substr(key, length(key) - ${address.length}) = ${`:${address}`}`,
-  );
-}

@@ -9,8 +9,8 @@ import {
   isSecretField,
   textProblem,
   TEXT_PROBLEM_MESSAGES,
-} from "../lib/plain-text";
-import { renderError } from "../routes/error-page";
+} from "../rules/plain-text";
+import { renderError } from "./error-page";
 import { apiError } from "./errors";
 
 type Found = { field: string; message: string };

@@ -11,9 +11,8 @@ import {
   schools,
   users,
 } from "../../db/schema";
-import { forgetAddress } from "../auth/throttle";
 import type { DB } from "../db";
-import type { Actor } from "../school/access";
+import type { Actor } from "#src/rules/access";
 import { changeAssessor } from "./assessor-changes";
 import { assessorHistory, redactPersonalChanges } from "./assessor-history";
 import { getAssessorRecord, type AssessorRecord } from "./assessor-record";
@@ -118,8 +117,11 @@ async function scrubCopies(db: DB, a: AssessorRow): Promise<void> {
     db.run(
       sql`DELETE FROM outbox WHERE lower(to_address) = ${email} OR ${mentions("subject")} OR ${mentions("body")}`,
     ),
+    // Throttle keys end in the typed address ("login:account:<address>", "reset:address:<address>").
+    db.run(
+      sql`DELETE FROM throttle_events WHERE ${email} <> '' AND substr(key, length(key) - ${email.length}) = ${`:${email}`}`,
+    ),
   ]);
-  if (email) await forgetAddress(db, email);
 }
 
 /**
