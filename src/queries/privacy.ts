@@ -17,6 +17,7 @@ import { changeAssessor } from "./assessor-changes";
 import { assessorHistory, redactPersonalChanges } from "./assessor-history";
 import { getAssessorRecord, type AssessorRecord } from "./assessor-record";
 import { getAssessor, type AssessorRow } from "./assessors";
+import { ownAccessErasure } from "./own-access";
 
 export const ERASED_NAME = "Verwijderd";
 
@@ -43,6 +44,8 @@ export async function eraseAssessor(
   reason: "request" | "retention" = "request",
 ): Promise<AssessorRow> {
   const before = await getAssessor(db, id);
+  // Links, reports, mails and throttle rows of the assessor's own access (src/queries/own-access.ts).
+  const ownAccess = before && !before.erasedAt ? await ownAccessErasure(db, before) : [];
   const erased = await changeAssessor(db, actor, id, (current) =>
     current.erasedAt
       ? null
@@ -71,6 +74,7 @@ export async function eraseAssessor(
               .update(refresherTrainings)
               .set({ description: "" })
               .where(eq(refresherTrainings.assessorId, id)),
+            ...ownAccess,
           ],
         },
   );
@@ -126,7 +130,7 @@ async function scrubCopies(db: DB, a: AssessorRow): Promise<void> {
 
 /**
  * Rewrites the assessor's audit rows so that no personal value survives the erasure; what was
- * changed, when and by whom stays. The only update the audit log's trigger allows (migration 0003).
+ * changed, when and by whom stays. The only update the audit log's trigger allows (migration 0004).
  */
 export async function scrubAssessorAudit(db: DB, assessorId: string): Promise<void> {
   const rows = await db
@@ -156,6 +160,7 @@ export type AssessorExport = {
   assessor: AssessorRecord;
   consent_events: {
     given: boolean;
+    source: "school" | "assessor";
     text_version: string;
     at: string;
     school: string | null;
@@ -181,6 +186,7 @@ export async function exportAssessor(
     db
       .select({
         given: consentEvents.given,
+        source: consentEvents.source,
         textVersion: consentEvents.textVersion,
         at: consentEvents.at,
         school: schools.name,
@@ -198,6 +204,7 @@ export async function exportAssessor(
     assessor: record,
     consent_events: consents.map((c) => ({
       given: c.given,
+      source: c.source,
       text_version: c.textVersion,
       at: c.at,
       school: c.school,
