@@ -3,6 +3,7 @@ import { outbox } from "../db/schema";
 import type { DB } from "./db";
 import type { Mailer } from "./env";
 import { newId } from "./lib/ids";
+import { headerSafe } from "./rules/plain-text";
 
 export const consoleMailer: Mailer = (mail) => {
   console.log(`\n--- e-mail aan ${mail.to}: ${mail.subject}\n${mail.body}\n---\n`);
@@ -14,6 +15,9 @@ export async function queueMail(
   mail: { to: string; subject: string; body: string; kind?: string; dedupeKey?: string },
   mailer?: Mailer,
 ): Promise<boolean> {
+  // Names reach the subject; a CR/LF there would add headers (Bcc:) when the mail is sent. Input
+  // with line breaks is refused at the edge; this also covers data stored before that check.
+  mail = { ...mail, to: headerSafe(mail.to).trim(), subject: headerSafe(mail.subject) };
   const inserted = await db
     .insert(outbox)
     .values({

@@ -4,13 +4,14 @@ import type { Config } from "../config";
 import type { DB } from "../db";
 import type { Mailer } from "../env";
 import { deleteExpiredSessions } from "../auth/sessions";
+import { purgeThrottleEvents } from "../auth/throttle";
 import { amsterdamDate } from "../rules";
 import { sendReminders } from "./reminders";
 import { eraseExpiredDeregistrations } from "./retention";
 
 export type JobOutcome =
-  | { job: "reminders" | "retention" | "sessions"; ok: true; count?: number }
-  | { job: "reminders" | "retention" | "sessions"; ok: false; error: string };
+  | { job: "reminders" | "retention" | "sessions" | "throttle"; ok: true; count?: number }
+  | { job: "reminders" | "retention" | "sessions" | "throttle"; ok: false; error: string };
 
 /**
  * Runs every daily job for `now` (today = the Amsterdam date of `now`). A failing job does not
@@ -28,6 +29,8 @@ export async function runScheduledJobs(
     { job: "reminders", run: () => sendReminders({ db, config, mailer }, today) },
     { job: "retention", run: () => eraseExpiredDeregistrations(db, config, today) },
     { job: "sessions", run: () => deleteExpiredSessions(db) },
+    // Throttle rows hold typed e-mail addresses; past the longest window they serve nothing.
+    { job: "throttle", run: () => purgeThrottleEvents(db, now) },
   ];
   const outcomes: JobOutcome[] = [];
   for (const { job, run } of jobs) {

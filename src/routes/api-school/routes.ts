@@ -20,7 +20,7 @@ import {
   refresherSchema,
   updateAssessorSchema,
 } from "#src/rules/assessor-input";
-import { readable, schoolOnly, writable } from "./load";
+import { loggable, readable, schoolOnly, writable } from "./load";
 import {
   AssessorRecordSchema,
   CreatedExaminationSchema,
@@ -182,7 +182,7 @@ export const updateRoute = createRoute({
   summary: "Wijzig gegevens (alleen de registrerende school)",
   description:
     "Stuur version mee (de laatst gelezen waarde); een verouderde versie geeft 409 version_conflict.",
-  middleware: [writable, jsonBody] as const,
+  middleware: [writable("edit_personal"), jsonBody] as const,
   request: { params: idParams, ...jsonRequest(updateAssessorSchema(OPEN_END)) },
   responses: {
     200: jsonContent(AssessorRecordSchema, "Gewijzigd, met de nieuwe versie."),
@@ -202,7 +202,7 @@ export const linkRoute = createRoute({
   ...onAssessor("post", "/link"),
   summary: "Koppel een beoordelaar aan uw school",
   description: "Idempotent: een tweede keer koppelen verandert niets.",
-  middleware: [readable] as const,
+  middleware: [writable("link")] as const,
   request: { params: idParams, headers: idempotencyHeader },
   responses: {
     200: jsonContent(AssessorRecordSchema, "Gekoppeld."),
@@ -227,7 +227,7 @@ export const erasureRoute = createRoute({
   ...onAssessor("post", "/erasure"),
   summary: "Verwijder de persoonsgegevens (AVG)",
   description: "Alleen de registrerende school of het registerbureau.",
-  middleware: [readable] as const,
+  middleware: [writable("erase")] as const,
   request: { params: idParams, headers: idempotencyHeader },
   responses: {
     200: jsonContent(AssessorRecordSchema, "Verwijderd; aantallen blijven bewaard."),
@@ -239,7 +239,7 @@ export const examinationRoute = createRoute({
   ...onAssessor("post", "/examinations"),
   summary: "Leg een afgenomen examen vast",
   description: "De crebo moet een van de crebo's van de beoordelaar zijn.",
-  middleware: [writable, jsonBody] as const,
+  middleware: [loggable, jsonBody] as const,
   request: {
     params: idParams,
     headers: idempotencyHeader,
@@ -255,7 +255,7 @@ export const refresherRoute = createRoute({
   ...onAssessor("post", "/refresher-trainings"),
   summary: "Leg een bijscholing vast",
   description: "Bij soort overig is een omschrijving verplicht.",
-  middleware: [writable, jsonBody] as const,
+  middleware: [loggable, jsonBody] as const,
   request: {
     params: idParams,
     headers: idempotencyHeader,
@@ -274,7 +274,7 @@ const deleteErrors = errors([401, 403, 404], {
 export const deleteExaminationRoute = createRoute({
   ...onAssessor("delete", "/examinations/{eid}"),
   summary: "Verwijder een examen",
-  middleware: [writable] as const,
+  middleware: [loggable] as const,
   request: { params: idParams.extend({ eid: z.string() }) },
   responses: { 204: { description: "Verwijderd (blijft in het auditlog)." }, ...deleteErrors },
 });
@@ -282,7 +282,7 @@ export const deleteExaminationRoute = createRoute({
 export const deleteRefresherRoute = createRoute({
   ...onAssessor("delete", "/refresher-trainings/{rid}"),
   summary: "Verwijder een bijscholing",
-  middleware: [writable] as const,
+  middleware: [loggable] as const,
   request: { params: idParams.extend({ rid: z.string() }) },
   responses: { 204: { description: "Verwijderd (blijft in het auditlog)." }, ...deleteErrors },
 });
@@ -290,7 +290,7 @@ export const deleteRefresherRoute = createRoute({
 export const consentRoute = createRoute({
   ...onAssessor("post", "/consent"),
   summary: "Toestemming voor openbare vermelding geven of intrekken",
-  middleware: [writable, jsonBody] as const,
+  middleware: [writable("consent"), jsonBody] as const,
   request: { params: idParams, headers: idempotencyHeader, ...jsonRequest(consentSchema) },
   responses: { 200: jsonContent(AssessorRecordSchema, "Vastgelegd."), ...errors(write) },
 });
@@ -298,7 +298,7 @@ export const consentRoute = createRoute({
 export const deregisterRoute = createRoute({
   ...onAssessor("post", "/deregistration"),
   summary: "Meld een beoordelaar af",
-  middleware: [writable, jsonBody] as const,
+  middleware: [writable("deregister"), jsonBody] as const,
   request: {
     params: idParams,
     headers: idempotencyHeader,
@@ -310,7 +310,7 @@ export const deregisterRoute = createRoute({
 export const undoDeregistrationRoute = createRoute({
   ...onAssessor("delete", "/deregistration"),
   summary: "Maak een afmelding ongedaan (registrerende school)",
-  middleware: [writable] as const,
+  middleware: [writable("undo_deregistration")] as const,
   request: { params: idParams },
   responses: {
     200: jsonContent(AssessorRecordSchema, "De afmelding is ongedaan gemaakt."),
