@@ -101,7 +101,9 @@ export const createRouteDef = createRoute({
   request: { headers: idempotencyHeader, ...jsonRequest(createAssessorSchema(OPEN_END)) },
   responses: {
     201: jsonContent(AssessorRecordSchema, "Geregistreerd en gekoppeld aan uw school."),
-    ...errors(write, { 409: "Dit e-mailadres staat al in het register (duplicate)." }),
+    ...errors(write, {
+      409: "Dit e-mailadres staat al in het register: duplicate met existing_id, of duplicate_hidden als u die beoordelaar niet mag zien.",
+    }),
   },
 });
 
@@ -186,7 +188,9 @@ export const updateRoute = createRoute({
   request: { params: idParams, ...jsonRequest(updateAssessorSchema(OPEN_END)) },
   responses: {
     200: jsonContent(AssessorRecordSchema, "Gewijzigd, met de nieuwe versie."),
-    ...errors(write, { 409: "Intussen gewijzigd (version_conflict) of duplicate." }),
+    ...errors(write, {
+      409: "Intussen gewijzigd (version_conflict, met current_version en changes), duplicate(_hidden), of consent_withdrawn_by_assessor.",
+    }),
   },
 });
 
@@ -292,7 +296,12 @@ export const consentRoute = createRoute({
   summary: "Toestemming voor openbare vermelding geven of intrekken",
   middleware: [writable("consent"), jsonBody] as const,
   request: { params: idParams, headers: idempotencyHeader, ...jsonRequest(consentSchema) },
-  responses: { 200: jsonContent(AssessorRecordSchema, "Vastgelegd."), ...errors(write) },
+  responses: {
+    200: jsonContent(AssessorRecordSchema, "Vastgelegd."),
+    ...errors(write, {
+      409: "De beoordelaar trok de toestemming zelf in (consent_withdrawn_by_assessor); alleen de beoordelaar kan die weer geven.",
+    }),
+  },
 });
 
 export const deregisterRoute = createRoute({
