@@ -15,6 +15,7 @@ import { schoolPages } from "./routes/school";
 import { schoolAccountPages } from "./routes/school-account";
 import { schoolApi } from "./routes/api-school";
 import { adminPages } from "./routes/admin";
+import { adminMailPages } from "./routes/admin-mail";
 import { rulesRoutes } from "./routes/rekenhulp";
 
 export function isApiPath(path: string): boolean {
@@ -92,6 +93,8 @@ export function createApp(deps: AppDeps) {
   app.route("/", schoolApi);
   app.route("/", schoolAccountPages);
   app.route("/", schoolPages);
+  // Before adminPages: its /beheer banner middleware wraps every admin page.
+  app.route("/", adminMailPages);
   app.route("/", adminPages);
   app.route("/", rulesRoutes);
 
