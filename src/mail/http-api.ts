@@ -1,19 +1,17 @@
 // Workers (no SMTP sockets): delivery through an HTTP mail API with fetch. The API is Brevo's
 // transactional endpoint (EU-hosted, see docs/decisions/0007-mail-transport.md); MAIL_API_URL
 // points elsewhere for tests or a compatible relay.
-import { addressOf, type OutgoingMail } from "./message";
+import type { OutgoingMail } from "./message";
 import type { MailTransport } from "./transport";
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 /** `Naam <adres>` → { name, email } as the API wants the sender. */
 function sender(from: string): { name?: string; email: string } {
-  const email = addressOf(from);
-  const name = from
-    .replace(/<[^<>]*>\s*$/, "")
-    .trim()
-    .replace(/^"|"$/g, "");
-  return name ? { name, email } : { email };
+  const named = /^(.*)<([^<>]+)>\s*$/.exec(from.trim());
+  if (!named) return { email: from.trim() };
+  const name = named[1].trim().replace(/^"|"$/g, "");
+  return name ? { name, email: named[2].trim() } : { email: named[2].trim() };
 }
 
 export function httpApiTransport(
