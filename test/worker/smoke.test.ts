@@ -391,7 +391,7 @@ describe("the Worker in workerd with local D1", () => {
     expect((await visible.json()).id).toBe(lapsed.id);
   });
 
-  it("runs the scheduled jobs (reminders, retention, session cleanup) on D1", async () => {
+  it("runs the scheduled jobs (reminders, retention, purges incl. session cleanup) on D1", async () => {
     await dev!.stop();
     dev = null;
     // An expired session, written straight into the local D1 file while nothing runs on it.
@@ -417,7 +417,7 @@ describe("the Worker in workerd with local D1", () => {
         });
         expect(await res.text(), tail(jobs.logs())).toBe("ok");
         const deadline = Date.now() + 10_000;
-        while ((jobs.logs().match(/: sessions ok/g) ?? []).length < i + 1 && Date.now() < deadline)
+        while ((jobs.logs().match(/: outbox ok/g) ?? []).length < i + 1 && Date.now() < deadline)
           await new Promise((r) => setTimeout(r, 100));
         runs.push(jobs.logs());
       }
