@@ -51,7 +51,7 @@ export function kindLabel(kind: string): string {
 function StatusCell(props: { item: OutboxItem }) {
   const m = props.item;
   return (
-    <td>
+    <td data-label="Status">
       <span class={`badge ${STATUS_CLASS[m.status]}`}>{MAIL_STATUS_LABELS[m.status]}</span>
       {m.status === "sent" ? (
         <div class="small muted">{formatMoment(m.sentAt, { time: true })}</div>
@@ -85,7 +85,7 @@ export function AdminMailPage(props: {
       <p class="lead">
         Elke e-mail van het register komt eerst in deze wachtrij en wordt dan verstuurd. Lukt dat
         niet, dan probeert het register het later opnieuw (na 1 minuut, 5 minuten, 30 minuten, 2 uur
-        en 12 uur); daarna staat de e-mail op <strong>Mislukt</strong> en kunt u hem opnieuw
+        en 12 uur); daarna staat de e-mail op <strong>Mislukt</strong> en kunt u deze opnieuw
         versturen.
       </p>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
@@ -102,7 +102,7 @@ export function AdminMailPage(props: {
         . {props.counts.queued} in de wachtrij, {props.counts.failed} mislukt, {props.counts.sent}{" "}
         verstuurd.
       </p>
-      <form method="get" action="/beheer/mail" class="filters" role="search">
+      <form method="get" action="/beheer/mail" class="filters mail-filters" role="search">
         <Select
           name="status"
           label="Status"
@@ -128,8 +128,8 @@ export function AdminMailPage(props: {
         </div>
       </form>
       <p class="muted">{props.total} e-mails.</p>
-      <div class="table-wrap">
-        <table class="table wide">
+      <div class="table-wrap mail-wrap">
+        <table class="table mail-table">
           <caption class="visually-hidden">E-mails in de wachtrij en verstuurd</caption>
           <thead>
             <tr>
@@ -147,15 +147,19 @@ export function AdminMailPage(props: {
           <tbody>
             {props.items.map((m) => (
               <tr id={`mail-${m.id}`}>
-                <td>{formatMoment(m.createdAt, { time: true })}</td>
-                <td class="break">{m.toAddress}</td>
-                <td>
+                <td data-label="Aangemaakt">{formatMoment(m.createdAt, { time: true })}</td>
+                <td data-label="Aan" class="break">
+                  {m.toAddress}
+                </td>
+                <td data-label="Onderwerp">
                   {m.subject}
                   <div class="small muted">{kindLabel(m.kind)}</div>
                 </td>
                 <StatusCell item={m} />
-                <td>{m.attempts}</td>
-                <td class="small break">{m.lastError ?? "—"}</td>
+                <td data-label="Pogingen">{m.attempts}</td>
+                <td data-label="Laatste fout" class="small break">
+                  {m.lastError ?? "—"}
+                </td>
                 <td>
                   {m.status === "failed" ? (
                     <form method="post" action={`/beheer/mail/${m.id}/opnieuw`}>
