@@ -44,7 +44,9 @@ const RUNS_KEEP_MS = 90 * 24 * 3600_000;
 
 const JOBS: Record<JobName, { leaseSeconds: number; run: (ctx: JobContext) => Promise<Counts> }> = {
   outbox: {
-    leaseSeconds: 300,
+    // Short: every mail has its own claim, so this lease only spares a second process the work;
+    // after a crash the next process should not wait long before it delivers.
+    leaseSeconds: 60,
     run: (ctx) =>
       deliverDueMail({
         db: ctx.db,
