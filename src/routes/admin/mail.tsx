@@ -15,15 +15,12 @@ import {
   requeueFailedMail,
 } from "#src/queries/outbox";
 import { JOB_NAMES } from "#src/rules/jobs";
-import { AdminMailPage } from "#views/pages/admin/mail";
+import { AdminMailPage, MailBanner } from "#views/pages/admin/mail";
 import { AdminJobsPage } from "#views/pages/admin/jobs";
 
 export const adminMailPages = new Hono<AppEnv>();
 
-const BANNER =
-  '<div class="notice warning" role="alert" id="mail-banner"><p><strong>Er wordt geen e-mail verstuurd.</strong> ' +
-  "Er is geen e-mailverzending ingesteld (SMTP_URL). Uitnodigingen, wachtwoordherstel en herinneringen " +
-  'blijven in de wachtrij staan tot dat is ingesteld. <a href="/beheer/mail">Bekijk de wachtrij</a>.</p></div>';
+const BANNER = (<MailBanner />).toString();
 
 /**
  * Production without a transport: every /beheer page gets the banner at the top of its content.

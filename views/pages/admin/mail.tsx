@@ -185,3 +185,17 @@ export function AdminMailPage(props: {
     </Layout>
   );
 }
+
+/** Shown on every /beheer page when production has no way to deliver mail. */
+export function MailBanner() {
+  return (
+    <div class="notice warning" role="alert" id="mail-banner">
+      <p>
+        <strong>Er wordt geen e-mail verstuurd.</strong> Er is geen e-mailverzending ingesteld
+        (SMTP_URL, op Cloudflare Workers MAIL_API_KEY). Uitnodigingen, wachtwoordherstel en
+        herinneringen blijven in de wachtrij staan tot dat is ingesteld.{" "}
+        <a href="/beheer/mail">Bekijk de wachtrij</a>.
+      </p>
+    </div>
+  );
+}
