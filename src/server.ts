@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import { createApp } from "./app";
 import { ConfigError, configFromProcess, type Config } from "./config";
 import { openDatabase } from "./db";
+import { databaseHealthCheck } from "./db-file";
 import type { AppEnv } from "./env";
 import { startJobRunner } from "./jobs/node-runner";
 import { selectTransport } from "./mail/sender";
@@ -47,6 +48,8 @@ async function main() {
   if (config.databaseUrl.startsWith("file:data/")) mkdirSync("data", { recursive: true });
   const { db, client } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   const setup = await prepareDatabase(db, config);
+  // /healthz: the file must still be the one opened, and readable (src/db-file.ts).
+  const ping = await databaseHealthCheck(client, config.databaseUrl);
 
   const transport = selectTransport(config, smtpTransport);
   announceTransport(config, transport);
@@ -71,9 +74,7 @@ async function main() {
       config,
       mailer: () => wake(),
       mail: { transport: transport?.name ?? null },
-      ping: async () => {
-        await client.execute("SELECT 1");
-      },
+      ping,
     }),
   );
 

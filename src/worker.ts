@@ -22,21 +22,22 @@ type Runtime = {
   mailQueued: boolean;
 };
 
-/** Only the string bindings are configuration; DB and ASSETS are objects. */
-function configFrom(env: Env, origin?: string): Config {
+/**
+ * Only the string bindings are configuration; DB and ASSETS are objects. Nothing comes from the
+ * request: a Host header is the client's choice, so production without BASE_URL does not start.
+ */
+function configFrom(env: Env): Config {
   const strings = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string"));
-  // Without BASE_URL the first request's origin is the base URL (set BASE_URL in production).
-  if (!strings.BASE_URL && origin) strings.BASE_URL = origin;
   return parseConfig(strings);
 }
 
 // One runtime per isolate and bindings object: the app, drizzle and lucia are built once.
 const runtimes = new WeakMap<object, Runtime>();
 
-function runtime(env: Env, origin?: string): Runtime {
+function runtime(env: Env): Runtime {
   const existing = runtimes.get(env);
   if (existing) return existing;
-  const config = configFrom(env, origin);
+  const config = configFrom(env);
   const database = openWorkerDatabase(env);
   const transport = selectTransport(config);
   if (!transport)
@@ -95,7 +96,7 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     let current: Runtime;
     try {
-      current = runtime(env, new URL(request.url).origin);
+      current = runtime(env);
     } catch (err) {
       return startupFailure(err);
     }

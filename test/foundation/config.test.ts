@@ -12,7 +12,9 @@ describe("config", () => {
     expect(c.expiringDays).toBe(90);
   });
   test("production does not seed demo data by default", () => {
-    expect(parseConfig({ NODE_ENV: "production" }).seedDemo).toBe(false);
+    expect(
+      parseConfig({ NODE_ENV: "production", BASE_URL: "https://register.example" }).seedDemo,
+    ).toBe(false);
     expect(parseConfig({ SEED_DEMO: "0" }).seedDemo).toBe(false);
   });
   test("values are parsed", () => {
@@ -39,6 +41,7 @@ describe("config", () => {
     [{ MAIL_BACKOFF_SECONDS: "1 min" }, "MAIL_BACKOFF_SECONDS"],
     [{ OUTBOX_POLL_SECONDS: "0" }, "OUTBOX_POLL_SECONDS"],
     [{ MAIL_API_URL: "niet-een-url" }, "MAIL_API_URL"],
+    [{ NODE_ENV: "production" }, "BASE_URL"],
   ])("bad config %j stops with one clear line naming %s", (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     try {
