@@ -11,11 +11,12 @@ export interface MailTransport {
 }
 
 /** Development without SMTP_URL: the mail is printed, and counts as delivered. */
-export function consoleTransport(log: (line: string) => void = console.log): MailTransport {
+export function consoleTransport(log?: (line: string) => void): MailTransport {
   return {
     name: "console",
     async send(mail) {
-      log(`\n--- e-mail aan ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
+      // console.log looked up per mail, not at start: log capture set up later still sees it.
+      (log ?? console.log)(`\n--- e-mail aan ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
     },
   };
 }
