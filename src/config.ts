@@ -29,7 +29,7 @@ export const configSchema = z.object({
     .string()
     .refine(isMailbox, "geen geldig afzenderadres (adres@domein of Naam <adres@domein>)")
     .optional(),
-  // Workers (and Node without SMTP_URL): an HTTP mail API, see docs/decisions/0007-mail-transport.md.
+  // Workers (and Node without SMTP_URL): an HTTP mail API, see docs/decisions/0008-mail-transport.md.
   MAIL_API_KEY: z.string().min(1).optional(),
   MAIL_API_URL: z.url().default("https://api.brevo.com/v3/smtp/email"),
   /** Seconds between tries after each failure; after the last one the mail is `failed`. */

@@ -1,5 +1,5 @@
 // Workers (no SMTP sockets): delivery through an HTTP mail API with fetch. The API is Brevo's
-// transactional endpoint (EU-hosted, see docs/decisions/0007-mail-transport.md); MAIL_API_URL
+// transactional endpoint (EU-hosted, see docs/decisions/0008-mail-transport.md); MAIL_API_URL
 // points elsewhere for tests or a compatible relay.
 import type { OutgoingMail } from "./message";
 import type { MailTransport } from "./transport";

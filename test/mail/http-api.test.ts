@@ -1,4 +1,4 @@
-// The Workers transport (an HTTP mail API called with fetch, ADR 0007) against a local HTTP server:
+// The Workers transport (an HTTP mail API called with fetch, ADR 0008) against a local HTTP server:
 // what it posts, and a refusal turned into a readable error for the outbox.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
