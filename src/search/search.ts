@@ -4,6 +4,14 @@ import type { DB } from "../db";
 import { getPlace } from "../queries/reference";
 import type { SearchParams } from "./params";
 import { words } from "./normalise";
+import {
+  NearError,
+  placesWithin,
+  resolveNear,
+  resolvePlaceOrigin,
+  type Origin,
+} from "./near";
+import { placesNamedBy } from "./place-words";
 
 /** The allow-list of public fields. Nothing else about an assessor ever leaves through here. */
 export type PublicAssessor = {
@@ -15,10 +23,16 @@ export type PublicAssessor = {
   organisation: string;
   crebos: { code: string; name: string }[];
   schools: { id: string; name: string }[];
-  places: { code: string; name: string; province: string }[];
+  places: PublicPlace[];
   provinces: string[];
   distance_km?: number;
 };
+
+/** A place is public reference data, with its coordinate so that clients can map it. */
+export type PublicPlace = { code: string; name: string; province: string; lat: number; lon: number };
+
+/** An empty search around a point: the smallest wider radius (50, 100, 200 km) that finds someone. */
+export type Suggestion = { radius_km: number; total: number };
 
 export type Facet = { code: string; name: string; count: number };
 
@@ -28,17 +42,10 @@ export type SearchResult = {
   page: number;
   per_page: number;
   facets: { province: Facet[]; crebo: Facet[] };
+  suggestion?: Suggestion;
 };
 
-export class UnknownPlaceError extends Error {
-  constructor(readonly field: "place" | "near") {
-    super(`unknown place in ${field}`);
-  }
-}
-
-const KM_PER_DEGREE = 111.195;
-
-type Origin = { lat: number; lon: number };
+export { NearError } from "./near";
 
 /** Visible to the public on `today`: consent, not erased, valid, not deregistered. */
 export function publicVisible(today: string): SQL {
@@ -48,45 +55,38 @@ export function publicVisible(today: string): SQL {
 
 /** An FTS5 query: every word of ≥ 3 characters as a quoted phrase, all required. */
 export function ftsExpression(q: string | undefined): string | null {
-  const long = words(q ?? "").filter((w) => w.length >= 3);
+  return ftsOf(words(q ?? "").filter((w) => w.length >= 3));
+}
+
+function ftsOf(long: string[]): string | null {
   if (long.length === 0) return null;
   return long.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
 }
 
-function shortWords(q: string | undefined): string[] {
-  return words(q ?? "").filter((w) => w.length < 3);
-}
-
-async function resolveOrigin(db: DB, near: string | undefined): Promise<Origin | null> {
-  if (!near) return null;
-  const m = /^(-?[\d.]+),\s*(-?[\d.]+)$/.exec(near);
-  if (m) return { lat: Number(m[1]), lon: Number(m[2]) };
-  const place = await getPlace(db, near);
-  if (!place) throw new UnknownPlaceError("near");
-  return { lat: place.lat, lon: place.lon };
-}
-
-/** Squared distance in km² between a place row `p` and the origin (equirectangular; fine at NL scale). */
-function distance2(origin: Origin): SQL {
-  const kx = KM_PER_DEGREE * Math.cos((origin.lat * Math.PI) / 180);
-  const ky = KM_PER_DEGREE;
-  return sql`(((p.lat - ${origin.lat}) * ${ky}) * ((p.lat - ${origin.lat}) * ${ky}) + ((p.lon - ${origin.lon}) * ${kx}) * ((p.lon - ${origin.lon}) * ${kx}))`;
-}
+/** A query word that names places: it matches the person's fields or one of those places. */
+type PlaceWord = { word: string; placeCodes: string };
 
 type Filters = {
   today: string;
   fts: string | null;
   short: string[];
+  placeWords: PlaceWord[];
   province?: string;
   place?: string;
   crebo?: string;
-  origin: Origin | null;
-  radiusKm: number;
+  /** Around a point: JSON {place code: km} of the places within the radius. */
+  near: string | null;
 };
 
 /** True when nothing but visibility narrows the result: then reading in name order is cheapest. */
 function unfiltered(f: Filters): boolean {
-  return !f.fts && !f.province && !f.place && !f.crebo && !f.origin;
+  return !f.fts && f.short.length === 0 && f.placeWords.length === 0 && !f.province && !f.place && !f.crebo && !f.near;
+}
+
+function wordCondition(word: string): SQL {
+  return word.length >= 3
+    ? sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${ftsOf([word])})`
+    : sql`a.name_words LIKE ${`% ${word}%`}`;
 }
 
 function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOrder = false): SQL {
@@ -100,6 +100,9 @@ function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOr
       sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${f.fts})`,
     );
   for (const w of f.short) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
+  for (const w of f.placeWords)
+    parts.push(sql`(${wordCondition(w.word)} OR a.id IN (SELECT assessor_id FROM assessor_places
+      WHERE place_code IN (SELECT value FROM json_each(${w.placeCodes}))))`);
   if (f.province && skip !== "province")
     parts.push(
       sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE province = ${f.province})`,
@@ -112,36 +115,55 @@ function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOr
     parts.push(
       sql`a.id IN (SELECT assessor_id FROM assessor_crebos WHERE crebo_code = ${f.crebo})`,
     );
-  if (f.origin) {
-    const dLat = f.radiusKm / KM_PER_DEGREE;
-    const dLon = dLat / Math.max(0.1, Math.cos((f.origin.lat * Math.PI) / 180));
-    parts.push(sql`a.id IN (SELECT ap.assessor_id FROM assessor_places ap JOIN places p ON p.code = ap.place_code
-      WHERE p.lat BETWEEN ${f.origin.lat - dLat} AND ${f.origin.lat + dLat}
-        AND p.lon BETWEEN ${f.origin.lon - dLon} AND ${f.origin.lon + dLon}
-        AND ${distance2(f.origin)} <= ${f.radiusKm * f.radiusKm})`);
-  }
+  if (f.near)
+    parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_places
+      WHERE place_code IN (SELECT key FROM json_each(${f.near})))`);
   return sql.join(parts, sql` AND `);
 }
 
-async function buildFilters(db: DB, p: Partial<SearchParams>, today: string): Promise<Filters> {
-  if (p.place) {
-    const place = await getPlace(db, p.place);
-    if (!place) throw new UnknownPlaceError("place");
-  }
+/** Where a search is centred: `near`, or `place` with `radius_km`; null for other searches. */
+export async function searchOrigin(db: DB, p: Partial<SearchParams>): Promise<Origin | null> {
+  if (p.near) return resolveNear(db, p.near);
+  if (p.place && p.aroundPlace) return resolvePlaceOrigin(db, p.place);
+  return null;
+}
+
+function distancesJson(within: Map<string, number>): string {
+  const out: Record<string, number> = {};
+  for (const [code, km] of within) out[code] = Math.round(km * 10000) / 10000;
+  return JSON.stringify(out);
+}
+
+async function buildFilters(
+  db: DB,
+  p: Partial<SearchParams>,
+  today: string,
+): Promise<{ filters: Filters; origin: Origin | null }> {
+  const origin = await searchOrigin(db, p);
+  // `place` alone narrows to that place; with radius_km it is the origin (unless near is given).
+  const placeFilter = p.place && !(p.aroundPlace && !p.near) ? p.place : undefined;
+  if (placeFilter && !(await getPlace(db, placeFilter)))
+    throw new NearError("place", "unknown_place", [], placeFilter);
+  const all = words(p.q ?? "");
+  const named = await placesNamedBy(db, all);
+  const plain = all.filter((w) => !named.has(w));
   return {
-    today,
-    fts: ftsExpression(p.q),
-    short: shortWords(p.q),
-    province: p.province,
-    place: p.place,
-    crebo: p.crebo,
-    origin: await resolveOrigin(db, p.near),
-    radiusKm: p.radiusKm ?? 25,
+    origin,
+    filters: {
+      today,
+      fts: ftsOf(plain.filter((w) => w.length >= 3)),
+      short: plain.filter((w) => w.length < 3),
+      placeWords: [...named].map(([word, codes]) => ({ word, placeCodes: JSON.stringify(codes) })),
+      province: p.province,
+      place: placeFilter,
+      crebo: p.crebo,
+      near: origin ? distancesJson(await placesWithin(db, origin, p.radiusKm ?? 25)) : null,
+    },
   };
 }
 
 function orderBy(p: Partial<SearchParams>, f: Filters): SQL {
-  if (p.sort === "distance" && f.origin) return sql`d2 ASC, a.sort_key ASC, a.id ASC`;
+  if (p.sort === "distance" && f.near) return sql`dist ASC, a.sort_key ASC, a.id ASC`;
   if (p.sort === "relevance" && f.fts) return sql`rank ASC, a.sort_key ASC, a.id ASC`;
   return sql`a.sort_key ASC, a.id ASC`;
 }
@@ -152,7 +174,8 @@ type Row = {
   infix: string;
   last_name: string;
   organisation: string;
-  d2: number | null;
+  /** km to the nearest of the assessor's places within the radius (around a point only). */
+  dist: number | null;
 };
 
 async function selectRows(
@@ -162,15 +185,15 @@ async function selectRows(
   limit: number | null,
   offset: number,
 ) {
-  const d2 = f.origin
-    ? sql`(SELECT min(${distance2(f.origin)}) FROM assessor_places ap JOIN places p ON p.code = ap.place_code WHERE ap.assessor_id = a.id)`
+  const dist = f.near
+    ? sql`(SELECT min(j.value) FROM assessor_places ap JOIN json_each(${f.near}) j ON j.key = ap.place_code WHERE ap.assessor_id = a.id)`
     : sql`NULL`;
   const rankJoin =
     p.sort === "relevance" && f.fts
       ? sql`JOIN (SELECT assessor_id, min(rank) AS rank FROM assessor_fts WHERE assessor_fts MATCH ${f.fts} GROUP BY assessor_id) r ON r.assessor_id = a.id`
       : sql``;
   const page = limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`;
-  return db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, ${d2} AS d2
+  return db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, ${dist} AS dist
     FROM assessors a ${rankJoin}
     WHERE ${conditions(f, null, p.sort !== "distance" && p.sort !== "relevance")}
     ORDER BY ${orderBy(p, f)} ${page}`);
@@ -180,7 +203,7 @@ async function selectRows(
 export async function hydrate(db: DB, rows: Row[], scope?: SQL): Promise<PublicAssessor[]> {
   const crebosBy = new Map<string, { code: string; name: string }[]>();
   const schoolsBy = new Map<string, { id: string; name: string }[]>();
-  const placesBy = new Map<string, { code: string; name: string; province: string }[]>();
+  const placesBy = new Map<string, PublicPlace[]>();
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
     const list = map.get(key);
     if (list) list.push(value);
@@ -206,14 +229,20 @@ export async function hydrate(db: DB, rows: Row[], scope?: SQL): Promise<PublicA
       db.all<{ assessor_id: string; id: string; name: string }>(
         sql`SELECT s2.assessor_id, s.id, s.name FROM assessor_schools s2 JOIN schools s ON s.id = s2.school_id WHERE s2.assessor_id IN (${ids}) ORDER BY s.name`,
       ),
-      db.all<{ assessor_id: string; code: string; name: string; province: string }>(
-        sql`SELECT ap.assessor_id, p.code, p.name, p.province FROM assessor_places ap JOIN places p ON p.code = ap.place_code WHERE ap.assessor_id IN (${ids}) ORDER BY p.name`,
+      db.all<PublicPlace & { assessor_id: string }>(
+        sql`SELECT ap.assessor_id, p.code, p.name, p.province, p.lat, p.lon FROM assessor_places ap JOIN places p ON p.code = ap.place_code WHERE ap.assessor_id IN (${ids}) ORDER BY p.name`,
       ),
     ]);
     for (const r of creboRows) push(crebosBy, r.assessor_id, { code: r.code, name: r.name });
     for (const r of schoolRows) push(schoolsBy, r.assessor_id, { id: r.id, name: r.name });
     for (const r of placeRows)
-      push(placesBy, r.assessor_id, { code: r.code, name: r.name, province: r.province });
+      push(placesBy, r.assessor_id, {
+        code: r.code,
+        name: r.name,
+        province: r.province,
+        lat: r.lat,
+        lon: r.lon,
+      });
   }
   return rows.map((r) => {
     const placeList = placesBy.get(r.id) ?? [];
@@ -229,8 +258,7 @@ export async function hydrate(db: DB, rows: Row[], scope?: SQL): Promise<PublicA
       places: placeList,
       provinces: [...new Set(placeList.map((p) => p.province))].sort(),
     };
-    if (r.d2 !== null && r.d2 !== undefined)
-      item.distance_km = Math.round(Math.sqrt(r.d2) * 10) / 10;
+    if (r.dist !== null && r.dist !== undefined) item.distance_km = Math.round(r.dist * 10) / 10;
     return item;
   });
 }
@@ -240,7 +268,7 @@ export async function searchAssessors(
   p: SearchParams,
   today: string,
 ): Promise<SearchResult> {
-  const f = await buildFilters(db, p, today);
+  const { filters: f, origin } = await buildFilters(db, p, today);
   const [[{ total }], provinceFacet, creboFacet] = await db.batch([
     db.all<{ total: number }>(
       sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions(f)}`,
@@ -258,13 +286,45 @@ export async function searchAssessors(
       JOIN crebos c ON c.code = f.crebo_code ORDER BY f.count DESC, c.code`),
   ]);
   const rows = await selectRows(db, f, p, p.perPage, (p.page - 1) * p.perPage);
-  return {
+  const result: SearchResult = {
     items: await hydrate(db, rows),
     total,
     page: p.page,
     per_page: p.perPage,
     facets: { province: provinceFacet, crebo: creboFacet },
   };
+  if (total === 0 && origin) {
+    const suggestion = await suggestRadius(db, f, origin, p.radiusKm);
+    if (suggestion) result.suggestion = suggestion;
+  }
+  return result;
+}
+
+const SUGGESTED_RADII = [50, 100, 200];
+
+/** Counts the same search at 50, 100 and 200 km (one box read, one batch) and returns the first hit. */
+async function suggestRadius(
+  db: DB,
+  f: Filters,
+  origin: Origin,
+  radiusKm: number,
+): Promise<Suggestion | null> {
+  const radii = SUGGESTED_RADII.filter((r) => r > radiusKm);
+  if (radii.length === 0) return null;
+  const widest = await placesWithin(db, origin, radii[radii.length - 1]);
+  const counts = await db.batch(
+    radii.map((r) => {
+      const within = new Map([...widest].filter(([, km]) => km <= r));
+      return db.all<{ total: number }>(
+        sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions({ ...f, near: distancesJson(within) })}`,
+      );
+    }) as [ReturnType<typeof db.all<{ total: number }>>],
+  );
+  for (let i = 0; i < radii.length; i++) {
+    const total = counts[i][0].total;
+    if (total > 0) return { radius_km: radii[i], total };
+  }
+  return null;
 }
 
 /** The whole filtered public result, for the CSV download. */
@@ -273,7 +333,7 @@ export async function searchAllAssessors(
   p: SearchParams,
   today: string,
 ): Promise<PublicAssessor[]> {
-  const f = await buildFilters(db, p, today);
+  const { filters: f } = await buildFilters(db, p, today);
   return hydrate(
     db,
     await selectRows(db, f, p, null, 0),
@@ -287,7 +347,7 @@ export async function getPublicAssessor(
   today: string,
 ): Promise<PublicAssessor | null> {
   const rows =
-    await db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS d2
+    await db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS dist
     FROM assessors a WHERE a.id = ${id} AND ${publicVisible(today)}`);
   if (rows.length === 0) return null;
   return (await hydrate(db, rows))[0];

@@ -182,7 +182,7 @@ describe("the Worker in workerd with local D1", () => {
       "/api/v1/assessors?province=UT",
       `/api/v1/assessors?province=NH&crebo=${crebo}`,
       `/api/v1/assessors?crebo=${crebo}&page=2&per_page=5`,
-      "/api/v1/assessors?near=3295&radius_km=40&sort=distance",
+      "/api/v1/assessors?place=3295&radius_km=40&sort=distance",
       "/api/v1/assessors?near=52.37,4.89&radius_km=25",
       "/api/v1/assessors?q=noorderpoort&province=GR",
       "/api/v1/provinces",
