@@ -101,6 +101,13 @@ export function ProvinceMap(props: {
             </a>
           );
         })}
+        {props.selected ? (
+          <path
+            class="selected-outline"
+            d={provincePaths.find((p) => p.code === props.selected)?.d ?? ""}
+            aria-hidden="true"
+          />
+        ) : null}
         <g class="map-counts" aria-hidden="true">
           {provincePaths.map((p) => {
             const [x, y] = LABEL_AT[p.code];
@@ -133,7 +140,7 @@ export function ProvinceMap(props: {
           </a>
         ))}
         {origin ? (
-          <g class="map-origin" role="img" aria-label={`Zoekpunt: ${props.origin!.label}`}>
+          <g class="map-origin" role="img" pointer-events="none" aria-label={`Zoekpunt: ${props.origin!.label}`}>
             <title>{`Zoekpunt: ${props.origin!.label}`}</title>
             <circle cx={origin.x} cy={origin.y} r="9" />
             <circle cx={origin.x} cy={origin.y} r="3" class="map-origin-core" />

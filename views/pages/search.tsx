@@ -85,10 +85,7 @@ export function WhereField(props: { view: SearchView; oob?: boolean }) {
         </div>
         <div class="where-radius">
           <label for="radius_km">Straal</label>
-          <p class="hint" id="radius-hint">
-            Rond de plaats
-          </p>
-          <select id="radius_km" name="radius_km" aria-describedby="radius-hint">
+          <select id="radius_km" name="radius_km">
             {RADII.map((r) => (
               <option value={r} selected={r === radius}>
                 {`${r} km`}
@@ -145,9 +142,18 @@ function CreboField(props: { view: SearchView }) {
   );
 }
 
+/** The summary of the folded filters names what is chosen, so nothing hides unseen. */
+function filterSummary(view: SearchView): string {
+  const chosen = [
+    view.provinces.find((p) => p.code === view.form.province)?.name,
+    view.form.crebo ? `crebo ${view.form.crebo}` : undefined,
+  ].filter(Boolean);
+  return chosen.length ? `Filters: ${chosen.join(", ")}` : "Filters: provincie en crebo";
+}
+
 function SearchFormFields(props: { view: SearchView }) {
   const { form, errors } = props.view;
-  const searched = Boolean(form.q || form.near || form.province || form.crebo);
+  const filterError = Boolean(errors.province || errors.crebo);
   return (
     <form
       id="search-form"
@@ -191,9 +197,10 @@ function SearchFormFields(props: { view: SearchView }) {
           </button>
         </div>
       </div>
-      {/* On a phone the filters fold away after a search, so the first result is in view. */}
-      <details class="filters-fold" open={searched ? undefined : true}>
-        <summary>Filters: provincie en crebo</summary>
+      {/* On a phone the filters fold away, so that the first result is in view; from tablet
+          width search.css shows them unfolded. */}
+      <details class="filters-fold" open={filterError ? true : undefined}>
+        <summary id="filters-summary">{filterSummary(props.view)}</summary>
         <div class="filters">
           <ProvinceField view={props.view} />
           <CreboField view={props.view} />
