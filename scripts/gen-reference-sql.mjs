@@ -14,7 +14,9 @@ export async function generateReferenceSql(out = DEFAULT_REFERENCE_SQL) {
   const source = await openSourceDatabase();
   try {
     const parts = [
-      header("Reference data: provinces, municipalities, places, postcodes, crebos (db/reference/)"),
+      header(
+        "Reference data: provinces, municipalities, places, postcodes, crebos (db/reference/)",
+      ),
     ];
     const counts = {};
     for (const table of REFERENCE_TABLES) {

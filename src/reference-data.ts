@@ -84,9 +84,7 @@ async function loadPostcodes(db: DB, refreshPlaces: boolean): Promise<void> {
         sql`UPDATE places SET lat = ${Number(r.lat)}, lon = ${Number(r.lon)} WHERE code = ${r.code} AND (lat <> ${Number(r.lat)} OR lon <> ${Number(r.lon)})`,
     );
     for (let i = 0; i < updates.length; i += 200)
-      await db.batch(
-        updates.slice(i, i + 200).map((u) => db.run(u)) as [ReturnType<DB["run"]>],
-      );
+      await db.batch(updates.slice(i, i + 200).map((u) => db.run(u)) as [ReturnType<DB["run"]>]);
   }
   const postcodeRows = (await readRecords("postcodes.csv")).map((r) => ({
     pc4: r.pc4,

@@ -70,8 +70,7 @@
 
   document.addEventListener("input", function (event) {
     var input = event.target;
-    if (!(input instanceof HTMLInputElement) || !input.hasAttribute("data-typeahead-where"))
-      return;
+    if (!(input instanceof HTMLInputElement) || !input.hasAttribute("data-typeahead-where")) return;
     // A suggestion picked from the list searches at once (typing waits for Enter or leaving).
     if (
       (event.inputType === "insertReplacementText" || event.inputType === undefined) &&

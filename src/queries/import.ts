@@ -23,6 +23,7 @@ import { registrationStatements } from "./registration";
 import { runBatch } from "./batch";
 import { bumpDataVersion } from "./meta";
 import { lookupCrebos, lookupPlaces } from "./place-lookup";
+import { isoFromDutchDate } from "../lib/dutch-date";
 
 export type ImportRow = {
   row: number;
@@ -147,7 +148,7 @@ export async function previewImport(db: DB, text: string, today: string): Promis
       places: placeLookup.codes,
       crebos: creboLookup.codes,
       initial_training: {
-        date: c.scholingdatum ?? "",
+        date: isoFromDutchDate(c.scholingdatum ?? ""),
         provider: c.scholingaanbieder ?? "",
         components: components(c.scholingonderdelen),
       },
@@ -189,7 +190,7 @@ export async function previewImport(db: DB, text: string, today: string): Promis
     if (start) {
       for (const [date, crebo, ...notes] of logLines(c.examens)) {
         const e = parseWith(examinationSchema(today, start), {
-          date,
+          date: isoFromDutchDate(date),
           crebo: crebo ?? "",
           notes: notes.join(" / "),
         });
@@ -200,7 +201,7 @@ export async function previewImport(db: DB, text: string, today: string): Promis
       }
       for (const [date, kind, provider, ...description] of logLines(c.bijscholingen)) {
         const r = parseWith(refresherSchema(today, start), {
-          date,
+          date: isoFromDutchDate(date),
           kind,
           provider: provider ?? "",
           description: description.join(" / "),
@@ -210,7 +211,7 @@ export async function previewImport(db: DB, text: string, today: string): Promis
       }
       if (c.afgemeldop) {
         const d = parseWith(deregistrationSchema(today, start), {
-          date: c.afgemeldop,
+          date: isoFromDutchDate(c.afgemeldop),
           reason: c.redenafmelding ?? "",
         });
         if (!d.ok) errors["afgemeld op"] = Object.values(d.fields)[0];

@@ -82,7 +82,9 @@ export async function placesInBox(
   return db
     .select({ code: places.code, lat: places.lat, lon: places.lon })
     .from(places)
-    .where(and(between(places.lat, box.minLat, box.maxLat), between(places.lon, box.minLon, box.maxLon)));
+    .where(
+      and(between(places.lat, box.minLat, box.maxLat), between(places.lon, box.minLon, box.maxLon)),
+    );
 }
 
 /** Every place with its name and municipality, for matching search words (reference data). */
@@ -112,11 +114,20 @@ export async function getPostcode(db: DB, pc4: string): Promise<Postcode | undef
     .where(eq(postcodes.pc4, pc4));
   if (!row) return undefined;
   const { code, name, municipality, province } = row;
-  return { pc4: row.pc4, lat: row.lat, lon: row.lon, place: { code, name, municipality, province } };
+  return {
+    pc4: row.pc4,
+    lat: row.lat,
+    lon: row.lon,
+    place: { code, name, municipality, province },
+  };
 }
 
 /** Postcodes starting with `prefix` (1–4 digits), for the Waar typeahead. */
-export async function postcodesStartingWith(db: DB, prefix: string, limit = 8): Promise<Postcode[]> {
+export async function postcodesStartingWith(
+  db: DB,
+  prefix: string,
+  limit = 8,
+): Promise<Postcode[]> {
   const rows = await db
     .select({
       pc4: postcodes.pc4,

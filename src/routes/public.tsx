@@ -55,7 +55,8 @@ function apiQuery(
     q: form.q,
     province: form.province,
     near: form.near,
-    radius_km: form.near && form.radius_km !== String(DEFAULT_RADIUS_KM) ? form.radius_km : undefined,
+    radius_km:
+      form.near && form.radius_km !== String(DEFAULT_RADIUS_KM) ? form.radius_km : undefined,
     crebo: form.crebo,
     sort: form.sort,
     ...extra,

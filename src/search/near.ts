@@ -1,13 +1,7 @@
 // Searching around a point: what `near` means (postcode, place name, lat,lon) and which places
 // lie within a radius, by a bounding box on the indexed coordinates and then exact haversine.
 import type { DB } from "../db";
-import {
-  getPlace,
-  getPostcode,
-  placesByName,
-  placesInBox,
-  type Place,
-} from "../queries/reference";
+import { getPlace, getPostcode, placesByName, placesInBox, type Place } from "../queries/reference";
 import { normalise } from "./normalise";
 
 export type Origin = {
@@ -134,7 +128,8 @@ export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; l
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;
   const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -148,7 +143,8 @@ export async function placesWithin(
   radiusKm: number,
 ): Promise<Map<string, number>> {
   const dLat = radiusKm / KM_PER_DEGREE_LAT;
-  const dLon = dLat / Math.max(0.01, Math.cos((Math.min(89, Math.abs(origin.lat)) * Math.PI) / 180));
+  const dLon =
+    dLat / Math.max(0.01, Math.cos((Math.min(89, Math.abs(origin.lat)) * Math.PI) / 180));
   const box = await placesInBox(db, {
     minLat: origin.lat - dLat,
     maxLat: origin.lat + dLat,

@@ -168,7 +168,8 @@ export function toQueryString(
   if (merged.crebo) out.set("crebo", merged.crebo);
   if (merged.near) out.set("near", merged.near);
   const around = Boolean(merged.near || (merged.place && merged.aroundPlace));
-  if (merged.place && merged.aroundPlace) out.set("radius_km", String(merged.radiusKm ?? DEFAULT_RADIUS_KM));
+  if (merged.place && merged.aroundPlace)
+    out.set("radius_km", String(merged.radiusKm ?? DEFAULT_RADIUS_KM));
   else if (merged.near && merged.radiusKm && merged.radiusKm !== DEFAULT_RADIUS_KM)
     out.set("radius_km", String(merged.radiusKm));
   if (merged.sort && merged.sort !== (around ? "distance" : "name")) out.set("sort", merged.sort);

@@ -4,13 +4,7 @@ import type { DB } from "../db";
 import { getPlace } from "../queries/reference";
 import type { SearchParams } from "./params";
 import { words } from "./normalise";
-import {
-  NearError,
-  placesWithin,
-  resolveNear,
-  resolvePlaceOrigin,
-  type Origin,
-} from "./near";
+import { NearError, placesWithin, resolveNear, resolvePlaceOrigin, type Origin } from "./near";
 import { placesNamedBy } from "./place-words";
 
 /** The allow-list of public fields. Nothing else about an assessor ever leaves through here. */
@@ -29,7 +23,13 @@ export type PublicAssessor = {
 };
 
 /** A place is public reference data, with its coordinate so that clients can map it. */
-export type PublicPlace = { code: string; name: string; province: string; lat: number; lon: number };
+export type PublicPlace = {
+  code: string;
+  name: string;
+  province: string;
+  lat: number;
+  lon: number;
+};
 
 /** An empty search around a point: the smallest wider radius (50, 100, 200 km) that finds someone. */
 export type Suggestion = { radius_km: number; total: number };
@@ -80,7 +80,15 @@ type Filters = {
 
 /** True when nothing but visibility narrows the result: then reading in name order is cheapest. */
 function unfiltered(f: Filters): boolean {
-  return !f.fts && f.short.length === 0 && f.placeWords.length === 0 && !f.province && !f.place && !f.crebo && !f.near;
+  return (
+    !f.fts &&
+    f.short.length === 0 &&
+    f.placeWords.length === 0 &&
+    !f.province &&
+    !f.place &&
+    !f.crebo &&
+    !f.near
+  );
 }
 
 function wordCondition(word: string): SQL {

@@ -70,44 +70,54 @@ describe.skipIf(!browserAvailable)("searching near a place in the browser", () =
     await page.locator(selector).press("Enter");
   }
 
-  test.each(MODES)("postcode 3811 → results in distance order with distances (%o)", async (mode) => {
-    const { page, errors } = await open(mode);
-    await page.locator("#near").fill("3811");
-    if (mode.js) await page.locator("#near").dispatchEvent("change");
-    else await submitFrom(page, "#near");
-    await expect
-      .poll(() => page.locator(".result-count").textContent(), { timeout: 5000 })
-      .toContain("4 praktijkbeoordelaars gevonden binnen 25 km van postcode 3811 (Amersfoort)");
-    await expect
-      .poll(() => new URL(page.url()).searchParams.get("near"), { timeout: 5000 })
-      .toBe("3811");
-    if (mode.js) expect(new URL(page.url()).search).toBe("?near=3811");
-    const names = await page.locator(".results h3 a").allTextContents();
-    expect(names).toEqual(["Anna Amersfoorter", "Lotte Leusdenaar", "Bram Barnevelder", "Uri Utrechter"]);
-    const km = await distances(page);
-    expect(km).toHaveLength(4);
-    expect(km).toEqual([...km].sort((a, b) => a - b));
-    expect(await page.locator(".results .distance").first().textContent()).toMatch(/^, afstand \d+(,\d)? km$|^\d+(,\d)? km$|km$/);
-    // The map shows the origin and one dot per result, each a link with a text alternative.
-    expect(await page.locator(".map-origin").count()).toBe(1);
-    expect(await page.locator("a.map-dot").count()).toBe(4);
-    expect(await page.locator("a.map-dot").first().getAttribute("aria-label")).toContain(
-      "Anna Amersfoorter",
-    );
-    if (mode.width === 390) {
-      // On a phone, the count and the first result's name are in the first screen (boxes are
-      // relative to the viewport; with JS the update may have scrolled them into view).
-      const count = await page.locator(".result-count").boundingBox();
-      const first = await page.locator(".results .result h3").first().boundingBox();
-      expect(count!.y).toBeGreaterThanOrEqual(0);
-      expect(first!.y + first!.height).toBeLessThanOrEqual(mode.height);
-      // The filters are folded away on a phone.
-      expect(await page.locator("#province").isVisible()).toBe(false);
-    }
-    await page.screenshot({ path: `${SHOTS}/postcode-3811-${tag(mode)}.png`, fullPage: false });
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
+  test.each(MODES)(
+    "postcode 3811 → results in distance order with distances (%o)",
+    async (mode) => {
+      const { page, errors } = await open(mode);
+      await page.locator("#near").fill("3811");
+      if (mode.js) await page.locator("#near").dispatchEvent("change");
+      else await submitFrom(page, "#near");
+      await expect
+        .poll(() => page.locator(".result-count").textContent(), { timeout: 5000 })
+        .toContain("4 praktijkbeoordelaars gevonden binnen 25 km van postcode 3811 (Amersfoort)");
+      await expect
+        .poll(() => new URL(page.url()).searchParams.get("near"), { timeout: 5000 })
+        .toBe("3811");
+      if (mode.js) expect(new URL(page.url()).search).toBe("?near=3811");
+      const names = await page.locator(".results h3 a").allTextContents();
+      expect(names).toEqual([
+        "Anna Amersfoorter",
+        "Lotte Leusdenaar",
+        "Bram Barnevelder",
+        "Uri Utrechter",
+      ]);
+      const km = await distances(page);
+      expect(km).toHaveLength(4);
+      expect(km).toEqual([...km].sort((a, b) => a - b));
+      expect(await page.locator(".results .distance").first().textContent()).toMatch(
+        /^, afstand \d+(,\d)? km$|^\d+(,\d)? km$|km$/,
+      );
+      // The map shows the origin and one dot per result, each a link with a text alternative.
+      expect(await page.locator(".map-origin").count()).toBe(1);
+      expect(await page.locator("a.map-dot").count()).toBe(4);
+      expect(await page.locator("a.map-dot").first().getAttribute("aria-label")).toContain(
+        "Anna Amersfoorter",
+      );
+      if (mode.width === 390) {
+        // On a phone, the count and the first result's name are in the first screen (boxes are
+        // relative to the viewport; with JS the update may have scrolled them into view).
+        const count = await page.locator(".result-count").boundingBox();
+        const first = await page.locator(".results .result h3").first().boundingBox();
+        expect(count!.y).toBeGreaterThanOrEqual(0);
+        expect(first!.y + first!.height).toBeLessThanOrEqual(mode.height);
+        // The filters are folded away on a phone.
+        expect(await page.locator("#province").isVisible()).toBe(false);
+      }
+      await page.screenshot({ path: `${SHOTS}/postcode-3811-${tag(mode)}.png`, fullPage: false });
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   test.each(MODES)("Amersfoort in the first box → offered as a place search (%o)", async (mode) => {
     const { page, errors } = await open(mode);
@@ -120,9 +130,7 @@ describe.skipIf(!browserAvailable)("searching near a place in the browser", () =
     expect(await page.locator(".results h3 a").allTextContents()).toEqual(["Anna Amersfoorter"]);
     await page.screenshot({ path: `${SHOTS}/offer-amersfoort-${tag(mode)}.png` });
     await offer.click();
-    await expect
-      .poll(() => new URL(page.url()).search, { timeout: 5000 })
-      .toBe("?near=Amersfoort");
+    await expect.poll(() => new URL(page.url()).search, { timeout: 5000 }).toBe("?near=Amersfoort");
     await expect
       .poll(() => page.locator(".result-count").textContent(), { timeout: 5000 })
       .toContain("binnen 25 km van Amersfoort");
@@ -178,9 +186,9 @@ describe.skipIf(!browserAvailable)("searching near a place in the browser", () =
     expect(await page.locator(".province-map figcaption").textContent()).toContain(
       "Gekozen provincie: Utrecht",
     );
-    expect(await page.locator('.province-map a[aria-current="true"]').getAttribute("aria-label")).toBe(
-      "Utrecht: 3 praktijkbeoordelaars (gekozen)",
-    );
+    expect(
+      await page.locator('.province-map a[aria-current="true"]').getAttribute("aria-label"),
+    ).toBe("Utrecht: 3 praktijkbeoordelaars (gekozen)");
     await page.screenshot({ path: `${SHOTS}/map-province-1280-js.png`, fullPage: true });
     await page.context().close();
   });
@@ -219,7 +227,9 @@ describe.skipIf(!browserAvailable)("searching near a place in the browser", () =
     // Choosing the suggestion (the browser fills the box with it) searches at once.
     await page.locator("#near").evaluate((el: HTMLInputElement) => {
       el.value = "Leusden";
-      el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText" }));
+      el.dispatchEvent(
+        new InputEvent("input", { bubbles: true, inputType: "insertReplacementText" }),
+      );
     });
     await expect
       .poll(() => page.locator(".result-count").textContent(), { timeout: 5000 })

@@ -274,9 +274,8 @@ describe("the suggestion for an empty near search", () => {
   test("the suggested radius, asked for, finds exactly the suggested number", async () => {
     const first = (await get("/api/v1/assessors?near=Leusden&radius_km=5&crebo=25350")).body;
     const { radius_km, total } = first.suggestion;
-    const again = (
-      await get(`/api/v1/assessors?near=Leusden&radius_km=${radius_km}&crebo=25350`)
-    ).body;
+    const again = (await get(`/api/v1/assessors?near=Leusden&radius_km=${radius_km}&crebo=25350`))
+      .body;
     expect(again.total).toBe(total);
   });
 });
@@ -294,15 +293,11 @@ describe("q matches places and municipalities", () => {
       "Hooglander",
     ]);
     expect((await get("/api/v1/assessors?q=hanna%20amersfoort")).body.total).toBe(0);
-    expect(names((await get("/api/v1/assessors?q=barneveld")).body.items)).toEqual([
-      "Barnevelder",
-    ]);
+    expect(names((await get("/api/v1/assessors?q=barneveld")).body.items)).toEqual(["Barnevelder"]);
   });
 
   test("'s-Gravenhage by its words, case- and accent-insensitive", async () => {
-    expect(names((await get("/api/v1/assessors?q=GRAVENHAGE")).body.items)).toEqual([
-      "Hagenaar",
-    ]);
+    expect(names((await get("/api/v1/assessors?q=GRAVENHAGE")).body.items)).toEqual(["Hagenaar"]);
   });
 });
 

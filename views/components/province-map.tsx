@@ -140,7 +140,12 @@ export function ProvinceMap(props: {
           </a>
         ))}
         {origin ? (
-          <g class="map-origin" role="img" pointer-events="none" aria-label={`Zoekpunt: ${props.origin!.label}`}>
+          <g
+            class="map-origin"
+            role="img"
+            pointer-events="none"
+            aria-label={`Zoekpunt: ${props.origin!.label}`}
+          >
             <title>{`Zoekpunt: ${props.origin!.label}`}</title>
             <circle cx={origin.x} cy={origin.y} r="9" />
             <circle cx={origin.x} cy={origin.y} r="3" class="map-origin-core" />

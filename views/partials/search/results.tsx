@@ -190,7 +190,14 @@ function dotsFor(view: SearchView, result: SearchResult): MapDot[] {
     const place = nearestPlace(view.origin!, a.places);
     if (!place) return [];
     const km = a.distance_km !== undefined ? `, ${formatKm(a.distance_km)}` : "";
-    return [{ href: `/beoordelaars/${a.id}`, lat: place.lat, lon: place.lon, label: `${a.name}, ${place.name}${km}` }];
+    return [
+      {
+        href: `/beoordelaars/${a.id}`,
+        lat: place.lat,
+        lon: place.lon,
+        label: `${a.name}, ${place.name}${km}`,
+      },
+    ];
   });
 }
 
