@@ -39,8 +39,8 @@ export function rowLabels(errors: FormErrors): Record<string, string> {
   return labels;
 }
 
-export function Errors(props: { errors: FormErrors }) {
-  return <ErrorSummary errors={props.errors} labels={rowLabels(props.errors)} />;
+export function Errors(props: { errors: FormErrors; ids?: Record<string, string> }) {
+  return <ErrorSummary errors={props.errors} labels={rowLabels(props.errors)} ids={props.ids} />;
 }
 
 export function Section(props: { id: string; title: string; intro: Child; children: Child }) {
