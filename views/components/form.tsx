@@ -6,13 +6,18 @@ export type FieldErrors = Record<string, string | undefined>;
 export function ErrorSummary(props: {
   errors: FieldErrors;
   labels?: Record<string, string>;
+  /**
+   * Focus moves to the summary when it appears (page load, or an htmx swap: htmx focuses
+   * [autofocus]), so a screen reader hears what to fix. Off for results that update while typing.
+   */
+  focus?: boolean;
   /** Element ids for fields whose id is not their name (two forms on one page). */
   ids?: Record<string, string>;
 }) {
   const entries = Object.entries(props.errors).filter(([, v]) => v);
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabindex={-1}>
+    <div class="error-summary" role="alert" tabindex={-1} autofocus={props.focus !== false}>
       <h2>Controleer de gegevens</h2>
       <ul>
         {entries.map(([name, message]) => (
@@ -152,11 +157,18 @@ export function Textarea(
   );
 }
 
-export function Notice(props: { kind?: "success" | "warning" | "info"; children?: Child }) {
+export function Notice(props: {
+  kind?: "success" | "warning" | "info";
+  /** Take focus when shown: after saving a form, so that focus does not fall back to the top. */
+  focus?: boolean;
+  children?: Child;
+}) {
   return (
     <div
       class={`notice ${props.kind ?? "info"}`}
       role={props.kind === "warning" ? "alert" : "status"}
+      tabindex={props.focus ? -1 : undefined}
+      autofocus={props.focus || undefined}
     >
       {props.children}
     </div>
