@@ -1,6 +1,6 @@
 // Browser: finding an assessor near you, at 390 px and 1280 px, with and without JavaScript —
 // a postcode, a place typed into the first box, the suggestion for an empty radius, a map dot.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { browserAvailable, launchBrowser } from "../helpers/browser";
@@ -240,5 +240,36 @@ describe.skipIf(!browserAvailable)("searching near a place in the browser", () =
     await expect.poll(() => page.locator("#crebo").inputValue(), { timeout: 5000 }).toBe("25350");
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  test.each([
+    [1280, "/?near=3811&radius_km=10"],
+    [390, "/?near=3811&radius_km=10"],
+    [1280, "/?near=Beek"],
+    [1280, "/?q=Amersfoort&province=UT"],
+  ])("axe finds no WCAG A/AA violations at %i px on %s", async (width, path) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    await page.evaluate(readFileSync("node_modules/axe-core/axe.min.js", "utf8"));
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              o: unknown,
+            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run({
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] },
+      });
+      return result.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      );
+    });
+    expect(violations).toEqual([]);
+    await context.close();
   });
 });
