@@ -5,7 +5,23 @@ import type { DB } from "../db";
 import { placeNames } from "../queries/reference";
 import { words } from "./normalise";
 
-type PlaceWords = { code: string; words: string[] }[];
+type PlaceWords = { code: string; words: string[]; name: string; municipality: string }[];
+
+/** Words that name no place on their own ("de" would match every "De …" village). */
+const STOP_WORDS = new Set([
+  "de",
+  "het",
+  "den",
+  "der",
+  "van",
+  "aan",
+  "op",
+  "en",
+  "s",
+  "t",
+  "in",
+  "bij",
+]);
 
 const cache = new WeakMap<DB, Promise<PlaceWords>>();
 
@@ -16,6 +32,8 @@ function loadPlaceWords(db: DB): Promise<PlaceWords> {
       rows.map((p) => ({
         code: p.code,
         words: [...new Set([...words(p.name), ...words(p.municipality)])],
+        name: words(p.name).join(" "),
+        municipality: words(p.municipality).join(" "),
       })),
     );
     cache.set(db, entry);
@@ -32,14 +50,29 @@ function matches(word: string, placeWord: string): boolean {
   return placeWord === word || (word.length >= 5 && placeWord.startsWith(word));
 }
 
-/** For each normalised query word, the codes of the places it names (absent when none). */
-export async function placesNamedBy(db: DB, queryWords: string[]): Promise<Map<string, string[]>> {
-  const named = new Map<string, string[]>();
-  if (queryWords.length === 0) return named;
+/**
+ * The places a query names. When the whole query is a place or municipality name ("bergen op
+ * zoom") it names those places as one phrase; otherwise each word (stop words excepted) names
+ * the places it matches. Returns the words and their place codes; words naming nothing are absent.
+ */
+export async function placesNamedBy(
+  db: DB,
+  queryWords: string[],
+): Promise<{ words: string[]; codes: string[] }[]> {
+  if (queryWords.length === 0) return [];
   const all = await loadPlaceWords(db);
+  if (queryWords.length > 1) {
+    const phrase = queryWords.join(" ");
+    const codes = all
+      .filter((p) => p.name === phrase || p.municipality === phrase)
+      .map((p) => p.code);
+    if (codes.length > 0) return [{ words: queryWords, codes }];
+  }
+  const named: { words: string[]; codes: string[] }[] = [];
   for (const w of new Set(queryWords)) {
+    if (STOP_WORDS.has(w)) continue;
     const codes = all.filter((p) => p.words.some((pw) => matches(w, pw))).map((p) => p.code);
-    if (codes.length > 0) named.set(w, codes);
+    if (codes.length > 0) named.push({ words: [w], codes });
   }
   return named;
 }

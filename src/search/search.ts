@@ -63,8 +63,8 @@ function ftsOf(long: string[]): string | null {
   return long.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
 }
 
-/** A query word that names places: it matches the person's fields or one of those places. */
-type PlaceWord = { word: string; placeCodes: string };
+/** Query words that name places: they match the person's own fields or one of those places. */
+type PlaceWord = { words: string[]; placeCodes: string };
 
 type Filters = {
   today: string;
@@ -91,10 +91,14 @@ function unfiltered(f: Filters): boolean {
   );
 }
 
-function wordCondition(word: string): SQL {
-  return word.length >= 3
-    ? sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${ftsOf([word])})`
-    : sql`a.name_words LIKE ${`% ${word}%`}`;
+/** The words matched against the person's own fields: FTS for the long ones, name prefixes for the short. */
+function wordsCondition(ws: string[]): SQL {
+  const parts: SQL[] = [];
+  const fts = ftsOf(ws.filter((w) => w.length >= 3));
+  if (fts)
+    parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${fts})`);
+  for (const w of ws.filter((x) => x.length < 3)) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
+  return sql.join(parts, sql` AND `);
 }
 
 function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOrder = false): SQL {
@@ -109,7 +113,7 @@ function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOr
     );
   for (const w of f.short) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
   for (const w of f.placeWords)
-    parts.push(sql`(${wordCondition(w.word)} OR a.id IN (SELECT assessor_id FROM assessor_places
+    parts.push(sql`((${wordsCondition(w.words)}) OR a.id IN (SELECT assessor_id FROM assessor_places
       WHERE place_code IN (SELECT value FROM json_each(${w.placeCodes}))))`);
   if (f.province && skip !== "province")
     parts.push(
@@ -154,14 +158,15 @@ async function buildFilters(
     throw new NearError("place", "unknown_place", [], placeFilter);
   const all = words(p.q ?? "");
   const named = await placesNamedBy(db, all);
-  const plain = all.filter((w) => !named.has(w));
+  const namingPlaces = new Set(named.flatMap((n) => n.words));
+  const plain = all.filter((w) => !namingPlaces.has(w));
   return {
     origin,
     filters: {
       today,
       fts: ftsOf(plain.filter((w) => w.length >= 3)),
       short: plain.filter((w) => w.length < 3),
-      placeWords: [...named].map(([word, codes]) => ({ word, placeCodes: JSON.stringify(codes) })),
+      placeWords: named.map((n) => ({ words: n.words, placeCodes: JSON.stringify(n.codes) })),
       province: p.province,
       place: placeFilter,
       crebo: p.crebo,

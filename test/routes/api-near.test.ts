@@ -320,3 +320,41 @@ describe("GET /api/v1/postcodes/{pc4}", () => {
     expect(body.error.message).toEqual(expect.any(String));
   });
 });
+
+describe("q: place phrases and stop words", () => {
+  test("a whole multi-word place name is one phrase; 'de' alone names no place", async () => {
+    const t2 = await createTestApp();
+    try {
+      const bergen = await insertAssessor(t2.db, {
+        firstName: "Bert",
+        lastName: "Zuidwester",
+        places: [(await placeCode(t2, "Bergen op Zoom"))!],
+        crebos: ["25332"],
+      });
+      await insertAssessor(t2.db, {
+        firstName: "Dirk",
+        lastName: "Bilter",
+        places: [(await placeCode(t2, "De Bilt"))!],
+        crebos: ["25332"],
+      });
+      const get2 = async (p: string) =>
+        (await (await t2.app.request(p)).json()) as { items: Item[]; total: number };
+      expect((await get2("/api/v1/assessors?q=bergen%20op%20zoom")).items.map((i) => i.id)).toEqual(
+        [bergen],
+      );
+      // "de" is a prefix of no name word here and names no place: nobody.
+      expect((await get2("/api/v1/assessors?q=de")).total).toBe(0);
+      expect((await get2("/api/v1/assessors?q=de%20bilt")).items.map((i) => i.last_name)).toEqual([
+        "Bilter",
+      ]);
+    } finally {
+      t2.close();
+    }
+  });
+});
+
+async function placeCode(app: TestApp, name: string): Promise<string | undefined> {
+  const res = await app.app.request(`/api/v1/places?q=${encodeURIComponent(name)}`);
+  const places = (await res.json()) as { code: string; name: string }[];
+  return places.find((p) => p.name === name)?.code;
+}
