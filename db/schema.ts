@@ -10,6 +10,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { REFRESHER_KINDS } from "../src/rules/refresher-kinds";
 
 const createdAt = () =>
   text("created_at")
@@ -321,13 +322,8 @@ export const examinations = sqliteTable(
   (t) => [index("examinations_assessor_idx").on(t.assessorId, t.date)],
 );
 
-export const refresherKinds = [
-  "terugkomdag",
-  "verificatiebijeenkomst",
-  "praktijkopleidersbijeenkomst",
-  "workshop_kwalificerend_beoordelen",
-  "overig",
-] as const;
+// The list itself is domain vocabulary in src/rules (the forms and the API validate against it).
+export const refresherKinds = REFRESHER_KINDS;
 
 export const refresherTrainings = sqliteTable(
   "refresher_trainings",

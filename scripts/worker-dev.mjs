@@ -62,7 +62,7 @@ async function main() {
       !newerThan(DEFAULT_REFERENCE_SQL, [
         ...sources,
         "src/reference-data.ts",
-        "src/search/normalise.ts",
+        "src/lib/normalise.ts",
       ])
     ) {
       step(`Referentiegegevens omzetten naar SQL (${DEFAULT_REFERENCE_SQL})`);

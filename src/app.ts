@@ -7,15 +7,15 @@ import { authMiddleware, isSecure } from "./auth/middleware";
 import type { AppDeps, AppEnv } from "./env";
 import { apiError, HttpError, messages } from "./http/errors";
 import { amsterdamDate } from "./rules";
-import { renderError } from "./routes/error-page";
-import { publicApi } from "./routes/api-public";
-import { publicPages } from "./routes/public";
-import { authRoutes } from "./routes/auth";
-import { schoolPages } from "./routes/school";
-import { schoolAccountPages } from "./routes/school-account";
-import { schoolApi } from "./routes/api-school";
-import { adminPages } from "./routes/admin";
-import { rulesRoutes } from "./routes/rekenhulp";
+import { renderError } from "#src/http/error-page";
+import { publicApi } from "#src/routes/api-public";
+import { publicPages } from "#src/routes/public";
+import { authRoutes } from "#src/routes/auth";
+import { schoolPages } from "#src/routes/school";
+import { schoolAccountPages } from "#src/routes/account";
+import { schoolApi } from "#src/routes/api-school";
+import { adminPages } from "#src/routes/admin";
+import { rulesRoutes } from "#src/routes/rekenhulp";
 
 export function isApiPath(path: string): boolean {
   return path.startsWith("/api/") || path === "/healthz";
@@ -86,14 +86,16 @@ export function createApp(deps: AppDeps) {
 
   app.use(authMiddleware);
 
-  app.route("/", publicApi);
+  // One sub-app per area, mounted at its prefix (paths inside each area are relative).
+  // /school holds two areas: the assessor pages and the account pages (team, tokens, password).
+  app.route("/api/v1/school", schoolApi);
+  app.route("/api/v1", publicApi);
   app.route("/", publicPages);
   app.route("/", authRoutes);
-  app.route("/", schoolApi);
-  app.route("/", schoolAccountPages);
-  app.route("/", schoolPages);
-  app.route("/", adminPages);
-  app.route("/", rulesRoutes);
+  app.route("/school", schoolPages);
+  app.route("/school", schoolAccountPages);
+  app.route("/beheer", adminPages);
+  app.route("/rekenhulp", rulesRoutes);
 
   app.notFound((c) =>
     isApiPath(c.req.path)

@@ -2,11 +2,11 @@
 // Every change bumps `version` inside the same batch as its audit row and side rows.
 import { eq, sql } from "drizzle-orm";
 import { assessors, consentEvents } from "../../db/schema";
-import { CONSENT_TEXT_VERSION } from "../consent";
+import { CONSENT_TEXT_VERSION } from "#src/rules/consent";
 import type { DB } from "../db";
 import { newId } from "../lib/ids";
-import type { Actor } from "../school/access";
-import type { DeregistrationBody } from "../school/schemas";
+import type { Actor } from "#src/rules/access";
+import type { DeregistrationBody } from "#src/rules/assessor-input";
 import { refreshAssessorDerived } from "./assessor-derived";
 import { getAssessor, type AssessorRow } from "./assessors";
 import { auditEntry } from "./audit";

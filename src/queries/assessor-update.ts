@@ -9,8 +9,8 @@ import {
   refresherTrainings,
 } from "../../db/schema";
 import type { DB } from "../db";
-import type { Actor } from "../school/access";
-import type { UpdateAssessorBody } from "../school/schemas";
+import type { Actor } from "#src/rules/access";
+import type { UpdateAssessorBody } from "#src/rules/assessor-input";
 import { consentEvent, guardedUpdate, runGuarded, VersionConflict } from "./assessor-changes";
 import { refreshAssessorDerived } from "./assessor-derived";
 import { changesSince, type FieldChanges } from "./assessor-history";

@@ -5,8 +5,8 @@ import { assessors, schools, users } from "../../db/schema";
 import type { DB } from "../db";
 import { parseCsv } from "../lib/csv";
 import { newId } from "../lib/ids";
-import type { Actor } from "../school/access";
-import { canonicalColumn, listCell, logLines, yesNo } from "../school/csv-format";
+import type { Actor } from "#src/rules/access";
+import { canonicalColumn, listCell, logLines, yesNo } from "#src/rules/csv-columns";
 import {
   createAssessorSchema,
   deregistrationSchema,
@@ -16,8 +16,8 @@ import {
   toNewAssessor,
   TRAINING_COMPONENTS,
   type TrainingComponent,
-} from "../school/schemas";
-import { normalise } from "../search/normalise";
+} from "#src/rules/assessor-input";
+import { normalise } from "#src/lib/normalise";
 import { normaliseEmail, resolveReferences, schoolName, type NewAssessor } from "./assessors";
 import { registrationStatements } from "./registration";
 import { runBatch } from "./batch";

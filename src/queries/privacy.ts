@@ -12,7 +12,7 @@ import {
   users,
 } from "../../db/schema";
 import type { DB } from "../db";
-import type { Actor } from "../school/access";
+import type { Actor } from "#src/rules/access";
 import { changeAssessor } from "./assessor-changes";
 import { assessorHistory, redactPersonalChanges } from "./assessor-history";
 import { getAssessorRecord, type AssessorRecord } from "./assessor-record";

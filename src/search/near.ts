@@ -2,7 +2,7 @@
 // lie within a radius, by a bounding box on the indexed coordinates and then exact haversine.
 import type { DB } from "../db";
 import { getPlace, getPostcode, placesByName, placesInBox, type Place } from "../queries/reference";
-import { normalise } from "./normalise";
+import { normalise } from "../lib/normalise";
 
 export type Origin = {
   lat: number;

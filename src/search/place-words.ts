@@ -3,7 +3,7 @@
 // once per database and kept in memory (2,501 places).
 import type { DB } from "../db";
 import { placeNames } from "../queries/reference";
-import { words } from "./normalise";
+import { words } from "../lib/normalise";
 
 type PlaceWords = { code: string; words: string[]; name: string; municipality: string }[];
 

@@ -1,0 +1,209 @@
+// Public pages: search (/), profile (/beoordelaars/{id}), about (/over).
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "#src/env";
+import { cachedSearch } from "#src/search/cache";
+import { getPlace, listCrebos, listProvinces } from "#src/queries/reference";
+import { DEFAULT_RADIUS_KM, parseSearchParams } from "#src/search/params";
+import { getPublicAssessor, NearError, searchOrigin, type SearchResult } from "#src/search/search";
+import { placesForName, postcodeDigits, type Origin, type PlaceCandidate } from "#src/search/near";
+import { AboutPage } from "#views/pages/about";
+import { ProfilePage } from "#views/pages/profile";
+import {
+  ProvinceField,
+  SearchPage,
+  SearchResults,
+  WhereField,
+  WhereMessage,
+  type SearchForm,
+  type SearchView,
+} from "#views/pages/search";
+import { renderError } from "#src/http/error-page";
+import { healthRoutes } from "./health";
+
+export const publicPages = new Hono<AppEnv>();
+
+publicPages.route("/", healthRoutes);
+
+const FORM_KEYS = ["q", "province", "near", "radius_km", "crebo", "sort"] as const;
+
+function placeLabel(p: { name: string; municipality: string }): string {
+  return p.name === p.municipality ? p.name : `${p.name} (${p.municipality})`;
+}
+
+async function readForm(c: Context<AppEnv>): Promise<{ form: SearchForm; placeUnknown: boolean }> {
+  const form: SearchForm = {};
+  let placeUnknown = false;
+  for (const key of FORM_KEYS) {
+    const v = c.req.query(key)?.trim();
+    if (v) form[key] = v.slice(0, 300);
+  }
+  // The API's place code (alone or with radius_km) shows in the Waar box by its name.
+  const placeCode = c.req.query("place")?.trim();
+  if (placeCode && !form.near) {
+    const place = /^\d{4}$/.test(placeCode) ? await getPlace(c.get("db"), placeCode) : undefined;
+    if (place) form.near = placeLabel(place);
+    else placeUnknown = true;
+  }
+  if (form.province) form.province = form.province.toUpperCase();
+  if (!form.near) form.radius_km = undefined;
+  return { form, placeUnknown };
+}
+
+/** The form's fields in API terms (the page URL uses the API's parameter names). */
+function apiQuery(
+  form: SearchForm,
+  extra: Record<string, string | undefined>,
+): Record<string, string | undefined> {
+  return {
+    q: form.q,
+    province: form.province,
+    near: form.near,
+    radius_km:
+      form.near && form.radius_km !== String(DEFAULT_RADIUS_KM) ? form.radius_km : undefined,
+    crebo: form.crebo,
+    sort: form.sort,
+    ...extra,
+  };
+}
+
+function toUrlQuery(q: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v) params.set(k, v);
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+/** A place or postcode typed into the Wie-of-wat box, offered as a Waar search. */
+async function whereOffer(c: Context<AppEnv>, form: SearchForm) {
+  if (!form.q || form.near) return undefined;
+  const q = form.q.trim();
+  if (postcodeDigits(q)) return { near: q, label: `postcode ${postcodeDigits(q)}` };
+  const places = q.length >= 2 && q.length <= 60 ? await placesForName(c.get("db"), q) : [];
+  if (places.length === 0) return undefined;
+  return { near: q, label: places.length === 1 ? placeLabel(places[0]) : places[0].name };
+}
+
+async function buildView(c: Context<AppEnv>): Promise<{
+  view: SearchView;
+  status: 200 | 422;
+  dropped: { near: boolean; province: boolean };
+}> {
+  const db = c.get("db");
+  const { form, placeUnknown } = await readForm(c);
+  // A place or postcode and a province do not go together on the page (a province would hide
+  // half of those in range): the one chosen last wins.
+  const dropped = { near: false, province: false };
+  if (form.near && form.province) {
+    const previous = new URL(c.req.header("hx-current-url") ?? "http://x/", "http://x/")
+      .searchParams;
+    const provinceChanged = (previous.get("province") ?? "").toUpperCase() !== form.province;
+    const nearChanged = (previous.get("near") ?? "") !== form.near;
+    if (provinceChanged && !nearChanged) {
+      form.near = undefined;
+      form.radius_km = undefined;
+      dropped.near = true;
+    } else {
+      form.province = undefined;
+      dropped.province = true;
+    }
+  }
+  const extra = { page: c.req.query("page"), per_page: c.req.query("per_page") };
+  const query = apiQuery(form, extra);
+  const parsed = parseSearchParams(query);
+  let result: SearchResult | null = null;
+  let origin: Origin | null = null;
+  let candidates: PlaceCandidate[] = [];
+  let errors: Record<string, string> = {};
+  if (parsed.ok) {
+    try {
+      [result, origin] = await Promise.all([
+        cachedSearch(db, parsed.params, c.get("today")),
+        searchOrigin(db, parsed.params),
+      ]);
+    } catch (err) {
+      if (!(err instanceof NearError)) throw err;
+      errors = { near: err.fieldMessage };
+      candidates = err.candidates;
+    }
+  } else {
+    errors = parsed.fields;
+  }
+  if (placeUnknown) errors.near = "Deze plaats is niet bekend. Kies een plaats uit de lijst.";
+  const [provinces, crebos, offer] = await Promise.all([
+    listProvinces(db),
+    listCrebos(db, { meiOnly: true }),
+    whereOffer(c, form),
+  ]);
+  const linkWith = (changes: Record<string, string | undefined>) => {
+    const next: SearchForm = { ...form, ...changes };
+    if ("near" in changes && !changes.near) next.radius_km = undefined;
+    if (changes.province) next.near = next.radius_km = undefined;
+    if (changes.near) next.province = undefined;
+    return `/${toUrlQuery(apiQuery(next, { page: changes.page, per_page: extra.per_page }))}`;
+  };
+  const view: SearchView = {
+    form,
+    result,
+    origin,
+    candidates,
+    offer,
+    errors,
+    provinces,
+    crebos,
+    query: toUrlQuery(apiQuery(form, { page: undefined, per_page: extra.per_page })),
+    linkWith,
+  };
+  return { view, status: Object.keys(errors).length ? 422 : 200, dropped };
+}
+
+publicPages.get("/", async (c) => {
+  c.header("Vary", "HX-Request", { append: true });
+  const { view, status, dropped } = await buildView(c);
+  const partial =
+    c.req.header("hx-request") === "true" &&
+    c.req.header("hx-history-restore-request") !== "true" &&
+    c.req.header("hx-boosted") !== "true";
+  if (partial) {
+    // The address bar always shows the canonical search in API parameter names.
+    c.header(
+      "HX-Push-Url",
+      `/${toUrlQuery(apiQuery(view.form, { page: c.req.query("page"), per_page: c.req.query("per_page") }))}`,
+    );
+    return c.html(
+      <>
+        <SearchResults view={view} />
+        {dropped.near ? <WhereField view={view} oob /> : <WhereMessage view={view} oob />}
+        {dropped.province ? <ProvinceField view={view} oob /> : null}
+      </>,
+      status,
+    );
+  }
+  return c.html(<SearchPage view={view} auth={c.get("auth")} />, status);
+});
+
+publicPages.get("/beoordelaars/:id", async (c) => {
+  const id = c.req.param("id");
+  const assessor = /^[a-z0-9]{1,64}$/.test(id)
+    ? await getPublicAssessor(c.get("db"), id, c.get("today"))
+    : null;
+  if (!assessor) {
+    return renderError(
+      c,
+      404,
+      "Praktijkbeoordelaar niet gevonden",
+      "Deze praktijkbeoordelaar staat niet (meer) openbaar in het register. Misschien is de kwalificatie verlopen of is de toestemming voor vermelding ingetrokken.",
+    );
+  }
+  const provinces = await listProvinces(c.get("db"));
+  return c.html(
+    <ProfilePage
+      assessor={assessor}
+      auth={c.get("auth")}
+      provinceNames={new Map(provinces.map((p) => [p.code, p.name]))}
+    />,
+  );
+});
+
+publicPages.get("/over", (c) =>
+  c.html(<AboutPage auth={c.get("auth")} expiringDays={c.get("config").expiringDays} />),
+);
