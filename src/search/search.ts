@@ -156,11 +156,10 @@ async function buildFilters(
 }
 
 function orderBy(p: Partial<SearchParams>, f: Filters): SQL {
-  if (p.sort === "distance" && f.near) return sql`dist ASC, a.sort_key ASC, a.id ASC`;
+  if (p.sort === "distance" && f.near) return sql`d.dist ASC, a.sort_key ASC, a.id ASC`;
   if (p.sort === "relevance" && f.fts) return sql`rank ASC, a.sort_key ASC, a.id ASC`;
   return sql`a.sort_key ASC, a.id ASC`;
 }
-
 
 async function selectRows(
   db: DB,
@@ -169,15 +168,24 @@ async function selectRows(
   limit: number | null,
   offset: number,
 ) {
-  const dist = f.near
-    ? sql`(SELECT min(j.value) FROM assessor_places ap JOIN json_each(${f.near}) j ON j.key = ap.place_code WHERE ap.assessor_id = a.id)`
-    : sql`NULL`;
   const rankJoin =
     p.sort === "relevance" && f.fts
       ? sql`JOIN (SELECT assessor_id, min(rank) AS rank FROM assessor_fts WHERE assessor_fts MATCH ${f.fts} GROUP BY assessor_id) r ON r.assessor_id = a.id`
       : sql``;
   const page = limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`;
-  return db.all<PublicAssessorRow>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, ${dist} AS dist
+  if (f.near) {
+    // Around a point: the nearest distance per assessor is grouped once, walking from the places
+    // in range over the (place_code, assessor_id) index; the join then also does the radius filter.
+    // (A correlated subquery per row would read the whole JSON once per assessor.)
+    return db.all<PublicAssessorRow>(sql`WITH near(code, km) AS (SELECT key, value FROM json_each(${f.near})),
+      d AS (SELECT ap.assessor_id, min(near.km) AS dist FROM near
+            JOIN assessor_places ap ON ap.place_code = near.code GROUP BY ap.assessor_id)
+      SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, d.dist AS dist
+      FROM d JOIN assessors a ON a.id = d.assessor_id ${rankJoin}
+      WHERE ${conditions({ ...f, near: null })}
+      ORDER BY ${orderBy(p, f)} ${page}`);
+  }
+  return db.all<PublicAssessorRow>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS dist
     FROM assessors a ${rankJoin}
     WHERE ${conditions(f, null, p.sort !== "distance" && p.sort !== "relevance")}
     ORDER BY ${orderBy(p, f)} ${page}`);
