@@ -20,7 +20,13 @@ export type PublicAssessor = {
 };
 
 /** A place is public reference data, with its coordinate so that clients can map it. */
-export type PublicPlace = { code: string; name: string; province: string; lat: number; lon: number };
+export type PublicPlace = {
+  code: string;
+  name: string;
+  province: string;
+  lat: number;
+  lon: number;
+};
 
 export type PublicAssessorRow = {
   id: string;

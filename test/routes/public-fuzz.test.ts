@@ -89,9 +89,9 @@ describe("public search parameters (fast-check)", () => {
     const known = new Set(placeCodes);
     unknownPlace = ["0000", "0001", "9998", "9999"].find((c) => !known.has(c))!;
     // near takes postcodes (a 4-digit value is always a postcode), unique place names, lat,lon.
-    postcodes = (
-      await t.db.all<{ pc4: string }>(sql`SELECT pc4 FROM postcodes ORDER BY pc4`)
-    ).map((r) => r.pc4);
+    postcodes = (await t.db.all<{ pc4: string }>(sql`SELECT pc4 FROM postcodes ORDER BY pc4`)).map(
+      (r) => r.pc4,
+    );
     contacts = (
       await t.db.all<{ email: string; phone: string }>(sql`SELECT email, phone FROM assessors`)
     ).flatMap((r) => [r.email, r.phone]);
