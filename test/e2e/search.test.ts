@@ -68,8 +68,20 @@ describe.skipIf(!browserAvailable)("public search in the browser", () => {
       .poll(() => page.locator(".result-count").textContent())
       .toContain("1 praktijkbeoordelaar");
     await expect.poll(() => page.locator(".results").textContent()).toContain("Ömer Çelik");
-    // The live count is read without the hidden busy text.
-    expect(await page.locator("#result-count").textContent()).not.toContain("bijwerken");
+    // Screen readers hear the count from one live region that stays in the page (so its new
+    // text is announced), without the busy text.
+    const status = page.locator('#search-status[role="status"]');
+    await expect.poll(() => status.textContent()).toBe("1 praktijkbeoordelaar gevonden.");
+    await status.evaluate((el) => el.setAttribute("data-kept", "1"));
+    await page.locator("#q").fill("celik");
+    await expect
+      .poll(() => status.textContent(), { timeout: 5000 })
+      .toBe("1 praktijkbeoordelaar gevonden.");
+    await page.locator("#q").fill("");
+    await page.locator("#q").press("Backspace");
+    await expect.poll(() => status.textContent(), { timeout: 5000 }).not.toContain("bijwerken");
+    expect(await status.getAttribute("data-kept")).toBe("1");
+    expect(await page.locator("#results [aria-live]").count()).toBe(0);
 
     await page.screenshot({ path: screenshotPath("search-desktop"), fullPage: true });
 

@@ -5,9 +5,9 @@ import type { Crebo, Province } from "../../src/queries/reference";
 import type { SearchResult } from "../../src/search/search";
 import type { Origin, PlaceCandidate } from "../../src/search/near";
 import { Layout } from "../layout";
-import { SearchResults } from "../partials/search/results";
+import { SearchResults, SearchStatus } from "../partials/search/results";
 
-export { SearchResults };
+export { SearchResults, SearchStatus };
 
 export type SearchForm = {
   q?: string;
@@ -233,6 +233,7 @@ export function SearchPage(props: { view: SearchView; auth: AuthContext | null }
         gaf voor vermelding.
       </p>
       <SearchFormFields view={props.view} />
+      <SearchStatus view={props.view} />
       <SearchResults view={props.view} />
     </Layout>
   );

@@ -12,6 +12,7 @@ import {
   ProvinceField,
   SearchPage,
   SearchResults,
+  SearchStatus,
   WhereField,
   WhereMessage,
   type SearchForm,
@@ -172,6 +173,7 @@ publicPages.get("/", async (c) => {
     return c.html(
       <>
         <SearchResults view={view} />
+        <SearchStatus view={view} oob />
         {dropped.near ? <WhereField view={view} oob /> : <WhereMessage view={view} oob />}
         {dropped.province ? <ProvinceField view={view} oob /> : null}
       </>,

@@ -201,6 +201,36 @@ function dotsFor(view: SearchView, result: SearchResult): MapDot[] {
   });
 }
 
+/** What a screen reader hears after an update: the count and where, nothing else. */
+export function statusText(view: SearchView): string {
+  const { result, errors } = view;
+  if (Object.keys(errors).length)
+    return `Controleer uw zoekopdracht. ${Object.entries(errors)
+      .map(([k, v]) => `${FIELD_LABELS[k] ?? k}: ${v}`)
+      .join(" ")}`;
+  if (!result) return "";
+  const suggestion = result.suggestion
+    ? ` Binnen ${result.suggestion.radius_km} km ${result.suggestion.total === 1 ? "is er" : "zijn er"} ${result.suggestion.total}.`
+    : "";
+  return `${count(result.total, "praktijkbeoordelaar", "praktijkbeoordelaars")} gevonden${scope(view)}.${suggestion}`;
+}
+
+/**
+ * A live region that stays in the page (outside the swapped results, so that screen readers
+ * announce its new text); a live update fills it out of band.
+ */
+export function SearchStatus(props: { view: SearchView; oob?: boolean }) {
+  return props.oob ? (
+    <div id="search-status" hx-swap-oob="innerHTML">
+      {statusText(props.view)}
+    </div>
+  ) : (
+    <div id="search-status" class="visually-hidden" role="status" aria-atomic="true">
+      {statusText(props.view)}
+    </div>
+  );
+}
+
 /** The results region: count, list, paging, facets and map. Also the htmx partial. */
 export function SearchResults(props: { view: SearchView }) {
   const { view } = props;
@@ -214,7 +244,7 @@ export function SearchResults(props: { view: SearchView }) {
             <ErrorSummary view={view} />
           ) : result ? (
             <p class="result-count">
-              <span aria-live="polite" aria-atomic="true" id="result-count">
+              <span id="result-count">
                 <strong>
                   {count(result.total, "praktijkbeoordelaar", "praktijkbeoordelaars")}
                 </strong>
