@@ -16,6 +16,7 @@ import { schoolAccountPages } from "#src/routes/account";
 import { schoolApi } from "#src/routes/api-school";
 import { adminPages } from "#src/routes/admin";
 import { rulesRoutes } from "#src/routes/rekenhulp";
+import { ownAccessPages } from "#src/routes/own-access";
 
 export function isApiPath(path: string): boolean {
   return path.startsWith("/api/") || path === "/healthz";
@@ -71,11 +72,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  // CSRF: browser form posts must come from our own origin. Bearer-token calls are exempt.
-  const csrfCheck = csrf({
-    origin: (origin, c) =>
-      origin === new URL(deps.config.baseUrl).origin || origin === new URL(c.req.url).origin,
-  });
+  // CSRF: browser form posts must come from our own origin, which is BASE_URL's — never the
+  // request's own URL, whose host the client chooses. Bearer-token calls are exempt.
+  const csrfCheck = csrf({ origin: new URL(deps.config.baseUrl).origin });
   app.use(async (c, next) => {
     if (c.req.header("authorization")) return next();
     // An API call without any cookie carries no ambient credentials to forge: let the guards
@@ -96,6 +95,8 @@ export function createApp(deps: AppDeps) {
   app.route("/school", schoolAccountPages);
   app.route("/beheer", adminPages);
   app.route("/rekenhulp", rulesRoutes);
+  // The assessor's own access (DESIGN §3): no login, a personal link.
+  app.route("/mijn-gegevens", ownAccessPages);
 
   app.notFound((c) =>
     isApiPath(c.req.path)

@@ -17,6 +17,7 @@ import {
 import { postcodeDigits } from "#src/search/near";
 import { getPostcode } from "#src/queries/reference";
 import { rulesApi } from "./rules";
+import { publicSchoolsApi } from "./schools";
 
 export const publicApi = new Hono<AppEnv>();
 
@@ -179,3 +180,4 @@ publicApi.get("/crebos", async (c) => {
 
 // The rules calculations (POST /api/v1/rules/…) are public, too.
 publicApi.route("/rules", rulesApi);
+publicApi.route("/", publicSchoolsApi);

@@ -7,7 +7,6 @@ import { DEFAULT_RADIUS_KM, parseSearchParams } from "#src/search/params";
 import { getPublicAssessor, NearError, searchOrigin, type SearchResult } from "#src/search/search";
 import { placesForName, postcodeDigits, type Origin, type PlaceCandidate } from "#src/search/near";
 import { AboutPage } from "#views/pages/about";
-import { ProfilePage } from "#views/pages/profile";
 import {
   ProvinceField,
   SearchPage,
@@ -18,12 +17,13 @@ import {
   type SearchForm,
   type SearchView,
 } from "#views/pages/search";
-import { renderError } from "#src/http/error-page";
 import { healthRoutes } from "./health";
+import { renderPublicProfile, publicReportPages } from "./reports";
 
 export const publicPages = new Hono<AppEnv>();
 
 publicPages.route("/", healthRoutes);
+publicPages.route("/", publicReportPages);
 
 const FORM_KEYS = ["q", "province", "near", "radius_km", "crebo", "sort"] as const;
 
@@ -188,22 +188,7 @@ publicPages.get("/beoordelaars/:id", async (c) => {
   const assessor = /^[a-z0-9]{1,64}$/.test(id)
     ? await getPublicAssessor(c.get("db"), id, c.get("today"))
     : null;
-  if (!assessor) {
-    return renderError(
-      c,
-      404,
-      "Praktijkbeoordelaar niet gevonden",
-      "Deze praktijkbeoordelaar staat niet (meer) openbaar in het register. Misschien is de kwalificatie verlopen of is de toestemming voor vermelding ingetrokken.",
-    );
-  }
-  const provinces = await listProvinces(c.get("db"));
-  return c.html(
-    <ProfilePage
-      assessor={assessor}
-      auth={c.get("auth")}
-      provinceNames={new Map(provinces.map((p) => [p.code, p.name]))}
-    />,
-  );
+  return renderPublicProfile(c, assessor, { sent: c.req.query("melding") === "verstuurd" });
 });
 
 publicPages.get("/over", (c) =>
