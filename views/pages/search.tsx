@@ -57,13 +57,9 @@ export function WhereField(props: { view: SearchView; oob?: boolean }) {
   const error = errors.near ?? errors.radius_km;
   const radius = form.radius_km ?? "25";
   return (
-    <div
-      id="where-field"
-      class={error ? "field where has-error" : "field where"}
-      hx-swap-oob={props.oob ? "true" : undefined}
-    >
+    <div id="where-field" class="field where" hx-swap-oob={props.oob ? "true" : undefined}>
       <div class="where-row">
-        <div class="where-place">
+        <div class={errors.near ? "where-place has-error" : "where-place"}>
           <label for="near">Waar</label>
           <p class="hint" id="near-hint">
             Plaats of postcode
@@ -83,7 +79,7 @@ export function WhereField(props: { view: SearchView; oob?: boolean }) {
           />
           <datalist id="near-options"></datalist>
         </div>
-        <div class="where-radius">
+        <div class={errors.radius_km ? "where-radius has-error" : "where-radius"}>
           <label for="radius_km">Straal</label>
           <select id="radius_km" name="radius_km">
             {RADII.map((r) => (
