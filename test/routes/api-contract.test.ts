@@ -301,12 +301,21 @@ describe("every documented route answers as documented", () => {
       query: `near=${UTRECHT}&radius_km=10`,
       status: 200,
     });
+    await call({ template: "/api/v1/assessors", query: "near=Utrecht&radius_km=200", status: 200 });
+    const ambiguous = await call({
+      template: "/api/v1/assessors",
+      query: "near=Beek",
+      status: 422,
+    });
+    expect(ambiguous.error.code).toBe("ambiguous_place");
     await call({ template: "/api/v1/assessors", query: "per_page=0", status: 422 });
     await call({ template: "/api/v1/assessors.csv", query: "province=UT", status: 200 });
     await call({ template: "/api/v1/assessors.csv", query: "sort=afstand", status: 422 });
     await call({ template: "/api/v1/assessors/{id}", params: { id: school.id }, status: 200 });
     await call({ template: "/api/v1/assessors/{id}", params: { id: "nietopenbaar" }, status: 404 });
     await call({ template: "/api/v1/provinces", status: 200 });
+    await call({ template: "/api/v1/postcodes/{pc4}", params: { pc4: "3811 AB" }, status: 200 });
+    await call({ template: "/api/v1/postcodes/{pc4}", params: { pc4: "1029" }, status: 404 });
     await call({ template: "/api/v1/places", query: "province=ut&q=utr", status: 200 });
     await call({ template: "/api/v1/places", query: "province=XX", status: 422 });
     await call({ template: "/api/v1/crebos", query: "q=installatie", status: 200 });

@@ -3,7 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "#src/env";
 import { cachedSearch } from "#src/search/cache";
-import { apiError } from "#src/http/errors";
+import { apiError, HttpError } from "#src/http/errors";
 import { parameterFields, validationHook } from "#src/http/openapi";
 import { toCsv } from "#src/lib/csv";
 import { getDataVersion } from "#src/queries/meta";
@@ -14,15 +14,18 @@ import {
   getPublicAssessor,
   provinceCounts,
   searchAllAssessors,
-  UnknownPlaceError,
+  NearError,
   type PublicAssessor,
 } from "#src/search/search";
+import { postcodeDigits } from "#src/search/near";
+import { getPostcode } from "#src/queries/reference";
 import { rulesApi } from "./rules";
 import {
   assessorRoute,
   crebosRoute,
   csvRoute,
   placesRoute,
+  postcodeRoute,
   provincesRoute,
   searchRoute,
 } from "./routes";
@@ -75,10 +78,18 @@ async function withSearch(
   try {
     return await run(parsed.params);
   } catch (err) {
-    if (err instanceof UnknownPlaceError)
-      return invalidParams(c, {
-        [err.field]: "Deze plaats is niet bekend. Kies een plaats uit de lijst.",
-      });
+    if (err instanceof NearError) {
+      if (err.reason === "ambiguous_place")
+        return apiError(
+          c,
+          422,
+          "ambiguous_place",
+          `Er zijn meerdere plaatsen met de naam ${err.input}. Kies er één en zoek met place en radius_km.`,
+          { [err.field]: err.fieldMessage },
+          { candidates: err.candidates },
+        );
+      return invalidParams(c, { [err.field]: err.fieldMessage });
+    }
     throw err;
   }
 }
@@ -158,6 +169,19 @@ publicApi.openapi(placesRoute, async (c) => {
   const { province, q } = c.req.valid("query");
   c.header("Cache-Control", "public, max-age=3600");
   return c.json(await listPlaces(c.get("db"), { province, q, limit: q ? 50 : undefined }), 200);
+});
+
+publicApi.openapi(postcodeRoute, async (c) => {
+  const pc4 = postcodeDigits(c.req.valid("param").pc4);
+  const postcode = pc4 ? await getPostcode(c.get("db"), pc4) : undefined;
+  if (!postcode)
+    throw new HttpError(
+      404,
+      "not_found",
+      "Deze postcode kennen wij niet. Onze postcodelijst is uit 2014, dus nieuwere postcodes ontbreken. Probeer de plaatsnaam.",
+    );
+  c.header("Cache-Control", "public, max-age=3600");
+  return c.json(postcode, 200);
 });
 
 publicApi.openapi(crebosRoute, async (c) => {

@@ -12,9 +12,9 @@ describeFields(searchParamsSchema.shape, {
   province: "Provinciecode, bijvoorbeeld UT of NH.",
   place: "Plaatscode uit /api/v1/places: wie in die plaats werkt; met radius_km rond die plaats.",
   crebo: "Crebonummer (5 cijfers).",
-  near: "Zoek rond een punt: een postcode (4 cijfers) of coördinaten als lat,lon.",
+  near: "Zoek rond een punt: een postcode (3811 of 3811 AB), een plaatsnaam of coördinaten als lat,lon. Een naam van meer plaatsen geeft 422 ambiguous_place met candidates.",
   radius_km: "Straal rond near of place in km, 1 tot 200; standaard 25.",
-  sort: "name (standaard), relevance (alleen met q) of distance (alleen rond een punt).",
+  sort: "name, relevance (alleen met q) of distance (alleen rond een punt; daar de standaard).",
   page: "Paginanummer, vanaf 1.",
   per_page: "Aantal per pagina, 1 tot 100; standaard 20.",
 });
@@ -126,7 +126,9 @@ export const searchRoute = createRoute({
   responses: {
     200: jsonContent(SearchResultSchema, "Een pagina met resultaten en facetten."),
     ...cached,
-    ...errors([422]),
+    ...errors([422], {
+      422: "Een ongeldige parameter (invalid_parameter), of een plaatsnaam van meer plaatsen (ambiguous_place, met candidates).",
+    }),
   },
 });
 
@@ -192,5 +194,35 @@ export const crebosRoute = createRoute({
   responses: {
     200: jsonContent(z.array(CreboSchema), "Crebonummer, naam en niveau."),
     ...errors([422]),
+  },
+});
+
+const PostcodeSchema = z
+  .object({
+    pc4: z.string(),
+    lat: z.number(),
+    lon: z.number(),
+    place: z.object({
+      code: z.string(),
+      name: z.string(),
+      municipality: z.string(),
+      province: z.string(),
+    }),
+  })
+  .meta({ id: "Postcode", description: "Een postcodegebied (4 cijfers) met de plaats erbij." });
+
+export const postcodeRoute = createRoute({
+  method: "get",
+  path: "/postcodes/{pc4}",
+  tags: [TAG],
+  summary: "Eén postcode (4 cijfers) met coördinaat en plaats",
+  request: {
+    params: z.object({
+      pc4: z.string().meta({ description: "De postcode: 3811, 3811AB of 3811 AB." }),
+    }),
+  },
+  responses: {
+    200: jsonContent(PostcodeSchema, "De postcode."),
+    ...errors([404], { 404: "Deze postcode kennen wij niet (de lijst is uit 2014)." }),
   },
 });
