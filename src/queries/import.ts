@@ -11,12 +11,12 @@ import {
   createAssessorSchema,
   deregistrationSchema,
   examinationSchema,
-  parseWith,
   refresherSchema,
   toNewAssessor,
   TRAINING_COMPONENTS,
   type TrainingComponent,
 } from "#src/rules/assessor-input";
+import { parseWith } from "#src/rules/validation";
 import { normalise } from "#src/lib/normalise";
 import { normaliseEmail, resolveReferences, schoolName, type NewAssessor } from "./assessors";
 import { registrationStatements } from "./registration";

@@ -15,14 +15,14 @@ import {
   type DeleteResult,
 } from "#src/queries/logs";
 import { isRegisteringSchool } from "#src/rules/access";
-import { invalid, loadForWrite, onDate, readJson } from "#src/routes/school/context";
+import { invalid, loadForWrite, onDate } from "#src/routes/school/context";
 import {
   consentSchema,
   deregistrationSchema,
   examinationSchema,
-  parseWith,
   refresherSchema,
 } from "#src/rules/assessor-input";
+import { parseWith, readJson } from "#src/http/validation";
 
 export const schoolActions = new Hono<AppEnv>();
 

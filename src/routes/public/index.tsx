@@ -15,6 +15,8 @@ import {
   type SearchView,
 } from "#views/pages/search";
 import { renderError } from "#src/http/error-page";
+import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
+import { queryString, withQuery } from "#src/lib/links";
 import { healthRoutes } from "./health";
 
 export const publicPages = new Hono<AppEnv>();
@@ -55,13 +57,6 @@ function apiQuery(
     sort: form.sort,
     ...extra,
   };
-}
-
-function toUrlQuery(q: Record<string, string | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v) params.set(k, v);
-  const s = params.toString();
-  return s ? `?${s}` : "";
 }
 
 async function buildView(
@@ -107,11 +102,11 @@ async function buildView(
     provinces,
     places,
     crebos,
-    query: toUrlQuery(apiQuery(form, { page: undefined, per_page: extra.per_page })),
+    query: queryString(apiQuery(form, { page: undefined, per_page: extra.per_page })),
     linkWith: (changes) => {
       const next: SearchForm = { ...form, ...changes };
       if ("place" in changes && !changes.place) next.radius_km = undefined;
-      return `/${toUrlQuery(apiQuery(next, { page: changes.page, per_page: extra.per_page }))}`;
+      return withQuery("/", apiQuery(next, { page: changes.page, per_page: extra.per_page }));
     },
   };
   const previous =
@@ -126,17 +121,17 @@ async function buildView(
 }
 
 publicPages.get("/", async (c) => {
-  c.header("Vary", "HX-Request", { append: true });
+  varyOnHtmx(c);
   const { view, status, provinceChanged } = await buildView(c);
-  const partial =
-    c.req.header("hx-request") === "true" &&
-    c.req.header("hx-history-restore-request") !== "true" &&
-    c.req.header("hx-boosted") !== "true";
+  const partial = isHtmxRequest(c);
   if (partial) {
     // The address bar always shows the canonical search in API parameter names.
     c.header(
       "HX-Push-Url",
-      `/${toUrlQuery(apiQuery(view.form, { page: c.req.query("page"), per_page: c.req.query("per_page") }))}`,
+      withQuery(
+        "/",
+        apiQuery(view.form, { page: c.req.query("page"), per_page: c.req.query("per_page") }),
+      ),
     );
     return c.html(
       <>
