@@ -4,7 +4,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { mkdirSync } from "node:fs";
 import { Hono } from "hono";
 import { createApp } from "./app";
-import { ConfigError, configFromProcess } from "./config";
+import { type Config, ConfigError, configFromProcess } from "./config";
 import { openDatabase } from "./db";
 import type { AppEnv } from "./env";
 import { consoleMailer } from "./mail";
@@ -12,7 +12,7 @@ import { printStartupLogins } from "./startup";
 import { prepareDatabase } from "./setup";
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = configFromProcess();
   } catch (err) {

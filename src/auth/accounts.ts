@@ -411,7 +411,7 @@ export async function acceptInvite(
   const schoolId = role === "admin" ? null : invite.schoolId;
   if (role !== "admin") {
     const school = schoolId ? await schoolById(ctx.db, schoolId) : undefined;
-    if (!school || school.status !== "active")
+    if (school?.status !== "active")
       throw new AccountError(
         410,
         "De school van deze uitnodiging is niet actief. Neem contact op met het register.",

@@ -24,7 +24,8 @@ export async function runScheduledJobs(
   mailer?: Mailer,
 ): Promise<JobOutcome[]> {
   const today = amsterdamDate(now);
-  const jobs: { job: JobOutcome["job"]; run: () => Promise<number | void> }[] = [
+  // A job resolves to the number of rows it handled, or to nothing (sessions).
+  const jobs: { job: JobOutcome["job"]; run: () => Promise<unknown> }[] = [
     { job: "reminders", run: () => sendReminders({ db, config, mailer }, today) },
     { job: "retention", run: () => eraseExpiredDeregistrations(db, config, today) },
     { job: "sessions", run: () => deleteExpiredSessions(db) },

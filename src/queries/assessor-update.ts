@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import {
   assessorCrebos,
   assessorPlaces,
-  assessors,
+  type assessors,
   examinations,
   refresherTrainings,
 } from "../../db/schema";

@@ -279,6 +279,6 @@ export async function schoolUserByEmail(
     .from(users)
     .innerJoin(schools, eq(schools.id, users.schoolId))
     .where(eq(users.email, email.trim().toLowerCase()));
-  if (!row || !row.schoolId || row.disabledAt || row.status !== "active") return null;
+  if (!row?.schoolId || row.disabledAt || row.status !== "active") return null;
   return { userId: row.userId, schoolId: row.schoolId };
 }

@@ -43,7 +43,7 @@ inviteRoutes.post("/uitnodiging/:token", async (c) => {
   const token = c.req.param("token");
   noStore(c);
   const form = await formFields(c);
-  let view;
+  let view: Awaited<ReturnType<typeof inviteView>>;
   try {
     view = await inviteView(c, token);
   } catch (err) {
