@@ -1,20 +1,12 @@
-// /inloggen and /uitloggen: login with throttling per account and per IP, logout.
+// /inloggen and /uitloggen: the login form (the check itself is src/auth/accounts/login.ts), logout.
 import { Hono } from "hono";
 import { z } from "zod";
 import { endSession, homeFor, noStore, safeReturnPath, startSession } from "#src/auth/http";
-import { verifyAgainstDummy, verifyPassword } from "#src/auth/passwords";
-import {
-  accountKey,
-  clearFailures,
-  clientIp,
-  ipKey,
-  recordFailure,
-  retryAfterSeconds,
-} from "#src/auth/throttle";
+import { logIn } from "#src/auth/accounts/login";
+import { clientIp } from "#src/auth/throttle";
 import type { AppEnv } from "#src/env";
 import { noticeFrom, withNotice } from "#src/http/notice";
 import { parseForm } from "#src/http/validation";
-import { loginBlock, userByEmail } from "#src/queries/accounts";
 import { LoginPage, LogoutPage } from "#views/pages/auth/login";
 
 export const loginRoutes = new Hono<AppEnv>();
@@ -42,8 +34,6 @@ const loginSchema = z.object({
 });
 
 loginRoutes.post("/inloggen", async (c) => {
-  const db = c.get("db");
-  const now = c.get("now");
   const parsed = await parseForm(c, loginSchema);
   const terug = safeReturnPath(parsed.values.terug);
   noStore(c);
@@ -54,11 +44,14 @@ loginRoutes.post("/inloggen", async (c) => {
     );
   }
   const { email, password } = parsed.data;
-  const keys = [accountKey(email), ipKey(clientIp(c))];
-  const wait = await retryAfterSeconds(db, keys, now);
-  if (wait > 0) {
-    c.header("Retry-After", String(wait));
-    const minutes = Math.ceil(wait / 60);
+  const outcome = await logIn(c.get("db"), { email, password, ip: clientIp(c) }, c.get("now"));
+  if (outcome.ok) {
+    await startSession(c, outcome.userId);
+    return c.redirect(terug ?? homeFor(outcome.role), 303);
+  }
+  if (outcome.reason === "throttled") {
+    c.header("Retry-After", String(outcome.retryAfterSeconds));
+    const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
     return c.html(
       <LoginPage
         email={email}
@@ -68,17 +61,7 @@ loginRoutes.post("/inloggen", async (c) => {
       429,
     );
   }
-  const found = await userByEmail(db, email);
-  // An unknown address costs the same scrypt time as a known one.
-  const passwordOk = found?.user.passwordHash
-    ? await verifyPassword(found.user.passwordHash, password)
-    : await verifyAgainstDummy(password);
-  const block = found ? loginBlock(found) : null;
-  if (!found || !passwordOk || block === "disabled") {
-    await recordFailure(db, keys, now);
-    return c.html(<LoginPage email={email} terug={terug} error={LOGIN_FAILED} />, 401);
-  }
-  if (block === "suspended") {
+  if (outcome.reason === "suspended") {
     return c.html(
       <LoginPage
         email={email}
@@ -88,9 +71,7 @@ loginRoutes.post("/inloggen", async (c) => {
       403,
     );
   }
-  await clearFailures(db, keys[0]);
-  await startSession(c, found.user.id);
-  return c.redirect(terug ?? homeFor(found.user.role), 303);
+  return c.html(<LoginPage email={email} terug={terug} error={LOGIN_FAILED} />, 401);
 });
 
 loginRoutes.get("/uitloggen", (c) => {
