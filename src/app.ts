@@ -71,11 +71,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  // CSRF: browser form posts must come from our own origin. Bearer-token calls are exempt.
-  const csrfCheck = csrf({
-    origin: (origin, c) =>
-      origin === new URL(deps.config.baseUrl).origin || origin === new URL(c.req.url).origin,
-  });
+  // CSRF: browser form posts must come from our own origin, which is BASE_URL's — never the
+  // request's own URL, whose host the client chooses. Bearer-token calls are exempt.
+  const csrfCheck = csrf({ origin: new URL(deps.config.baseUrl).origin });
   app.use(async (c, next) => {
     if (c.req.header("authorization")) return next();
     // An API call without any cookie carries no ambient credentials to forge: let the guards

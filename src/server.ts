@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { createApp } from "./app";
 import { type Config, ConfigError, configFromProcess } from "./config";
 import { openDatabase } from "./db";
+import { databaseHealthCheck } from "./db-file";
 import type { AppEnv } from "./env";
 import { consoleMailer } from "./mail";
 import { printStartupLogins } from "./startup";
@@ -25,6 +26,8 @@ async function main() {
   if (config.databaseUrl.startsWith("file:data/")) mkdirSync("data", { recursive: true });
   const { db, client } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   const setup = await prepareDatabase(db, config);
+  // /healthz: the file must still be the one opened, and readable (src/db-file.ts).
+  const ping = await databaseHealthCheck(client, config.databaseUrl);
 
   const root = new Hono<AppEnv>();
   root.use("/static/*", serveStatic({ root: "./public" }));
@@ -35,9 +38,7 @@ async function main() {
       db,
       config,
       mailer: config.env === "production" ? undefined : consoleMailer,
-      ping: async () => {
-        await client.execute("SELECT 1");
-      },
+      ping,
     }),
   );
 

@@ -42,6 +42,9 @@ export function Layout(props: LayoutProps) {
             <link rel="stylesheet" href={s} />
           ))}
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+          {/* htmx would inject its indicator CSS itself; under style-src 'self' that is ours to
+              ship (public/static/app.css), so no style is ever generated in the page. */}
+          <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
           <script src="/vendor/htmx.min.js" defer></script>
           {(props.scripts ?? []).map((s) => (
             <script src={s} defer></script>
