@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AccountError, acceptInvite, flowContext, openInvite } from "#src/auth/accounts";
 import { homeFor, noStore, startSession } from "#src/auth/http";
 import type { AppEnv } from "#src/env";
-import { formFields } from "#src/http/validation";
+import { formFields, validateForm } from "#src/http/validation";
 import { schoolById } from "#src/queries/accounts";
 import { InvitePage } from "#views/pages/auth/password-forms";
 import { confirmError, emailField, linkProblem } from "./shared";
@@ -39,6 +39,15 @@ const nameField = z
   .min(2, "Vul uw naam in.")
   .max(200, "Deze naam is te lang (hoogstens 200 tekens).");
 
+/** The invite form; only the admin setup link asks for an e-mail address. */
+function inviteForm(adminSetup: boolean) {
+  return z.object({
+    name: nameField,
+    password: z.string().min(1, "Kies een wachtwoord."),
+    email: adminSetup ? emailField : z.string(),
+  });
+}
+
 inviteRoutes.post("/uitnodiging/:token", async (c) => {
   const token = c.req.param("token");
   noStore(c);
@@ -50,16 +59,14 @@ inviteRoutes.post("/uitnodiging/:token", async (c) => {
     if (err instanceof AccountError) return linkProblem(c, err);
     throw err;
   }
-  const errors: Record<string, string> = {};
-  const name = nameField.safeParse(form.name ?? "");
-  if (!name.success) errors.name = name.error.issues[0].message;
-  if (!form.password) errors.password = "Kies een wachtwoord.";
+  const parsed = validateForm(form, inviteForm(view.kind === "admin_setup"), {
+    name: "",
+    password: "",
+    email: "",
+  });
+  const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const mismatch = confirmError(form);
   if (mismatch) errors.password_confirm = mismatch;
-  if (view.kind === "admin_setup") {
-    const email = emailField.safeParse(form.email ?? "");
-    if (!email.success) errors.email = email.error.issues[0].message;
-  }
   const rerender = (status: 409 | 422) =>
     c.html(
       <InvitePage
@@ -71,10 +78,10 @@ inviteRoutes.post("/uitnodiging/:token", async (c) => {
       />,
       status,
     );
-  if (Object.keys(errors).length > 0 || !name.success) return rerender(422);
+  if (!parsed.ok || Object.keys(errors).length > 0) return rerender(422);
   try {
     const { userId, role } = await acceptInvite(flowContext(c), token, {
-      name: name.data,
+      name: parsed.data.name,
       password: form.password,
       email: form.email,
     });

@@ -10,11 +10,14 @@ import {
 import { homeFor, noStore, startSession } from "#src/auth/http";
 import type { AppEnv } from "#src/env";
 import { NOTICE_PARAM, withNotice } from "#src/http/notice";
-import { formFields } from "#src/http/validation";
+import { formFields, parseForm } from "#src/http/validation";
+import { z } from "zod";
 import { ForgotPasswordPage, ResetPasswordPage } from "#views/pages/auth/password-forms";
 import { confirmError, emailField, linkProblem } from "./shared";
 
 export const passwordResetRoutes = new Hono<AppEnv>();
+
+const forgotForm = z.object({ email: emailField });
 
 passwordResetRoutes.get("/wachtwoord-vergeten", (c) =>
   c.html(
@@ -23,20 +26,19 @@ passwordResetRoutes.get("/wachtwoord-vergeten", (c) =>
 );
 
 passwordResetRoutes.post("/wachtwoord-vergeten", async (c) => {
-  const form = await formFields(c);
-  const email = emailField.safeParse(form.email ?? "");
-  if (!email.success) {
+  const parsed = await parseForm(c, forgotForm, { email: "" });
+  if (!parsed.ok) {
     return c.html(
       <ForgotPasswordPage
         auth={c.get("auth")}
-        email={form.email}
-        errors={{ email: email.error.issues[0].message }}
+        email={parsed.values.email}
+        errors={parsed.errors}
       />,
       422,
     );
   }
   // The same answer whether or not the address has an account.
-  await requestPasswordReset(flowContext(c), email.data);
+  await requestPasswordReset(flowContext(c), parsed.data.email);
   return c.redirect(withNotice("/wachtwoord-vergeten", "verstuurd"), 303);
 });
 
