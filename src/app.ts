@@ -16,6 +16,7 @@ import { schoolAccountPages } from "#src/routes/account";
 import { schoolApi } from "#src/routes/api-school";
 import { adminPages } from "#src/routes/admin";
 import { rulesRoutes } from "#src/routes/rekenhulp";
+import { ownAccessPages } from "#src/routes/own-access";
 
 export function isApiPath(path: string): boolean {
   return path.startsWith("/api/") || path === "/healthz";
@@ -94,6 +95,8 @@ export function createApp(deps: AppDeps) {
   app.route("/school", schoolAccountPages);
   app.route("/beheer", adminPages);
   app.route("/rekenhulp", rulesRoutes);
+  // The assessor's own access (DESIGN §3): no login, a personal link.
+  app.route("/mijn-gegevens", ownAccessPages);
 
   app.notFound((c) =>
     isApiPath(c.req.path)

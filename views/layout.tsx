@@ -108,7 +108,8 @@ export function Layout(props: LayoutProps) {
               <p>
                 Het Register Gekwalificeerd Praktijkbeoordelaar is het landelijke overzicht van
                 praktijkbeoordelaars voor mbo-examens in de metaal, elektro en installatietechniek.{" "}
-                <a href="/over">Over het register en privacy</a>
+                <a href="/over">Over het register en privacy</a> ·{" "}
+                <a href="/mijn-gegevens">Mijn gegevens (voor praktijkbeoordelaars)</a>
               </p>
               <p class="credit">{CREDIT_LINE}</p>
             </div>

@@ -24,6 +24,7 @@ import {
 } from "./assessors";
 import { auditEntry } from "./audit";
 import { errorText, type Statement } from "./batch";
+import { ConsentWithdrawnByAssessor, consentWithdrawnByAssessor } from "./consent-precedence";
 import { bumpDataVersion } from "./meta";
 
 export type UpdateResult =
@@ -148,6 +149,8 @@ export async function updateAssessor(
     );
   }
   if (patch.public_consent !== undefined && patch.public_consent !== current.publicConsent) {
+    if (patch.public_consent && (await consentWithdrawnByAssessor(db, id)))
+      throw new ConsentWithdrawnByAssessor();
     set.publicConsent = patch.public_consent;
     set.publicEligible = patch.public_consent && !current.erasedAt;
     note("public_consent", current.publicConsent, patch.public_consent);

@@ -15,6 +15,7 @@ import {
   type PublicAssessor,
 } from "#src/search/search";
 import { rulesApi } from "./rules";
+import { publicSchoolsApi } from "./schools";
 
 export const publicApi = new Hono<AppEnv>();
 
@@ -154,3 +155,4 @@ publicApi.get("/crebos", async (c) => {
 
 // The rules calculations (POST /api/v1/rules/…) are public, too.
 publicApi.route("/rules", rulesApi);
+publicApi.route("/", publicSchoolsApi);

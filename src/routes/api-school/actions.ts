@@ -5,6 +5,10 @@ import type { AppEnv } from "#src/env";
 import { HttpError } from "#src/http/errors";
 import { deregister, setConsent, undoDeregistration } from "#src/queries/assessor-changes";
 import { getAssessorRecord } from "#src/queries/assessor-record";
+import {
+  CONSENT_WITHDRAWN_BY_ASSESSOR_MESSAGE,
+  ConsentWithdrawnByAssessor,
+} from "#src/queries/consent-precedence";
 import { getAssessor } from "#src/queries/assessors";
 import {
   addExamination,
@@ -25,6 +29,21 @@ import {
 import { parseWith, readJson } from "#src/http/validation";
 
 export const schoolActions = new Hono<AppEnv>();
+
+/** A school giving consent the assessor withdrew themselves → 409 consent_withdrawn_by_assessor. */
+export async function consentGuard<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof ConsentWithdrawnByAssessor)
+      throw new HttpError(
+        409,
+        "consent_withdrawn_by_assessor",
+        CONSENT_WITHDRAWN_BY_ASSESSOR_MESSAGE,
+      );
+    throw err;
+  }
+}
 
 const BASE = "/assessors/:id";
 
@@ -122,7 +141,7 @@ schoolActions.post(`${BASE}/consent`, async (c) => {
   const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
   const parsed = parseWith(consentSchema, await readJson(c));
   if (!parsed.ok) invalid(parsed.fields);
-  await setConsent(c.get("db"), actor, assessor.id, parsed.data.public_consent);
+  await consentGuard(() => setConsent(c.get("db"), actor, assessor.id, parsed.data.public_consent));
   return c.json(await record(c, assessor.id));
 });
 

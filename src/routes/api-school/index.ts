@@ -1,6 +1,13 @@
 // The school JSON API, DESIGN §5: list, register, read, edit, link, CSV, import, AVG export and
 // erasure here; logging, consent and afmelding in src/school/api-actions.ts.
 import { Hono, type Context } from "hono";
+import {
+  noticeContext,
+  notifyEmailChanged,
+  notifyLinked,
+  notifyRegistered,
+  notifyRegisteredMany,
+} from "#src/auth/assessor-notices";
 import type { AppEnv } from "#src/env";
 import { HttpError } from "#src/http/errors";
 import { toCsv } from "#src/lib/csv";
@@ -13,7 +20,8 @@ import { commitImport, previewImport } from "#src/queries/import";
 import { eraseAssessor, exportAssessor } from "#src/queries/privacy";
 import { schoolCsvRows } from "#src/queries/school-csv";
 import { mayErase } from "#src/rules/access";
-import { schoolActions } from "./actions";
+import { consentGuard, schoolActions } from "./actions";
+import { schoolContactApi } from "./contact";
 import {
   actorOf,
   invalid,
@@ -142,6 +150,7 @@ schoolApi.post(`${BASE}/import`, async (c) => {
     );
   }
   const ids = await commitImport(db, actor, preview.valid);
+  await notifyRegisteredMany(db, noticeContext(c), ids.values(), actor.schoolId);
   const rows = preview.rows.map((r) =>
     ids.has(r.row) ? { ...r, status: "created" as const, id: ids.get(r.row) } : r,
   );
@@ -155,6 +164,7 @@ schoolApi.post(BASE, async (c) => {
   const result = await createAssessor(c.get("db"), actor, toNewAssessor(parsed.data));
   if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
   if (!result.ok) invalid(result.fields);
+  await notifyRegistered(c.get("db"), noticeContext(c), result.id, actor.schoolId);
   return recordResponse(c, result.id, 201);
 });
 
@@ -167,7 +177,9 @@ schoolApi.patch(`${BASE}/:id`, async (c) => {
   const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
   const parsed = parseWith(updateAssessorSchema(c.get("today")), await readJson(c));
   if (!parsed.ok) invalid(parsed.fields);
-  const result = await updateAssessor(c.get("db"), actor, assessor, parsed.data);
+  const result = await consentGuard(() =>
+    updateAssessor(c.get("db"), actor, assessor, parsed.data),
+  );
   if (!result.ok && "conflict" in result) {
     throw new HttpError(
       409,
@@ -179,6 +191,14 @@ schoolApi.patch(`${BASE}/:id`, async (c) => {
   }
   if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
   if (!result.ok) invalid(result.fields);
+  if (result.changed && result.assessor.emailNorm !== assessor.emailNorm)
+    await notifyEmailChanged(
+      c.get("db"),
+      noticeContext(c),
+      assessor.id,
+      actor.schoolId,
+      assessor.email,
+    );
   return recordResponse(c, assessor.id);
 });
 
@@ -191,7 +211,8 @@ schoolApi.post(`${BASE}/:id/link`, async (c) => {
       "forbidden",
       "De persoonsgegevens van deze beoordelaar zijn verwijderd; koppelen kan niet meer.",
     );
-  await linkAssessor(c.get("db"), actor, assessor.id);
+  if (await linkAssessor(c.get("db"), actor, assessor.id))
+    await notifyLinked(c.get("db"), noticeContext(c), assessor.id, actor.schoolId);
   return recordResponse(c, assessor.id);
 });
 
@@ -222,3 +243,5 @@ schoolApi.post(`${BASE}/:id/erasure`, async (c) => {
 });
 
 schoolApi.route("/", schoolActions);
+// The school's public contact (/profile) and its Meld een fout reports (/reports).
+schoolApi.route("/", schoolContactApi);

@@ -6,7 +6,6 @@ import { getPlace, listCrebos, listPlaces, listProvinces } from "#src/queries/re
 import { parseSearchParams } from "#src/search/params";
 import { getPublicAssessor, UnknownPlaceError, type SearchResult } from "#src/search/search";
 import { AboutPage } from "#views/pages/about";
-import { ProfilePage } from "#views/pages/profile";
 import {
   PlaceField,
   SearchPage,
@@ -14,14 +13,15 @@ import {
   type SearchForm,
   type SearchView,
 } from "#views/pages/search";
-import { renderError } from "#src/http/error-page";
 import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
 import { queryString, withQuery } from "#src/lib/links";
 import { healthRoutes } from "./health";
+import { renderPublicProfile, publicReportPages } from "./reports";
 
 export const publicPages = new Hono<AppEnv>();
 
 publicPages.route("/", healthRoutes);
+publicPages.route("/", publicReportPages);
 
 const FORM_KEYS = ["q", "province", "place", "radius_km", "crebo", "sort"] as const;
 
@@ -149,22 +149,7 @@ publicPages.get("/beoordelaars/:id", async (c) => {
   const assessor = /^[a-z0-9]{1,64}$/.test(id)
     ? await getPublicAssessor(c.get("db"), id, c.get("today"))
     : null;
-  if (!assessor) {
-    return renderError(
-      c,
-      404,
-      "Praktijkbeoordelaar niet gevonden",
-      "Deze praktijkbeoordelaar staat niet (meer) openbaar in het register. Misschien is de kwalificatie verlopen of is de toestemming voor vermelding ingetrokken.",
-    );
-  }
-  const provinces = await listProvinces(c.get("db"));
-  return c.html(
-    <ProfilePage
-      assessor={assessor}
-      auth={c.get("auth")}
-      provinceNames={new Map(provinces.map((p) => [p.code, p.name]))}
-    />,
-  );
+  return renderPublicProfile(c, assessor, { sent: c.req.query("melding") === "verstuurd" });
 });
 
 publicPages.get("/over", (c) =>

@@ -8,6 +8,7 @@ import { withQuery } from "#src/lib/links";
 import { toCsv } from "#src/lib/csv";
 import { listSchoolAssessors, statusCounts, type ListFilter } from "#src/queries/assessor-list";
 import { commitImport, previewImport } from "#src/queries/import";
+import { noticeContext, notifyRegisteredMany } from "#src/auth/assessor-notices";
 import { exportAssessor } from "#src/queries/privacy";
 import { schoolCsvRows } from "#src/queries/school-csv";
 import type { AssessorStatus } from "#src/rules";
@@ -160,6 +161,7 @@ dashboardPages.post("/import/bevestigen", requireSchoolPage, async (c) => {
     );
   }
   const ids = await commitImport(c.get("db"), actor, preview.valid);
+  await notifyRegisteredMany(c.get("db"), noticeContext(c), ids.values(), actor.schoolId);
   return c.redirect(`/school?geimporteerd=${ids.size}`, 303);
 });
 

@@ -5,6 +5,7 @@ import type { AppEnv } from "#src/env";
 import { dashboardPages } from "./dashboard";
 import { profilePages } from "./profile";
 import { registerPages } from "./register";
+import { schoolReportPages } from "./reports";
 
 export const schoolPages = new Hono<AppEnv>();
 
@@ -12,3 +13,5 @@ export const schoolPages = new Hono<AppEnv>();
 schoolPages.route("/", registerPages);
 schoolPages.route("/", dashboardPages);
 schoolPages.route("/", profilePages);
+// Meldingen (Meld een fout reports) and the exam office's public contact.
+schoolPages.route("/", schoolReportPages);

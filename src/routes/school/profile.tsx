@@ -16,6 +16,11 @@ import {
   deleteRefresherTraining,
 } from "#src/queries/logs";
 import { eraseAssessor } from "#src/queries/privacy";
+import {
+  CONSENT_WITHDRAWN_BY_ASSESSOR_MESSAGE,
+  ConsentWithdrawnByAssessor,
+} from "#src/queries/consent-precedence";
+import { noticeContext, notifyLinked } from "#src/auth/assessor-notices";
 import type { ProfileForms } from "#views/pages/school/assessor";
 import { isRegisteringSchool, mayErase } from "#src/rules/access";
 import { CREBO_NOT_OF_ASSESSOR } from "#src/routes/api-school/actions";
@@ -151,7 +156,21 @@ profilePages.post(`${PATH}/toestemming`, async (c) => {
     return invalidForm(c, assessor.id, "consent", form, ["consent"], {
       consent: "Kies ja of nee.",
     });
-  await setConsent(c.get("db"), actor, assessor.id, choice === "ja");
+  try {
+    await setConsent(c.get("db"), actor, assessor.id, choice === "ja");
+  } catch (err) {
+    if (!(err instanceof ConsentWithdrawnByAssessor)) throw err;
+    const loaded = await loadOr404(c, assessor.id);
+    return renderProfile(c, loaded, {
+      status: 409,
+      forms: {
+        consent: {
+          values: { consent: "ja" },
+          errors: { consent: CONSENT_WITHDRAWN_BY_ASSESSOR_MESSAGE },
+        },
+      },
+    });
+  }
   return done(c, assessor.id, "toestemming");
 });
 
@@ -204,7 +223,8 @@ profilePages.post(`${PATH}/koppelen`, async (c) => {
       "forbidden",
       "De persoonsgegevens van deze beoordelaar zijn gewist; koppelen kan niet meer.",
     );
-  await linkAssessor(c.get("db"), actor, assessor.id);
+  if (await linkAssessor(c.get("db"), actor, assessor.id))
+    await notifyLinked(c.get("db"), noticeContext(c), assessor.id, actor.schoolId);
   return c.redirect(withNotice(`/school/beoordelaars/${assessor.id}`, "gekoppeld"), 303);
 });
 

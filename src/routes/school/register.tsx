@@ -9,6 +9,7 @@ import { fullName } from "#src/queries/assessor-derived";
 import { getAssessorRecord } from "#src/queries/assessor-record";
 import { findIdByEmail, getAssessor, loadForActor, schoolName } from "#src/queries/assessors";
 import { createAssessor } from "#src/queries/registration";
+import { noticeContext, notifyEmailChanged, notifyRegistered } from "#src/auth/assessor-notices";
 import { listCrebos } from "#src/queries/reference";
 import { EditAssessorPage } from "#views/pages/school/edit-assessor";
 import { NewAssessorPage, type DuplicateInfo } from "#views/pages/school/new-assessor";
@@ -98,6 +99,7 @@ registerPages.post("/beoordelaars/nieuw", requireSchoolPage, async (c) => {
   if (!result.ok && "duplicateId" in result)
     return renderNew(c, values, {}, 409, await duplicateInfo(c, actor, result.duplicateId));
   if (!result.ok) return renderNew(c, values, toFormErrors(result.fields), 422);
+  await notifyRegistered(db, noticeContext(c), result.id, actor.schoolId);
   return c.redirect(withNotice(`/school/beoordelaars/${result.id}`, "geregistreerd"), 303);
 });
 
@@ -174,5 +176,7 @@ registerPages.post("/beoordelaars/:id/bewerken", async (c) => {
     );
   if (!result.ok)
     return renderEdit(c, assessor.id, values, { errors: toFormErrors(result.fields) }, 422);
+  if (result.changed && result.assessor.emailNorm !== assessor.emailNorm)
+    await notifyEmailChanged(db, noticeContext(c), assessor.id, actor.schoolId, assessor.email);
   return c.redirect(withNotice(`/school/beoordelaars/${assessor.id}`, "gewijzigd"), 303);
 });
