@@ -18,11 +18,18 @@ import {
 } from "#src/rules/assessor-input";
 import { parseWith } from "#src/rules/validation";
 import { normalise } from "#src/lib/normalise";
-import { normaliseEmail, resolveReferences, schoolName, type NewAssessor } from "./assessors";
+import {
+  loadForActor,
+  normaliseEmail,
+  resolveReferences,
+  schoolName,
+  type NewAssessor,
+} from "./assessors";
 import { registrationStatements } from "./registration";
 import { runBatch } from "./batch";
 import { bumpDataVersion } from "./meta";
 import { lookupCrebos, lookupPlaces } from "./place-lookup";
+import { isoFromDutchDate } from "../lib/dutch-date";
 
 export type ImportRow = {
   row: number;
@@ -87,7 +94,13 @@ const REQUIRED_COLUMNS = [
 ];
 
 /** Checks a whole file without writing anything. */
-export async function previewImport(db: DB, text: string, today: string): Promise<ImportPreview> {
+/** Every row checked; with `viewer`, duplicates it may not see are reported without their id. */
+export async function previewImport(
+  db: DB,
+  text: string,
+  today: string,
+  viewer?: Actor,
+): Promise<ImportPreview> {
   const [header, ...records] = parseCsv(text);
   if (!header) return { rows: [], valid: [], fileErrors: ["Het bestand is leeg."] };
   const columns = header.map(canonicalColumn);
@@ -148,7 +161,7 @@ export async function previewImport(db: DB, text: string, today: string): Promis
       places: placeLookup.codes,
       crebos: creboLookup.codes,
       initial_training: {
-        date: c.scholingdatum ?? "",
+        date: isoFromDutchDate(c.scholingdatum ?? ""),
         provider: c.scholingaanbieder ?? "",
         components: components(c.scholingonderdelen),
       },
@@ -190,7 +203,7 @@ export async function previewImport(db: DB, text: string, today: string): Promis
     if (start) {
       for (const [date, crebo, ...notes] of logLines(c.examens)) {
         const e = parseWith(examinationSchema(today, start), {
-          date,
+          date: isoFromDutchDate(date),
           crebo: crebo ?? "",
           notes: notes.join(" / "),
         });
@@ -201,7 +214,7 @@ export async function previewImport(db: DB, text: string, today: string): Promis
       }
       for (const [date, kind, provider, ...description] of logLines(c.bijscholingen)) {
         const r = parseWith(refresherSchema(today, start), {
-          date,
+          date: isoFromDutchDate(date),
           kind,
           provider: provider ?? "",
           description: description.join(" / "),
@@ -211,7 +224,7 @@ export async function previewImport(db: DB, text: string, today: string): Promis
       }
       if (c.afgemeldop) {
         const d = parseWith(deregistrationSchema(today, start), {
-          date: c.afgemeldop,
+          date: isoFromDutchDate(c.afgemeldop),
           reason: c.redenafmelding ?? "",
         });
         if (!d.ok) errors["afgemeld op"] = Object.values(d.fields)[0];
@@ -232,7 +245,21 @@ export async function previewImport(db: DB, text: string, today: string): Promis
       });
     }
   }
+  if (viewer) await hideInvisibleDuplicates(db, viewer, result.rows);
   return result;
+}
+
+export const DUPLICATE_HIDDEN_MESSAGE =
+  "Er staat al een praktijkbeoordelaar met dit e-mailadres in het register, maar die is voor uw school niet zichtbaar. Neem contact op met het bureau van het register om dit uit te zoeken.";
+
+/** A duplicate the importing school may not see keeps its id to itself (item 7 of issue 12). */
+async function hideInvisibleDuplicates(db: DB, viewer: Actor, rows: ImportRow[]): Promise<void> {
+  for (const row of rows) {
+    if (!row.existing_id) continue;
+    if (await loadForActor(db, viewer, row.existing_id)) continue;
+    delete row.existing_id;
+    row.errors["e-mail"] = DUPLICATE_HIDDEN_MESSAGE;
+  }
 }
 
 /** Writes the valid rows of a preview in one batch; returns the new ids by row number. */

@@ -52,13 +52,12 @@ export const searchParamsSchema = z
         .regex(/^\d{5}$/, "Een crebonummer bestaat uit 5 cijfers.")
         .optional(),
     ),
+    // A postcode ("3811", "3811 AB"), a place name or "lat,lon"; what it names is resolved in
+    // search/near.ts (unknown or ambiguous → 422 naming near).
     near: optionalText.pipe(
       z
         .string()
-        .refine(
-          (v) => /^\d{4}$/.test(v) || latLon.test(v),
-          "Geef een plaatscode of coördinaten als lat,lon.",
-        )
+        .max(100, "Gebruik hoogstens 100 tekens voor de plaats of postcode.")
         .refine((v) => {
           const m = latLon.exec(v);
           return !m || (Math.abs(Number(m[1])) <= 90 && Math.abs(Number(m[2])) <= 180);
@@ -103,11 +102,12 @@ export const searchParamsSchema = z
         path: ["sort"],
         message: "Sorteren op relevantie kan alleen met een zoektekst.",
       });
-    if (p.sort === "distance" && !p.near)
+    if (p.sort === "distance" && !p.near && !(p.place && p.radius_km !== undefined))
       ctx.addIssue({
         code: "custom",
         path: ["sort"],
-        message: "Sorteren op afstand kan alleen met een plaats (near).",
+        message:
+          "Sorteren op afstand kan alleen rond een punt: met near, of met place en radius_km.",
       });
   });
 
@@ -118,6 +118,8 @@ export type SearchParams = {
   crebo?: string;
   near?: string;
   radiusKm: number;
+  /** `place` with an explicit `radius_km`: a search around that place instead of in it. */
+  aroundPlace: boolean;
   sort: "name" | "relevance" | "distance";
   page: number;
   perPage: number;
@@ -131,6 +133,7 @@ export function parseSearchParams(query: Record<string, string | undefined>): Pa
   const result = searchParamsSchema.safeParse(query);
   if (!result.success) return { ok: false, fields: fieldMessages(result.error) };
   const p = result.data;
+  const aroundPlace = Boolean(p.place && p.radius_km !== undefined);
   return {
     ok: true,
     params: {
@@ -140,7 +143,9 @@ export function parseSearchParams(query: Record<string, string | undefined>): Pa
       crebo: p.crebo,
       near: p.near,
       radiusKm: p.radius_km ?? DEFAULT_RADIUS_KM,
-      sort: p.sort ?? "name",
+      aroundPlace,
+      // Around a point the list is in distance order unless asked otherwise.
+      sort: p.sort ?? (p.near || aroundPlace ? "distance" : "name"),
       page: p.page ?? 1,
       perPage: p.per_page ?? 20,
     },

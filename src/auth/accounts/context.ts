@@ -53,8 +53,16 @@ export const roleLabels: Record<Role, string> = {
 export async function send(ctx: FlowContext, to: string, text: MailText) {
   await queueMail(
     ctx.db,
-    { to, subject: text.subject, body: text.body, kind: text.kind },
+    {
+      to,
+      subject: text.subject,
+      body: text.body,
+      kind: text.kind,
+      oneTimeLinks: text.oneTimeLinks,
+      automatic: text.automatic,
+    },
     ctx.mailer,
+    ctx.now,
   );
 }
 

@@ -9,7 +9,8 @@ const ACCOUNT_NOTICES: Record<string, string> = {
   verwijderd: "De collega is verwijderd. Diens sessies en tokens werken niet meer.",
   ingetrokken: "De uitnodiging is ingetrokken.",
   token_ingetrokken: "Het token is ingetrokken en werkt niet meer.",
-  gewijzigd: "Uw wachtwoord is gewijzigd. U bent op alle andere apparaten uitgelogd.",
+  gewijzigd:
+    "Uw wachtwoord is gewijzigd. U bent op alle andere apparaten uitgelogd en uw API-tokens zijn ingetrokken.",
 };
 
 export function accountNotice(c: Context<AppEnv>): string | undefined {

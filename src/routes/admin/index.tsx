@@ -9,11 +9,16 @@ import { auditRoutes } from "./audit";
 import { creboRoutes } from "./crebos";
 import { requestRoutes } from "./requests";
 import { adminNotice } from "./shared";
+import { adminMailPages, mailBanner } from "./mail";
 
 export const adminPages = new Hono<AppEnv>();
 
 // "*" in a sub-app mounted at /beheer covers /beheer itself as well as /beheer/….
 adminPages.use("*", requireAdminPage);
+// Production without a mail transport: a banner on every admin page (see ./mail.tsx).
+adminPages.use("*", mailBanner);
+// /beheer/mail and /beheer/taken.
+adminPages.route("/", adminMailPages);
 
 adminPages.route("/", requestRoutes);
 adminPages.route("/", creboRoutes);

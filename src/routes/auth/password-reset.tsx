@@ -9,11 +9,12 @@ import {
 } from "#src/auth/accounts";
 import { homeFor, noStore, startSession } from "#src/auth/http";
 import type { AppEnv } from "#src/env";
+import { afterResponse } from "#src/http/after-response";
 import { NOTICE_PARAM, withNotice } from "#src/http/notice";
 import { formFields, parseForm } from "#src/http/validation";
 import { z } from "zod";
 import { ForgotPasswordPage, ResetPasswordPage } from "#views/pages/auth/password-forms";
-import { confirmError, emailField, linkProblem } from "./shared";
+import { confirmError, emailField, linkProblem, takeMailAttempt, tooManyMessage } from "./shared";
 
 export const passwordResetRoutes = new Hono<AppEnv>();
 
@@ -37,8 +38,23 @@ passwordResetRoutes.post("/wachtwoord-vergeten", async (c) => {
       422,
     );
   }
-  // The same answer whether or not the address has an account.
-  await requestPasswordReset(flowContext(c), parsed.data.email);
+  const email = parsed.data.email;
+  const attempt = await takeMailAttempt(c, "reset", email);
+  if (!attempt.ok) {
+    c.header("Retry-After", String(attempt.retryAfter));
+    return c.html(
+      <ForgotPasswordPage
+        auth={c.get("auth")}
+        email={parsed.values.email}
+        errors={{ email: tooManyMessage(attempt.retryAfter, "een nieuw wachtwoord aangevraagd") }}
+      />,
+      429,
+    );
+  }
+  // The same answer, in the same time, whether or not the address has an account: looking it
+  // up and mailing happen after the response.
+  const ctx = flowContext(c);
+  afterResponse(c, () => requestPasswordReset(ctx, email));
   return c.redirect(withNotice("/wachtwoord-vergeten", "verstuurd"), 303);
 });
 

@@ -6,7 +6,7 @@ import type { AppEnv } from "#src/env";
 import { parseForm } from "#src/http/validation";
 import { placeByCode, placesNamed } from "#src/queries/accounts";
 import { RequestPage, type RequestValues } from "#views/pages/auth/request";
-import { emailField } from "./shared";
+import { emailField, takeMailAttempt, tooManyMessage } from "./shared";
 
 export const requestRoutes = new Hono<AppEnv>();
 
@@ -89,6 +89,18 @@ requestRoutes.post("/aanvragen", async (c) => {
     );
   }
   const v = parsed.data;
+  const attempt = await takeMailAttempt(c, "request", v.email);
+  if (!attempt.ok) {
+    c.header("Retry-After", String(attempt.retryAfter));
+    return c.html(
+      <RequestPage
+        auth={c.get("auth")}
+        values={values}
+        errors={{ email: tooManyMessage(attempt.retryAfter, "een account aangevraagd") }}
+      />,
+      429,
+    );
+  }
   await requestAccount(flowContext(c), {
     schoolName: v.school_name,
     brin: v.brin || null,

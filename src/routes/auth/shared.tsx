@@ -3,6 +3,14 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { AccountError } from "#src/auth/accounts";
 import { noStore } from "#src/auth/http";
+import {
+  clientIp,
+  ipKey,
+  MAIL_ADDRESS_RULE,
+  MAIL_IP_RULE,
+  takeAttempt,
+  type Taken,
+} from "#src/auth/throttle";
 import type { AppEnv } from "#src/env";
 import { LinkProblemPage } from "#views/pages/auth/password-forms";
 
@@ -27,4 +35,24 @@ export function linkProblem(c: Context<AppEnv>, err: AccountError) {
     <LinkProblemPage auth={c.get("auth")} message={err.message} />,
     err.status === 404 ? 404 : 410,
   );
+}
+
+/**
+ * A form that sends mail to a typed address: a few per address and per client IP per hour, so
+ * it cannot be used to flood an inbox with text an attacker chose.
+ */
+export function takeMailAttempt(c: Context<AppEnv>, form: string, address: string): Promise<Taken> {
+  return takeAttempt(
+    c.get("db"),
+    [
+      { key: `${form}:address:${address.trim().toLowerCase()}`, rule: MAIL_ADDRESS_RULE },
+      { key: ipKey(clientIp(c), form), rule: MAIL_IP_RULE },
+    ],
+    c.get("now"),
+  );
+}
+
+export function tooManyMessage(seconds: number, what: string): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `U heeft te vaak ${what}. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw.`;
 }
