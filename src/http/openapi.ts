@@ -4,6 +4,8 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z, type ZodError } from "zod";
 import type { AppEnv } from "#src/env";
+import { RULE_FIELD_OPTIONS } from "#src/rules/schemas";
+import { fieldMessages } from "#src/rules/validation";
 import { apiError, messages } from "./errors";
 
 /** How an area names its fields and query errors (the areas predate this module). */
@@ -66,6 +68,22 @@ export function parameterFields(error: ZodError): Record<string, string> {
   for (const issue of error.issues) fields[String(issue.path[0] ?? "_")] ??= issue.message;
   return fields;
 }
+
+/** The public API: parameters named alone, code invalid_parameter; rules bodies keep positions. */
+export const publicValidation = () =>
+  validationHook({
+    bodyFields: (e) => fieldMessages(e, RULE_FIELD_OPTIONS),
+    queryFields: parameterFields,
+    queryCode: "invalid_parameter",
+  });
+
+/** The school API: the same field names as the school's forms, code invalid. */
+export const schoolValidation = () =>
+  validationHook({
+    bodyFields: (e) => fieldMessages(e),
+    queryFields: (e) => fieldMessages(e),
+    queryCode: "invalid",
+  });
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 

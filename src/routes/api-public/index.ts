@@ -4,12 +4,11 @@ import type { Context } from "hono";
 import type { AppEnv } from "#src/env";
 import { cachedSearch } from "#src/search/cache";
 import { apiError, HttpError } from "#src/http/errors";
-import { parameterFields, validationHook } from "#src/http/openapi";
+import { publicValidation } from "#src/http/openapi";
 import { toCsv } from "#src/lib/csv";
 import { getDataVersion } from "#src/queries/meta";
 import { listCrebos, listPlaces } from "#src/queries/reference";
 import { parseSearchParams, type SearchParams } from "#src/search/params";
-import { ruleFieldErrors } from "#src/rules/schemas";
 import {
   getPublicAssessor,
   provinceCounts,
@@ -31,13 +30,7 @@ import {
 } from "./routes";
 import { publicSchoolsApi } from "./schools";
 
-export const publicApi = new OpenAPIHono<AppEnv>({
-  defaultHook: validationHook({
-    bodyFields: ruleFieldErrors,
-    queryFields: parameterFields,
-    queryCode: "invalid_parameter",
-  }),
-});
+export const publicApi = new OpenAPIHono<AppEnv>({ defaultHook: publicValidation() });
 
 /**
  * Public responses are cacheable: the ETag is the data version (bumped by every write) plus
@@ -53,8 +46,7 @@ export async function publicCache(
   c.header("Cache-Control", "public, max-age=60");
   c.header("Vary", "HX-Request", { append: true });
   const inm = c.req.header("if-none-match");
-  const notModified =
-    inm && inm.split(",").some((t) => t.trim() === etag) ? c.body(null, 304) : null;
+  const notModified = inm?.split(",").some((t) => t.trim() === etag) ? c.body(null, 304) : null;
   return { notModified, dataVersion: version };
 }
 

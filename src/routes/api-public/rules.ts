@@ -11,24 +11,12 @@ import {
   jsonBody,
   jsonContent,
   jsonRequest,
-  parameterFields,
-  validationHook,
+  publicValidation,
 } from "#src/http/openapi";
 import { examResult, finalGrade, RuleInputError, schoolExamGrade } from "#src/rules";
-import {
-  examResultBody,
-  finalGradeBody,
-  ruleFieldErrors,
-  schoolExamGradeBody,
-} from "#src/rules/schemas";
+import { examResultBody, finalGradeBody, schoolExamGradeBody } from "#src/rules/schemas";
 
-export const rulesApi = new OpenAPIHono<AppEnv>({
-  defaultHook: validationHook({
-    bodyFields: ruleFieldErrors,
-    queryFields: parameterFields,
-    queryCode: "invalid_parameter",
-  }),
-});
+export const rulesApi = new OpenAPIHono<AppEnv>({ defaultHook: publicValidation() });
 
 const TAG = "Rekenregels";
 

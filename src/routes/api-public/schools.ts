@@ -4,17 +4,11 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppEnv } from "#src/env";
 import { apiError, messages } from "#src/http/errors";
-import { errors, jsonContent, parameterFields, validationHook } from "#src/http/openapi";
+import { errors, jsonContent, publicValidation } from "#src/http/openapi";
 import { getPublicSchool, listPublicSchools } from "#src/queries/school-profile";
 import { publicCache } from "./index";
 
-export const publicSchoolsApi = new OpenAPIHono<AppEnv>({
-  defaultHook: validationHook({
-    bodyFields: parameterFields,
-    queryFields: parameterFields,
-    queryCode: "invalid_parameter",
-  }),
-});
+export const publicSchoolsApi = new OpenAPIHono<AppEnv>({ defaultHook: publicValidation() });
 
 const PublicSchoolSchema = z
   .object({

@@ -24,10 +24,9 @@ import { invalid, onDate } from "#src/routes/school/context";
 import {
   deregistrationSchema,
   examinationSchema,
-  issuesToFields,
   refresherSchema,
 } from "#src/rules/assessor-input";
-import { validationHook } from "#src/http/openapi";
+import { schoolValidation } from "#src/http/openapi";
 import { datedBody } from "./dated";
 import {
   consentRoute,
@@ -40,13 +39,7 @@ import {
 } from "./routes";
 import { logTarget, writeTarget } from "./load";
 
-export const schoolActions = new OpenAPIHono<AppEnv>({
-  defaultHook: validationHook({
-    bodyFields: issuesToFields,
-    queryFields: issuesToFields,
-    queryCode: "invalid",
-  }),
-});
+export const schoolActions = new OpenAPIHono<AppEnv>({ defaultHook: schoolValidation() });
 
 /** A school giving consent the assessor withdrew themselves → 409 consent_withdrawn_by_assessor. */
 export async function consentGuard<T>(write: () => Promise<T>): Promise<T> {

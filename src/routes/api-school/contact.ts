@@ -6,7 +6,7 @@ import { z } from "zod";
 import { requireSchoolApi } from "#src/http/guards";
 import type { AppEnv } from "#src/env";
 import { HttpError } from "#src/http/errors";
-import { errors, jsonBody, jsonContent, jsonRequest, validationHook } from "#src/http/openapi";
+import { errors, jsonBody, jsonContent, jsonRequest, schoolValidation } from "#src/http/openapi";
 import { closeReport, listReports, toReportItem } from "#src/queries/reports";
 import { getSchoolContact, isUserAddress, updateSchoolContact } from "#src/queries/school-profile";
 import {
@@ -15,17 +15,10 @@ import {
   schoolProfileSchema,
 } from "#src/rules/contact-input";
 import { invalid, schoolActorOf } from "#src/routes/school/context";
-import { issuesToFields } from "#src/rules/assessor-input";
 import { idempotency } from "./idempotency";
 import { emptyAsAbsent, idempotencyHeader, security } from "./routes";
 
-export const schoolContactApi = new OpenAPIHono<AppEnv>({
-  defaultHook: validationHook({
-    bodyFields: issuesToFields,
-    queryFields: issuesToFields,
-    queryCode: "invalid",
-  }),
-});
+export const schoolContactApi = new OpenAPIHono<AppEnv>({ defaultHook: schoolValidation() });
 
 for (const path of ["/profile", "/reports", "/reports/*"]) {
   schoolContactApi.use(path, requireSchoolApi);

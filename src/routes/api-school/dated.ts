@@ -2,7 +2,7 @@
 // here the same schema factory, now given today (and the training date), decides the dates.
 import type { Context } from "hono";
 import type { z } from "zod";
-import { parseWith } from "#src/rules/assessor-input";
+import { parseWith } from "#src/http/validation";
 import { invalid } from "#src/routes/school/context";
 
 /** The request's JSON (already read and checked by jsonBody) parsed with the dated schema; 422 otherwise. */

@@ -11,7 +11,8 @@ import {
 } from "#src/auth/assessor-notices";
 import type { AppEnv } from "#src/env";
 import { HttpError } from "#src/http/errors";
-import { validationHook } from "#src/http/openapi";
+import { schoolValidation } from "#src/http/openapi";
+import { fieldMessages } from "#src/http/validation";
 import { toCsv } from "#src/lib/csv";
 import { updateAssessor } from "#src/queries/assessor-update";
 import { audit } from "#src/queries/audit";
@@ -34,7 +35,6 @@ import {
 import { idempotency } from "./idempotency";
 import {
   createAssessorSchema,
-  issuesToFields,
   listQuerySchema,
   toNewAssessor,
   updateAssessorSchema,
@@ -53,13 +53,7 @@ import {
 import { target, writeTarget } from "./load";
 import { datedBody } from "./dated";
 
-export const schoolApi = new OpenAPIHono<AppEnv>({
-  defaultHook: validationHook({
-    bodyFields: issuesToFields,
-    queryFields: issuesToFields,
-    queryCode: "invalid",
-  }),
-});
+export const schoolApi = new OpenAPIHono<AppEnv>({ defaultHook: schoolValidation() });
 
 const BASE = "/assessors";
 // "/x/*" also matches "/x" itself in Hono, so two patterns cover every path (each runs once).
@@ -92,7 +86,7 @@ export function listFilter(c: Context<AppEnv>, defaults: Partial<ListFilter> = {
   );
   const parsed = listQuerySchema.safeParse(query);
   if (!parsed.success) {
-    const fields = issuesToFields(parsed.error);
+    const fields = fieldMessages(parsed.error);
     invalid(fields, `Ongeldige parameter: ${Object.keys(fields).join(", ")}.`);
   }
   const q = parsed.data;
