@@ -31,6 +31,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Emb
     // The default 2 MiB page cache makes every search re-read pages (see ADR 0004).
     await client.execute("PRAGMA cache_size = -65536");
     await client.execute("PRAGMA temp_store = MEMORY");
+    // Erased personal data must not linger in freed pages of the file (AVG erasure).
+    await client.execute("PRAGMA secure_delete = ON");
   }
   return { db: drizzle(client, { schema }), client };
 }

@@ -25,6 +25,8 @@ export type AppDeps = {
   mail?: { transport: string | null };
   /** Checks the database answers; /healthz uses it. */
   ping?: () => Promise<void>;
+  /** Receives work run after a response (src/http/after-response.ts), so tests can await it. */
+  background?: (task: Promise<unknown>) => void;
 };
 
 export type AppEnv = {

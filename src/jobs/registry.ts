@@ -2,6 +2,7 @@
 // runJob takes the job's lease row first, so a second process never runs the same job at once,
 // and records the run (start, end, result, counts) for /beheer.
 import { deleteExpiredSessions } from "../auth/sessions";
+import { purgeThrottleEvents } from "../auth/throttle";
 import type { Config } from "../config";
 import type { DB } from "../db";
 import type { Mailer } from "../env";
@@ -12,7 +13,6 @@ import {
   acquireJobLease,
   finishJobRun,
   purgeJobRuns,
-  purgeThrottleEvents,
   recordSkippedRun,
   releaseJobLease,
   startJobRun,
@@ -37,8 +37,6 @@ export type JobContext = {
 
 export type Counts = Record<string, number>;
 
-/** Throttle rows are purged after this long: longer than any throttle window (the longest is 1 h). */
-const THROTTLE_KEEP_MS = 24 * 3600_000;
 /** Job run records are kept this long. */
 const RUNS_KEEP_MS = 90 * 24 * 3600_000;
 
@@ -76,10 +74,8 @@ const JOBS: Record<JobName, { leaseSeconds: number; run: (ctx: JobContext) => Pr
     run: async (ctx) => {
       const now = ctx.now();
       const idempotencyKeys = await purgeIdempotencyKeys(ctx.db, now);
-      const throttleEvents = await purgeThrottleEvents(
-        ctx.db,
-        new Date(now.getTime() - THROTTLE_KEEP_MS),
-      );
+      // Throttle rows hold typed e-mail addresses; past the longest window they serve nothing.
+      const throttleEvents = await purgeThrottleEvents(ctx.db, now);
       await deleteExpiredSessions(ctx.db);
       const jobRuns = await purgeJobRuns(ctx.db, new Date(now.getTime() - RUNS_KEEP_MS));
       return { idempotencyKeys, throttleEvents, jobRuns };

@@ -3,6 +3,7 @@
 import type { DB } from "../db";
 import type { Mailer } from "../env";
 import { insertOutboxMail } from "../queries/outbox";
+import { headerSafe } from "../rules/plain-text";
 
 export type QueuedMail = {
   to: string;
@@ -25,9 +26,13 @@ export const consoleMailer: Mailer = (mail) => {
   console.log(`\n--- e-mail aan ${mail.to}: ${mail.subject}\n${mail.body}\n---\n`);
 };
 
-/** Line breaks and tabs in a subject would start a new header: they become one space. */
+/**
+ * A line break in a subject would start a new header (Bcc:): line breaks become one space and
+ * other control characters go. Input with line breaks is refused at the edge; this also covers
+ * data stored before that check.
+ */
 export function oneLine(value: string): string {
-  return value.replace(/[\r\n\t\v\f\u0085\u2028\u2029]+/g, " ").trim();
+  return headerSafe(value).trim();
 }
 
 const PLAIN_ADDRESS = /^[^\s@<>",;:()\\[\]]+@[^\s@<>",;:()\\[\]]+$/;

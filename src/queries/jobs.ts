@@ -1,6 +1,6 @@
 // Job leases (one runner per job across processes) and the record of every run.
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import { jobLeases, jobRuns, throttleEvents } from "../../db/schema";
+import { jobLeases, jobRuns } from "../../db/schema";
 import type { DB } from "../db";
 
 /**
@@ -85,13 +85,6 @@ export async function recentJobRuns(db: DB, limit: number, job?: string): Promis
 /** Drops run records older than `before`; returns how many. */
 export async function purgeJobRuns(db: DB, before: Date): Promise<number> {
   const result = await db.delete(jobRuns).where(lt(jobRuns.startedAt, before.toISOString()));
-  return Number((result as { rowsAffected?: number }).rowsAffected ?? 0);
-}
-
-/** Drops throttle rows older than `before` (they hold typed e-mail addresses); returns how many. */
-export async function purgeThrottleEvents(db: DB, before: Date): Promise<number> {
-  const cutoff = Math.floor(before.getTime() / 1000);
-  const result = await db.delete(throttleEvents).where(lt(throttleEvents.at, cutoff));
   return Number((result as { rowsAffected?: number }).rowsAffected ?? 0);
 }
 
