@@ -37,12 +37,18 @@ export function oneLine(value: string): string {
 
 const PLAIN_ADDRESS = /^[^\s@<>",;:()\\[\]]+@[^\s@<>",;:()\\[\]]+$/;
 
-export class MailAddressError extends Error {}
+/** Exactly one plain address (`a@b`): nothing a mail program could read as a second one. */
+export function isPlainAddress(address: string): boolean {
+  return PLAIN_ADDRESS.test(address);
+}
+
+export const INVALID_ADDRESS = "Ongeldig e-mailadres: deze e-mail wordt niet verstuurd.";
 
 /**
  * Queues a mail. With a dedupeKey the same mail is queued only once (returns false then).
  * `mailer` is told after the mail is queued: on Node it wakes the sender, tests collect mails.
- * An address with anything but a plain `a@b` (a line break, a second address) is refused.
+ * An address that is not one plain `a@b` (a line break, a second address) is never sent: the
+ * mail is kept as `failed` with the reason, visible in /beheer/mail, and the caller carries on.
  */
 export async function queueMail(
   db: DB,
@@ -50,9 +56,9 @@ export async function queueMail(
   mailer?: Mailer,
   now: Date = new Date(),
 ): Promise<boolean> {
-  const to = mail.to.trim();
-  if (!PLAIN_ADDRESS.test(to)) throw new MailAddressError("Ongeldig e-mailadres voor de outbox.");
+  const to = oneLine(mail.to);
   const subject = oneLine(mail.subject);
+  const valid = isPlainAddress(to);
   const queued = await insertOutboxMail(
     db,
     {
@@ -63,10 +69,11 @@ export async function queueMail(
       dedupeKey: mail.dedupeKey ?? null,
       automatic: mail.automatic ?? true,
       oneTimeLinks: mail.oneTimeLinks ?? [],
+      refusal: valid ? undefined : INVALID_ADDRESS,
     },
     now,
   );
-  if (!queued) return false;
+  if (!queued || !valid) return false;
   await mailer?.({ to, subject, body: mail.body });
   return true;
 }
