@@ -57,6 +57,7 @@ export const places = sqliteTable(
   (t) => [
     index("places_province_idx").on(t.province, t.nameNorm),
     index("places_name_idx").on(t.nameNorm),
+    index("places_lat_lon_idx").on(t.lat, t.lon),
   ],
 );
 
@@ -531,4 +532,18 @@ export const assessorReports = sqliteTable(
     index("assessor_reports_school_idx").on(t.schoolId, t.status, t.createdAt),
     index("assessor_reports_assessor_idx").on(t.assessorId),
   ],
+);
+
+/** 4-digit postcodes (4pp, 2014) with a centroid and the woonplaats they belong to (reference data). */
+export const postcodes = sqliteTable(
+  "postcodes",
+  {
+    pc4: text("pc4").primaryKey(),
+    lat: real("lat").notNull(),
+    lon: real("lon").notNull(),
+    placeCode: text("place_code")
+      .notNull()
+      .references(() => places.code),
+  },
+  (t) => [index("postcodes_place_idx").on(t.placeCode)],
 );

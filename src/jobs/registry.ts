@@ -74,7 +74,7 @@ const JOBS: Record<JobName, { leaseSeconds: number; run: (ctx: JobContext) => Pr
     run: async (ctx) => {
       const now = ctx.now();
       const idempotencyKeys = await purgeIdempotencyKeys(ctx.db, now);
-      // Throttle rows hold typed e-mail addresses; past the longest window they serve nothing.
+      // Past the longest throttle window the rows serve nothing, and they hold typed addresses.
       const throttleEvents = await purgeThrottleEvents(ctx.db, now);
       await deleteExpiredSessions(ctx.db);
       const jobRuns = await purgeJobRuns(ctx.db, new Date(now.getTime() - RUNS_KEEP_MS));

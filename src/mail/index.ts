@@ -44,11 +44,12 @@ export function isPlainAddress(address: string): boolean {
 
 export const INVALID_ADDRESS = "Ongeldig e-mailadres: deze e-mail wordt niet verstuurd.";
 
+export class MailAddressError extends Error {}
+
 /**
  * Queues a mail. With a dedupeKey the same mail is queued only once (returns false then).
  * `mailer` is told after the mail is queued: on Node it wakes the sender, tests collect mails.
- * An address that is not one plain `a@b` (a line break, a second address) is never sent: the
- * mail is kept as `failed` with the reason, visible in /beheer/mail, and the caller carries on.
+ * An address with anything but one plain `a@b` (a line break, a second address) is refused.
  */
 export async function queueMail(
   db: DB,
@@ -56,9 +57,9 @@ export async function queueMail(
   mailer?: Mailer,
   now: Date = new Date(),
 ): Promise<boolean> {
-  const to = oneLine(mail.to);
+  const to = mail.to.trim();
+  if (!isPlainAddress(to)) throw new MailAddressError(INVALID_ADDRESS);
   const subject = oneLine(mail.subject);
-  const valid = isPlainAddress(to);
   const queued = await insertOutboxMail(
     db,
     {
@@ -69,11 +70,10 @@ export async function queueMail(
       dedupeKey: mail.dedupeKey ?? null,
       automatic: mail.automatic ?? true,
       oneTimeLinks: mail.oneTimeLinks ?? [],
-      refusal: valid ? undefined : INVALID_ADDRESS,
     },
     now,
   );
-  if (!queued || !valid) return false;
+  if (!queued) return false;
   await mailer?.({ to, subject, body: mail.body });
   return true;
 }

@@ -20,8 +20,6 @@ export type NewOutboxMail = {
   dedupeKey: string | null;
   automatic: boolean;
   oneTimeLinks: string[];
-  /** Set when the mail can never be sent (e.g. no valid address): stored as failed with this. */
-  refusal?: string;
 };
 
 /** Inserts a queued mail, due at once; false when its dedupe key was queued before. */
@@ -37,8 +35,7 @@ export async function insertOutboxMail(db: DB, mail: NewOutboxMail, now: Date): 
       dedupeKey: mail.dedupeKey,
       automatic: mail.automatic,
       oneTimeLinks: mail.oneTimeLinks.length ? JSON.stringify(mail.oneTimeLinks) : null,
-      status: mail.refusal ? "failed" : "queued",
-      lastError: mail.refusal ?? null,
+      status: "queued",
       nextAttemptAt: now.toISOString(),
     })
     .onConflictDoNothing()

@@ -3,15 +3,20 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DB } from "../db";
 import { getPlace } from "../queries/reference";
 import type { SearchParams } from "./params";
-import { words } from "#src/lib/normalise";
+import { words } from "../lib/normalise";
 import {
-  ftsExpression,
   hydrate,
   type PublicAssessor,
   type PublicAssessorRow,
-} from "#src/queries/public-assessor";
+  type PublicPlace,
+} from "../queries/public-assessor";
+import { NearError, placesWithin, resolveNear, resolvePlaceOrigin, type Origin } from "./near";
+import { placesNamedBy } from "./place-words";
 
-export type { PublicAssessor };
+export type { PublicAssessor, PublicPlace };
+
+/** An empty search around a point: the smallest wider radius (50, 100, 200 km) that finds someone. */
+export type Suggestion = { radius_km: number; total: number };
 
 export type Facet = { code: string; name: string; count: number };
 
@@ -21,17 +26,10 @@ export type SearchResult = {
   page: number;
   per_page: number;
   facets: { province: Facet[]; crebo: Facet[] };
+  suggestion?: Suggestion;
 };
 
-export class UnknownPlaceError extends Error {
-  constructor(readonly field: "place" | "near") {
-    super(`unknown place in ${field}`);
-  }
-}
-
-const KM_PER_DEGREE = 111.195;
-
-type Origin = { lat: number; lon: number };
+export { NearError } from "./near";
 
 /** Visible to the public on `today`: consent, not erased, valid, not deregistered. */
 export function publicVisible(today: string): SQL {
@@ -39,40 +37,48 @@ export function publicVisible(today: string): SQL {
   return sql`a.public_until >= ${today}`;
 }
 
-function shortWords(q: string | undefined): string[] {
-  return words(q ?? "").filter((w) => w.length < 3);
+/** An FTS5 query: every word as a quoted phrase, all required. */
+function ftsOf(long: string[]): string | null {
+  if (long.length === 0) return null;
+  return long.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
 }
 
-async function resolveOrigin(db: DB, near: string | undefined): Promise<Origin | null> {
-  if (!near) return null;
-  const m = /^(-?[\d.]+),\s*(-?[\d.]+)$/.exec(near);
-  if (m) return { lat: Number(m[1]), lon: Number(m[2]) };
-  const place = await getPlace(db, near);
-  if (!place) throw new UnknownPlaceError("near");
-  return { lat: place.lat, lon: place.lon };
-}
-
-/** Squared distance in km² between a place row `p` and the origin (equirectangular; fine at NL scale). */
-function distance2(origin: Origin): SQL {
-  const kx = KM_PER_DEGREE * Math.cos((origin.lat * Math.PI) / 180);
-  const ky = KM_PER_DEGREE;
-  return sql`(((p.lat - ${origin.lat}) * ${ky}) * ((p.lat - ${origin.lat}) * ${ky}) + ((p.lon - ${origin.lon}) * ${kx}) * ((p.lon - ${origin.lon}) * ${kx}))`;
-}
+/** Query words that name places: they match the person's own fields or one of those places. */
+type PlaceWord = { words: string[]; placeCodes: string };
 
 type Filters = {
   today: string;
   fts: string | null;
   short: string[];
+  placeWords: PlaceWord[];
   province?: string;
   place?: string;
   crebo?: string;
-  origin: Origin | null;
-  radiusKm: number;
+  /** Around a point: JSON {place code: km} of the places within the radius. */
+  near: string | null;
 };
 
 /** True when nothing but visibility narrows the result: then reading in name order is cheapest. */
 function unfiltered(f: Filters): boolean {
-  return !f.fts && !f.province && !f.place && !f.crebo && !f.origin;
+  return (
+    !f.fts &&
+    f.short.length === 0 &&
+    f.placeWords.length === 0 &&
+    !f.province &&
+    !f.place &&
+    !f.crebo &&
+    !f.near
+  );
+}
+
+/** The words matched against the person's own fields: FTS for the long ones, name prefixes for the short. */
+function wordsCondition(ws: string[]): SQL {
+  const parts: SQL[] = [];
+  const fts = ftsOf(ws.filter((w) => w.length >= 3));
+  if (fts)
+    parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${fts})`);
+  for (const w of ws.filter((x) => x.length < 3)) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
+  return sql.join(parts, sql` AND `);
 }
 
 function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOrder = false): SQL {
@@ -86,6 +92,9 @@ function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOr
       sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${f.fts})`,
     );
   for (const w of f.short) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
+  for (const w of f.placeWords)
+    parts.push(sql`((${wordsCondition(w.words)}) OR a.id IN (SELECT assessor_id FROM assessor_places
+      WHERE place_code IN (SELECT value FROM json_each(${w.placeCodes}))))`);
   if (f.province && skip !== "province")
     parts.push(
       sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE province = ${f.province})`,
@@ -98,36 +107,56 @@ function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOr
     parts.push(
       sql`a.id IN (SELECT assessor_id FROM assessor_crebos WHERE crebo_code = ${f.crebo})`,
     );
-  if (f.origin) {
-    const dLat = f.radiusKm / KM_PER_DEGREE;
-    const dLon = dLat / Math.max(0.1, Math.cos((f.origin.lat * Math.PI) / 180));
-    parts.push(sql`a.id IN (SELECT ap.assessor_id FROM assessor_places ap JOIN places p ON p.code = ap.place_code
-      WHERE p.lat BETWEEN ${f.origin.lat - dLat} AND ${f.origin.lat + dLat}
-        AND p.lon BETWEEN ${f.origin.lon - dLon} AND ${f.origin.lon + dLon}
-        AND ${distance2(f.origin)} <= ${f.radiusKm * f.radiusKm})`);
-  }
+  if (f.near)
+    parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_places
+      WHERE place_code IN (SELECT key FROM json_each(${f.near})))`);
   return sql.join(parts, sql` AND `);
 }
 
-async function buildFilters(db: DB, p: Partial<SearchParams>, today: string): Promise<Filters> {
-  if (p.place) {
-    const place = await getPlace(db, p.place);
-    if (!place) throw new UnknownPlaceError("place");
-  }
+/** Where a search is centred: `near`, or `place` with `radius_km`; null for other searches. */
+export async function searchOrigin(db: DB, p: Partial<SearchParams>): Promise<Origin | null> {
+  if (p.near) return resolveNear(db, p.near);
+  if (p.place && p.aroundPlace) return resolvePlaceOrigin(db, p.place);
+  return null;
+}
+
+function distancesJson(within: Map<string, number>): string {
+  const out: Record<string, number> = {};
+  for (const [code, km] of within) out[code] = Math.round(km * 10000) / 10000;
+  return JSON.stringify(out);
+}
+
+async function buildFilters(
+  db: DB,
+  p: Partial<SearchParams>,
+  today: string,
+): Promise<{ filters: Filters; origin: Origin | null }> {
+  const origin = await searchOrigin(db, p);
+  // `place` alone narrows to that place; with radius_km it is the origin (unless near is given).
+  const placeFilter = p.place && !(p.aroundPlace && !p.near) ? p.place : undefined;
+  if (placeFilter && !(await getPlace(db, placeFilter)))
+    throw new NearError("place", "unknown_place", [], placeFilter);
+  const all = words(p.q ?? "");
+  const named = await placesNamedBy(db, all);
+  const namingPlaces = new Set(named.flatMap((n) => n.words));
+  const plain = all.filter((w) => !namingPlaces.has(w));
   return {
-    today,
-    fts: ftsExpression(p.q),
-    short: shortWords(p.q),
-    province: p.province,
-    place: p.place,
-    crebo: p.crebo,
-    origin: await resolveOrigin(db, p.near),
-    radiusKm: p.radiusKm ?? 25,
+    origin,
+    filters: {
+      today,
+      fts: ftsOf(plain.filter((w) => w.length >= 3)),
+      short: plain.filter((w) => w.length < 3),
+      placeWords: named.map((n) => ({ words: n.words, placeCodes: JSON.stringify(n.codes) })),
+      province: p.province,
+      place: placeFilter,
+      crebo: p.crebo,
+      near: origin ? distancesJson(await placesWithin(db, origin, p.radiusKm ?? 25)) : null,
+    },
   };
 }
 
 function orderBy(p: Partial<SearchParams>, f: Filters): SQL {
-  if (p.sort === "distance" && f.origin) return sql`d2 ASC, a.sort_key ASC, a.id ASC`;
+  if (p.sort === "distance" && f.near) return sql`d.dist ASC, a.sort_key ASC, a.id ASC`;
   if (p.sort === "relevance" && f.fts) return sql`rank ASC, a.sort_key ASC, a.id ASC`;
   return sql`a.sort_key ASC, a.id ASC`;
 }
@@ -139,15 +168,24 @@ async function selectRows(
   limit: number | null,
   offset: number,
 ) {
-  const d2 = f.origin
-    ? sql`(SELECT min(${distance2(f.origin)}) FROM assessor_places ap JOIN places p ON p.code = ap.place_code WHERE ap.assessor_id = a.id)`
-    : sql`NULL`;
   const rankJoin =
     p.sort === "relevance" && f.fts
       ? sql`JOIN (SELECT assessor_id, min(rank) AS rank FROM assessor_fts WHERE assessor_fts MATCH ${f.fts} GROUP BY assessor_id) r ON r.assessor_id = a.id`
       : sql``;
   const page = limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`;
-  return db.all<PublicAssessorRow>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, ${d2} AS d2
+  if (f.near) {
+    // Around a point: the nearest distance per assessor is grouped once, walking from the places
+    // in range over the (place_code, assessor_id) index; the join then also does the radius filter.
+    // (A correlated subquery per row would read the whole JSON once per assessor.)
+    return db.all<PublicAssessorRow>(sql`WITH near(code, km) AS (SELECT key, value FROM json_each(${f.near})),
+      d AS (SELECT ap.assessor_id, min(near.km) AS dist FROM near
+            JOIN assessor_places ap ON ap.place_code = near.code GROUP BY ap.assessor_id)
+      SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, d.dist AS dist
+      FROM d JOIN assessors a ON a.id = d.assessor_id ${rankJoin}
+      WHERE ${conditions({ ...f, near: null })}
+      ORDER BY ${orderBy(p, f)} ${page}`);
+  }
+  return db.all<PublicAssessorRow>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS dist
     FROM assessors a ${rankJoin}
     WHERE ${conditions(f, null, p.sort !== "distance" && p.sort !== "relevance")}
     ORDER BY ${orderBy(p, f)} ${page}`);
@@ -158,7 +196,7 @@ export async function searchAssessors(
   p: SearchParams,
   today: string,
 ): Promise<SearchResult> {
-  const f = await buildFilters(db, p, today);
+  const { filters: f, origin } = await buildFilters(db, p, today);
   const [[{ total }], provinceFacet, creboFacet] = await db.batch([
     db.all<{ total: number }>(
       sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions(f)}`,
@@ -176,13 +214,45 @@ export async function searchAssessors(
       JOIN crebos c ON c.code = f.crebo_code ORDER BY f.count DESC, c.code`),
   ]);
   const rows = await selectRows(db, f, p, p.perPage, (p.page - 1) * p.perPage);
-  return {
+  const result: SearchResult = {
     items: await hydrate(db, rows),
     total,
     page: p.page,
     per_page: p.perPage,
     facets: { province: provinceFacet, crebo: creboFacet },
   };
+  if (total === 0 && origin) {
+    const suggestion = await suggestRadius(db, f, origin, p.radiusKm);
+    if (suggestion) result.suggestion = suggestion;
+  }
+  return result;
+}
+
+const SUGGESTED_RADII = [50, 100, 200];
+
+/** Counts the same search at 50, 100 and 200 km (one box read, one batch) and returns the first hit. */
+async function suggestRadius(
+  db: DB,
+  f: Filters,
+  origin: Origin,
+  radiusKm: number,
+): Promise<Suggestion | null> {
+  const radii = SUGGESTED_RADII.filter((r) => r > radiusKm);
+  if (radii.length === 0) return null;
+  const widest = await placesWithin(db, origin, radii[radii.length - 1]);
+  const counts = await db.batch(
+    radii.map((r) => {
+      const within = new Map([...widest].filter(([, km]) => km <= r));
+      return db.all<{ total: number }>(
+        sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions({ ...f, near: distancesJson(within) })}`,
+      );
+    }) as [ReturnType<typeof db.all<{ total: number }>>],
+  );
+  for (let i = 0; i < radii.length; i++) {
+    const total = counts[i][0].total;
+    if (total > 0) return { radius_km: radii[i], total };
+  }
+  return null;
 }
 
 /** The whole filtered public result, for the CSV download. */
@@ -191,7 +261,7 @@ export async function searchAllAssessors(
   p: SearchParams,
   today: string,
 ): Promise<PublicAssessor[]> {
-  const f = await buildFilters(db, p, today);
+  const { filters: f } = await buildFilters(db, p, today);
   return hydrate(
     db,
     await selectRows(db, f, p, null, 0),
@@ -205,7 +275,7 @@ export async function getPublicAssessor(
   today: string,
 ): Promise<PublicAssessor | null> {
   const rows =
-    await db.all<PublicAssessorRow>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS d2
+    await db.all<PublicAssessorRow>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS dist
     FROM assessors a WHERE a.id = ${id} AND ${publicVisible(today)}`);
   if (rows.length === 0) return null;
   return (await hydrate(db, rows))[0];

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { invites, outbox, throttleEvents } from "../../db/schema";
 import { ipBucket, purgeThrottleEvents } from "../../src/auth/throttle";
-import { runJob } from "../../src/jobs/registry";
+import { runScheduledJobs } from "../../src/jobs/scheduled";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/app";
 import { createSchoolWithUser, createUser } from "../helpers/factories";
 import { postForm } from "../routes/auth-helpers";
@@ -118,11 +118,11 @@ describe("item 1: login throttle races", () => {
       { key: "reset:address:oud@school.test", at: nowSeconds - 3 * 3600 },
     ]);
     // The daily jobs purge them; the fresh rows stay.
-    const outcome = await runJob(
+    const [outcome] = await runScheduledJobs(
       { db: t.db, config: t.config, transport: null, now: () => TEST_NOW, runner: "test" },
-      "purge",
+      ["purge"],
     );
-    expect(outcome).toMatchObject({ result: "ok", counts: { throttleEvents: 2 } });
+    expect(outcome).toMatchObject({ job: "purge", result: "ok", counts: { throttleEvents: 2 } });
     const keys = (await t.db.select().from(throttleEvents)).map((r) => r.key);
     expect(keys.some((k) => k.includes("oud@school.test"))).toBe(false);
     expect(keys).toContain(`login:account:${user.email}`);

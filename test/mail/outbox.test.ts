@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "../../db/schema";
 import { parseConfig, type Config } from "../../src/config";
 import { openDatabase, type DB } from "../../src/db";
-import { INVALID_ADDRESS, queueMail } from "../../src/mail";
+import { INVALID_ADDRESS, MailAddressError, queueMail } from "../../src/mail";
 import { buildMessage, htmlFromText, type OutgoingMail } from "../../src/mail/message";
 import { deliverDueMail } from "../../src/mail/sender";
 import type { MailTransport } from "../../src/mail/transport";
@@ -176,7 +176,7 @@ describe("outbox delivery (in process)", () => {
     expect(after.attempts).toBe(2);
   });
 
-  it("a line break in a subject never starts a header; an address with one is never sent", async () => {
+  it("a line break in a subject never starts a header; an address with one is refused", async () => {
     await queueMail(db, {
       to: "a@school.test",
       subject: "Nieuwe accountaanvraag: Evil\r\nBcc: x@example.org",
@@ -196,26 +196,21 @@ describe("outbox delivery (in process)", () => {
       ...Object.values(message.headers),
     ])
       expect(value).not.toMatch(/[\r\n]/);
-    // An address that is not one plain a@b is kept as failed with the reason, never sent.
+    // An address that is not one plain a@b is refused whole: no row, nothing to build a header from.
     const told: string[] = [];
     for (const to of [
       "a@school.test\r\nBcc: x@example.org",
       "a@school.test, x@example.org",
       "Evil <a@b.nl>",
     ])
-      expect(
-        await queueMail(db, { to, subject: "x", body: "y" }, (m) => void told.push(m.to)),
-      ).toBe(false);
+      await expect(
+        queueMail(db, { to, subject: "x", body: "y" }, (m) => void told.push(m.to)),
+      ).rejects.toThrow(MailAddressError);
     expect(told).toEqual([]);
-    const refused = (await rows(db)).filter((r) => r.toAddress !== "a@school.test");
-    expect(refused).toHaveLength(3);
-    for (const r of refused) {
-      expect(r.toAddress).not.toMatch(/[\r\n]/);
-      expect(r).toMatchObject({ status: "failed", lastError: INVALID_ADDRESS, attempts: 0 });
-    }
-    // Even resent by hand (queued again), the sender refuses it without calling the transport.
+    expect(await rows(db)).toHaveLength(1);
+    // A row that got in anyway (old data) is failed by the sender, never handed to the transport.
+    await db.update(outbox).set({ toAddress: "a@school.test\nBcc: x@example.org" });
     const { sent, transport } = recordingTransport();
-    await db.update(outbox).set({ status: "queued" }).where(eq(outbox.id, refused[0].id));
     const counts = await deliverDueMail({
       db,
       transport,
@@ -224,7 +219,9 @@ describe("outbox delivery (in process)", () => {
       holder: "t",
     });
     expect(counts.failed).toBe(1);
-    expect(sent.filter((m) => m.to !== "a@school.test")).toEqual([]);
+    expect(sent).toEqual([]);
+    const [failed] = await rows(db);
+    expect(failed).toMatchObject({ status: "failed", lastError: INVALID_ADDRESS });
   });
 
   it("builds Message-ID, Auto-Submitted, List-Unsubscribe on reminders and an escaped HTML part", async () => {

@@ -2,14 +2,18 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "#src/env";
 import { cachedSearch } from "#src/search/cache";
-import { getPlace, listCrebos, listPlaces, listProvinces } from "#src/queries/reference";
-import { parseSearchParams } from "#src/search/params";
-import { getPublicAssessor, UnknownPlaceError, type SearchResult } from "#src/search/search";
+import { getPlace, listCrebos, listProvinces } from "#src/queries/reference";
+import { DEFAULT_RADIUS_KM, parseSearchParams } from "#src/search/params";
+import { getPublicAssessor, NearError, searchOrigin, type SearchResult } from "#src/search/search";
+import { placesForName, postcodeDigits, type Origin, type PlaceCandidate } from "#src/search/near";
 import { AboutPage } from "#views/pages/about";
 import {
-  PlaceField,
+  ProvinceField,
   SearchPage,
   SearchResults,
+  SearchStatus,
+  WhereField,
+  WhereMessage,
   type SearchForm,
   type SearchView,
 } from "#views/pages/search";
@@ -21,36 +25,42 @@ export const publicPages = new Hono<AppEnv>();
 publicPages.route("/", healthRoutes);
 publicPages.route("/", publicReportPages);
 
-const FORM_KEYS = ["q", "province", "place", "radius_km", "crebo", "sort"] as const;
+const FORM_KEYS = ["q", "province", "near", "radius_km", "crebo", "sort"] as const;
 
-function readForm(c: Context<AppEnv>): SearchForm {
+function placeLabel(p: { name: string; municipality: string }): string {
+  return p.name === p.municipality ? p.name : `${p.name} (${p.municipality})`;
+}
+
+async function readForm(c: Context<AppEnv>): Promise<{ form: SearchForm; placeUnknown: boolean }> {
   const form: SearchForm = {};
+  let placeUnknown = false;
   for (const key of FORM_KEYS) {
     const v = c.req.query(key)?.trim();
     if (v) form[key] = v.slice(0, 300);
   }
-  // The API's near=<place code> is shown as a place with a radius.
-  const near = c.req.query("near")?.trim();
-  if (near && /^\d{4}$/.test(near) && !form.place) {
-    form.place = near;
-    form.radius_km ??= c.req.query("radius_km") ?? "25";
+  // The API's place code (alone or with radius_km) shows in the Waar box by its name.
+  const placeCode = c.req.query("place")?.trim();
+  if (placeCode && !form.near) {
+    const place = /^\d{4}$/.test(placeCode) ? await getPlace(c.get("db"), placeCode) : undefined;
+    if (place) form.near = placeLabel(place);
+    else placeUnknown = true;
   }
   if (form.province) form.province = form.province.toUpperCase();
-  return form;
+  if (!form.near) form.radius_km = undefined;
+  return { form, placeUnknown };
 }
 
-/** The form's fields in API terms: a place with a radius becomes near + radius_km. */
+/** The form's fields in API terms (the page URL uses the API's parameter names). */
 function apiQuery(
   form: SearchForm,
   extra: Record<string, string | undefined>,
 ): Record<string, string | undefined> {
-  const withRadius = form.place && form.radius_km;
   return {
     q: form.q,
     province: form.province,
-    place: withRadius ? undefined : form.place,
-    near: withRadius ? form.place : undefined,
-    radius_km: withRadius ? form.radius_km : undefined,
+    near: form.near,
+    radius_km:
+      form.near && form.radius_km !== String(DEFAULT_RADIUS_KM) ? form.radius_km : undefined,
     crebo: form.crebo,
     sort: form.sort,
     ...extra,
@@ -64,70 +74,92 @@ function toUrlQuery(q: Record<string, string | undefined>): string {
   return s ? `?${s}` : "";
 }
 
-async function buildView(
-  c: Context<AppEnv>,
-): Promise<{ view: SearchView; status: 200 | 422; provinceChanged: boolean }> {
+/** A place or postcode typed into the Wie-of-wat box, offered as a Waar search. */
+async function whereOffer(c: Context<AppEnv>, form: SearchForm) {
+  if (!form.q || form.near) return undefined;
+  const q = form.q.trim();
+  if (postcodeDigits(q)) return { near: q, label: `postcode ${postcodeDigits(q)}` };
+  const places = q.length >= 2 && q.length <= 60 ? await placesForName(c.get("db"), q) : [];
+  if (places.length === 0) return undefined;
+  return { near: q, label: places.length === 1 ? placeLabel(places[0]) : places[0].name };
+}
+
+async function buildView(c: Context<AppEnv>): Promise<{
+  view: SearchView;
+  status: 200 | 422;
+  dropped: { near: boolean; province: boolean };
+}> {
   const db = c.get("db");
-  const form = readForm(c);
-  // A place from another province than the chosen one is dropped: the user changed province.
-  let placeProvince: string | undefined;
-  if (form.place) {
-    const place = /^\d{4}$/.test(form.place) ? await getPlace(db, form.place) : undefined;
-    placeProvince = place?.province;
-    if (place && form.province && place.province !== form.province) {
-      form.place = undefined;
+  const { form, placeUnknown } = await readForm(c);
+  // A place or postcode and a province do not go together on the page (a province would hide
+  // half of those in range): the one chosen last wins.
+  const dropped = { near: false, province: false };
+  if (form.near && form.province) {
+    const previous = new URL(c.req.header("hx-current-url") ?? "http://x/", "http://x/")
+      .searchParams;
+    const provinceChanged = (previous.get("province") ?? "").toUpperCase() !== form.province;
+    const nearChanged = (previous.get("near") ?? "") !== form.near;
+    if (provinceChanged && !nearChanged) {
+      form.near = undefined;
       form.radius_km = undefined;
+      dropped.near = true;
+    } else {
+      form.province = undefined;
+      dropped.province = true;
     }
   }
   const extra = { page: c.req.query("page"), per_page: c.req.query("per_page") };
   const query = apiQuery(form, extra);
   const parsed = parseSearchParams(query);
   let result: SearchResult | null = null;
+  let origin: Origin | null = null;
+  let candidates: PlaceCandidate[] = [];
   let errors: Record<string, string> = {};
   if (parsed.ok) {
     try {
-      result = await cachedSearch(db, parsed.params, c.get("today"));
+      [result, origin] = await Promise.all([
+        cachedSearch(db, parsed.params, c.get("today")),
+        searchOrigin(db, parsed.params),
+      ]);
     } catch (err) {
-      if (!(err instanceof UnknownPlaceError)) throw err;
-      errors = { place: "Deze plaats is niet bekend. Kies een plaats uit de lijst." };
+      if (!(err instanceof NearError)) throw err;
+      errors = { near: err.fieldMessage };
+      candidates = err.candidates;
     }
   } else {
     errors = parsed.fields;
   }
-  const listProvince = form.province ?? placeProvince;
-  const [provinces, places, crebos] = await Promise.all([
+  if (placeUnknown) errors.near = "Deze plaats is niet bekend. Kies een plaats uit de lijst.";
+  const [provinces, crebos, offer] = await Promise.all([
     listProvinces(db),
-    listProvince ? listPlaces(db, { province: listProvince }) : Promise.resolve([]),
     listCrebos(db, { meiOnly: true }),
+    whereOffer(c, form),
   ]);
+  const linkWith = (changes: Record<string, string | undefined>) => {
+    const next: SearchForm = { ...form, ...changes };
+    if ("near" in changes && !changes.near) next.radius_km = undefined;
+    if (changes.province) next.near = next.radius_km = undefined;
+    if (changes.near) next.province = undefined;
+    return `/${toUrlQuery(apiQuery(next, { page: changes.page, per_page: extra.per_page }))}`;
+  };
   const view: SearchView = {
     form,
     result,
+    origin,
+    candidates,
+    offer,
     errors,
     provinces,
-    places,
     crebos,
     query: toUrlQuery(apiQuery(form, { page: undefined, per_page: extra.per_page })),
-    linkWith: (changes) => {
-      const next: SearchForm = { ...form, ...changes };
-      if ("place" in changes && !changes.place) next.radius_km = undefined;
-      return `/${toUrlQuery(apiQuery(next, { page: changes.page, per_page: extra.per_page }))}`;
-    },
+    linkWith,
   };
-  const previous =
-    new URL(c.req.header("hx-current-url") ?? "http://x/", "http://x/").searchParams.get(
-      "province",
-    ) ?? "";
-  return {
-    view,
-    status: Object.keys(errors).length ? 422 : 200,
-    provinceChanged: previous.toUpperCase() !== (form.province ?? ""),
-  };
+  return { view, status: Object.keys(errors).length ? 422 : 200, dropped };
 }
 
 publicPages.get("/", async (c) => {
   c.header("Vary", "HX-Request", { append: true });
-  const { view, status, provinceChanged } = await buildView(c);
+  const { view, status, dropped } = await buildView(c);
   const partial =
     c.req.header("hx-request") === "true" &&
     c.req.header("hx-history-restore-request") !== "true" &&
@@ -141,7 +173,9 @@ publicPages.get("/", async (c) => {
     return c.html(
       <>
         <SearchResults view={view} />
-        {provinceChanged ? <PlaceField view={view} oob /> : null}
+        <SearchStatus view={view} oob />
+        {dropped.near ? <WhereField view={view} oob /> : <WhereMessage view={view} oob />}
+        {dropped.province ? <ProvinceField view={view} oob /> : null}
       </>,
       status,
     );
