@@ -18,8 +18,10 @@ type Runtime = {
   database: WorkerDatabase;
   app: App;
   jobs: JobContext;
-  /** Set when a request queued a mail: it is delivered right after the response (waitUntil). */
-  mailQueued: boolean;
+  /** The latest request's context: deliveries are kept alive with its waitUntil. */
+  ctx: ExecutionContext | null;
+  /** The delivery run in progress (each queued mail chains one more run after it). */
+  delivering: Promise<void>;
 };
 
 /**
@@ -44,8 +46,19 @@ function runtime(env: Env): Runtime {
     console.error(
       "LET OP: geen e-mailverzending ingesteld (MAIL_API_KEY); mail blijft in de outbox.",
     );
-  const markQueued = () => {
-    created.mailQueued = true;
+  // A queued mail is delivered at once, by a run chained after any run in progress (so nothing
+  // queued during a run is left for the cron). queueMail awaits it: work queued after the
+  // response (afterResponse) thus includes its delivery, and the isolate stays alive for it.
+  const markQueued = (): Promise<void> => {
+    const run = created.delivering
+      .then(() => runJob(jobs, "outbox"))
+      .then(
+        () => undefined,
+        (err) => console.error("E-mail versturen mislukt:", err),
+      );
+    created.delivering = run;
+    created.ctx?.waitUntil(run);
+    return run;
   };
   const app = createApp({
     db: database.db,
@@ -62,7 +75,14 @@ function runtime(env: Env): Runtime {
     runner: `worker:${crypto.randomUUID().slice(0, 8)}`,
     mailer: markQueued,
   };
-  const created: Runtime = { config, database, app, jobs, mailQueued: false };
+  const created: Runtime = {
+    config,
+    database,
+    app,
+    jobs,
+    ctx: null,
+    delivering: Promise.resolve(),
+  };
   runtimes.set(env, created);
   return created;
 }
@@ -100,13 +120,8 @@ export default {
     } catch (err) {
       return startupFailure(err);
     }
+    current.ctx = ctx;
     const response = await current.app.fetch(request, env, ctx);
-    if (current.mailQueued) {
-      // Deliver what this request queued without making the visitor wait; the cron trigger
-      // picks up anything left (the outbox lease keeps the two from sending a mail twice).
-      current.mailQueued = false;
-      ctx.waitUntil(runJob(current.jobs, "outbox").catch((err) => console.error(err)));
-    }
     // An answer that did not read the request body (a CSRF 403, a 404) must not leave the body on
     // the connection: under wrangler dev the next request on that kept-alive connection hangs
     // (cancelling the body is not enough; reading it is). Bounded: larger bodies were refused
