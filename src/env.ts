@@ -25,8 +25,11 @@ export type AppDeps = {
   mail?: { transport: string | null };
   /** Checks the database answers; /healthz uses it. */
   ping?: () => Promise<void>;
-  /** Receives work run after a response (src/http/after-response.ts), so tests can await it. */
-  background?: (task: Promise<unknown>) => void;
+  /**
+   * Receives work run after a response (src/http/after-response.ts), so tests can await it; a
+   * returned promise (Workers: the work plus delivering the mail it queued) is what is waited for.
+   */
+  background?: (task: Promise<unknown>) => Promise<unknown> | void;
 };
 
 export type AppEnv = {

@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { Hono } from "hono";
 import { createApp } from "./app";
-import { ConfigError, configFromProcess, type Config } from "./config";
+import { type Config, ConfigError, configFromProcess } from "./config";
 import { openDatabase } from "./db";
 import { databaseHealthCheck } from "./db-file";
 import type { AppEnv } from "./env";
@@ -35,7 +35,7 @@ function announceTransport(config: Config, transport: MailTransport | null) {
 }
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = configFromProcess();
   } catch (err) {

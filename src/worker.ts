@@ -18,10 +18,8 @@ type Runtime = {
   database: WorkerDatabase;
   app: App;
   jobs: JobContext;
-  /** The latest request's context: deliveries are kept alive with its waitUntil. */
-  ctx: ExecutionContext | null;
-  /** The delivery run in progress (each queued mail chains one more run after it). */
-  delivering: Promise<void>;
+  /** Set when a request queued a mail: it is delivered right after the response (waitUntil). */
+  mailQueued: boolean;
 };
 
 /**
@@ -46,19 +44,8 @@ function runtime(env: Env): Runtime {
     console.error(
       "LET OP: geen e-mailverzending ingesteld (MAIL_API_KEY); mail blijft in de outbox.",
     );
-  // A queued mail is delivered at once, by a run chained after any run in progress (so nothing
-  // queued during a run is left for the cron). queueMail awaits it: work queued after the
-  // response (afterResponse) thus includes its delivery, and the isolate stays alive for it.
-  const markQueued = (): Promise<void> => {
-    const run = created.delivering
-      .then(() => runJob(jobs, "outbox"))
-      .then(
-        () => undefined,
-        (err) => console.error("E-mail versturen mislukt:", err),
-      );
-    created.delivering = run;
-    created.ctx?.waitUntil(run);
-    return run;
+  const markQueued = () => {
+    created.mailQueued = true;
   };
   const app = createApp({
     db: database.db,
@@ -66,6 +53,9 @@ function runtime(env: Env): Runtime {
     mailer: markQueued,
     mail: { transport: transport?.name ?? null },
     ping: database.ping,
+    // Work done after the response (a reset or new-link mail) may queue mail only then: deliver
+    // it at the end of that work, inside the same waitUntil.
+    background: (task) => task.then(() => deliverQueued(created)),
   });
   const jobs: JobContext = {
     db: database.db,
@@ -75,16 +65,19 @@ function runtime(env: Env): Runtime {
     runner: `worker:${crypto.randomUUID().slice(0, 8)}`,
     mailer: markQueued,
   };
-  const created: Runtime = {
-    config,
-    database,
-    app,
-    jobs,
-    ctx: null,
-    delivering: Promise.resolve(),
-  };
+  const created: Runtime = { config, database, app, jobs, mailQueued: false };
   runtimes.set(env, created);
   return created;
+}
+
+/** Runs the outbox job when something was queued since the last run. */
+async function deliverQueued(current: Runtime): Promise<void> {
+  if (!current.mailQueued) return;
+  current.mailQueued = false;
+  await runJob(current.jobs, "outbox").then(
+    () => undefined,
+    (err) => console.error(err),
+  );
 }
 
 /** Reads and discards a request body, at most `limit` bytes (then cancels the rest). */
@@ -120,8 +113,10 @@ export default {
     } catch (err) {
       return startupFailure(err);
     }
-    current.ctx = ctx;
     const response = await current.app.fetch(request, env, ctx);
+    // Deliver what this request queued without making the visitor wait; the cron trigger
+    // picks up anything left (the outbox lease keeps the two from sending a mail twice).
+    if (current.mailQueued) ctx.waitUntil(deliverQueued(current));
     // An answer that did not read the request body (a CSRF 403, a 404) must not leave the body on
     // the connection: under wrangler dev the next request on that kept-alive connection hangs
     // (cancelling the body is not enough; reading it is). Bounded: larger bodies were refused

@@ -89,7 +89,7 @@ function conditions(actor: Actor, f: ListFilter): SQL {
     );
   if (f.status) parts.push(statusCondition(f.status, f.on, f.expiringDays));
   const q = f.q?.trim();
-  if (q && q.includes("@")) {
+  if (q?.includes("@")) {
     parts.push(sql`a.email_norm = ${q.toLowerCase()}`);
   } else if (q) {
     const fts = ftsExpression(q);

@@ -11,12 +11,12 @@ import {
   createAssessorSchema,
   deregistrationSchema,
   examinationSchema,
-  parseWith,
   refresherSchema,
   toNewAssessor,
   TRAINING_COMPONENTS,
   type TrainingComponent,
 } from "#src/rules/assessor-input";
+import { parseWith } from "#src/rules/validation";
 import { normalise } from "#src/lib/normalise";
 import {
   loadForActor,
@@ -307,6 +307,6 @@ export async function schoolUserByEmail(
     .from(users)
     .innerJoin(schools, eq(schools.id, users.schoolId))
     .where(eq(users.email, email.trim().toLowerCase()));
-  if (!row || !row.schoolId || row.disabledAt || row.status !== "active") return null;
+  if (!row?.schoolId || row.disabledAt || row.status !== "active") return null;
   return { userId: row.userId, schoolId: row.schoolId };
 }

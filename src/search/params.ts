@@ -1,5 +1,6 @@
 // The public search parameters (DESIGN §4), validated once for the API, the page and the CSV.
 import { z } from "zod";
+import { fieldMessages } from "#src/rules/validation";
 
 export const PROVINCE_CODES = [
   "GR",
@@ -130,11 +131,7 @@ export type ParsedSearch =
 /** Query-string values (first value per key) → validated search parameters. */
 export function parseSearchParams(query: Record<string, string | undefined>): ParsedSearch {
   const result = searchParamsSchema.safeParse(query);
-  if (!result.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of result.error.issues) fields[String(issue.path[0] ?? "_")] ??= issue.message;
-    return { ok: false, fields };
-  }
+  if (!result.success) return { ok: false, fields: fieldMessages(result.error) };
   const p = result.data;
   const aroundPlace = Boolean(p.place && p.radius_km !== undefined);
   return {
@@ -153,28 +150,4 @@ export function parseSearchParams(query: Record<string, string | undefined>): Pa
       perPage: p.per_page ?? 20,
     },
   };
-}
-
-/** The parameters as they appear in a URL (API names), for links and the page's address bar. */
-export function toQueryString(
-  p: Partial<SearchParams>,
-  overrides: Partial<SearchParams> = {},
-): string {
-  const merged = { ...p, ...overrides };
-  const out = new URLSearchParams();
-  if (merged.q) out.set("q", merged.q);
-  if (merged.province) out.set("province", merged.province);
-  if (merged.place) out.set("place", merged.place);
-  if (merged.crebo) out.set("crebo", merged.crebo);
-  if (merged.near) out.set("near", merged.near);
-  const around = Boolean(merged.near || (merged.place && merged.aroundPlace));
-  if (merged.place && merged.aroundPlace)
-    out.set("radius_km", String(merged.radiusKm ?? DEFAULT_RADIUS_KM));
-  else if (merged.near && merged.radiusKm && merged.radiusKm !== DEFAULT_RADIUS_KM)
-    out.set("radius_km", String(merged.radiusKm));
-  if (merged.sort && merged.sort !== (around ? "distance" : "name")) out.set("sort", merged.sort);
-  if (merged.page && merged.page > 1) out.set("page", String(merged.page));
-  if (merged.perPage && merged.perPage !== 20) out.set("per_page", String(merged.perPage));
-  const s = out.toString();
-  return s ? `?${s}` : "";
 }

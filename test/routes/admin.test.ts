@@ -265,7 +265,7 @@ describe("crebos", () => {
       { cookie: adminCookie },
     );
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/beheer/crebos/29999?toegevoegd");
+    expect(res.headers.get("location")).toBe("/beheer/crebos/29999?melding=toegevoegd");
     const [row] = await t.db.select().from(crebos).where(eq(crebos.code, "29999"));
     expect(row).toMatchObject({
       name: "Monteur zonne-energie",

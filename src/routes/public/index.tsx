@@ -17,6 +17,8 @@ import {
   type SearchForm,
   type SearchView,
 } from "#views/pages/search";
+import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
+import { queryString, withQuery } from "#src/lib/links";
 import { healthRoutes } from "./health";
 import { renderPublicProfile, publicReportPages } from "./reports";
 
@@ -65,13 +67,6 @@ function apiQuery(
     sort: form.sort,
     ...extra,
   };
-}
-
-function toUrlQuery(q: Record<string, string | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v) params.set(k, v);
-  const s = params.toString();
-  return s ? `?${s}` : "";
 }
 
 /** A place or postcode typed into the Wie-of-wat box, offered as a Waar search. */
@@ -140,7 +135,7 @@ async function buildView(c: Context<AppEnv>): Promise<{
     if ("near" in changes && !changes.near) next.radius_km = undefined;
     if (changes.province) next.near = next.radius_km = undefined;
     if (changes.near) next.province = undefined;
-    return `/${toUrlQuery(apiQuery(next, { page: changes.page, per_page: extra.per_page }))}`;
+    return withQuery("/", apiQuery(next, { page: changes.page, per_page: extra.per_page }));
   };
   const view: SearchView = {
     form,
@@ -151,24 +146,24 @@ async function buildView(c: Context<AppEnv>): Promise<{
     errors,
     provinces,
     crebos,
-    query: toUrlQuery(apiQuery(form, { page: undefined, per_page: extra.per_page })),
+    query: queryString(apiQuery(form, { page: undefined, per_page: extra.per_page })),
     linkWith,
   };
   return { view, status: Object.keys(errors).length ? 422 : 200, dropped };
 }
 
 publicPages.get("/", async (c) => {
-  c.header("Vary", "HX-Request", { append: true });
+  varyOnHtmx(c);
   const { view, status, dropped } = await buildView(c);
-  const partial =
-    c.req.header("hx-request") === "true" &&
-    c.req.header("hx-history-restore-request") !== "true" &&
-    c.req.header("hx-boosted") !== "true";
+  const partial = isHtmxRequest(c);
   if (partial) {
     // The address bar always shows the canonical search in API parameter names.
     c.header(
       "HX-Push-Url",
-      `/${toUrlQuery(apiQuery(view.form, { page: c.req.query("page"), per_page: c.req.query("per_page") }))}`,
+      withQuery(
+        "/",
+        apiQuery(view.form, { page: c.req.query("page"), per_page: c.req.query("per_page") }),
+      ),
     );
     return c.html(
       <>
