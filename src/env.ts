@@ -29,7 +29,7 @@ export type AppDeps = {
    * Receives work run after a response (src/http/after-response.ts), so tests can await it; a
    * returned promise (Workers: the work plus delivering the mail it queued) is what is waited for.
    */
-  background?: (task: Promise<unknown>) => Promise<unknown> | void;
+  background?: (task: Promise<unknown>) => Promise<unknown> | undefined;
 };
 
 export type AppEnv = {

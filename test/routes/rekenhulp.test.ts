@@ -412,7 +412,11 @@ describe("POST /rekenhulp/eindcijfer", () => {
     const html = await (await getPage("/rekenhulp")).text();
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     const seen = new Set<string>();
-    const duplicates = ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+    const duplicates = ids.filter((id) => {
+      if (seen.has(id)) return true;
+      seen.add(id);
+      return false;
+    });
     expect(duplicates).toEqual([]);
     expect(html).toContain('<label for="eindcijfer-centralExam">');
     expect(html).toMatch(/id="eindcijfer-centralExam" name="centralExam"/);

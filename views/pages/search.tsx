@@ -54,7 +54,6 @@ export function WhereMessage(props: { view: SearchView; oob?: boolean }) {
 
 export function WhereField(props: { view: SearchView; oob?: boolean }) {
   const { form, errors } = props.view;
-  const error = errors.near ?? errors.radius_km;
   const radius = form.radius_km ?? "25";
   return (
     <div id="where-field" class="field where" hx-swap-oob={props.oob ? "true" : undefined}>

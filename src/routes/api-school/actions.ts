@@ -18,7 +18,6 @@ import {
   deleteRefresherTraining,
   type DeleteResult,
 } from "#src/queries/logs";
-import { isRegisteringSchool } from "#src/rules/access";
 import { invalid, loadForLog, loadForWrite, onDate } from "#src/routes/school/context";
 import {
   consentSchema,

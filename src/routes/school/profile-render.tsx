@@ -7,7 +7,7 @@ import { assessorHistory } from "#src/queries/assessor-history";
 import { getAssessorRecord } from "#src/queries/assessor-record";
 import type { Loaded } from "#src/queries/assessors";
 import { AssessorPage, ProfileContent, type ProfileForms } from "#views/pages/school/assessor";
-import { isRegisteringSchool, mayErase, writeVerdict } from "#src/rules/access";
+import { writeVerdict } from "#src/rules/access";
 import { actorOf } from "./context";
 
 /** Success notices after a POST-redirect-GET (?melding=…) or an htmx swap. */
