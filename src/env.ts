@@ -1,6 +1,8 @@
 // The types every route shares: the app's dependencies and the per-request context.
 import type { Config } from "./config";
 import type { DB } from "./db";
+import type { CachedBody, Compressor } from "./http/cached-body";
+import type { StaticFiles } from "./http/static-files";
 
 export type Role = "admin" | "school_admin" | "staff";
 
@@ -23,6 +25,16 @@ export type AppDeps = {
   mailer?: Mailer;
   /** Checks the database answers; /healthz uses it. */
   ping?: () => Promise<void>;
+  /**
+   * How long the data version may be used from memory before it is read again (ms). 0 (the
+   * default) reads it on every public request; the Node server keeps it 1 s, since its own writes
+   * forget it at once and only another process's writes wait for the re-check.
+   */
+  dataVersionRecheckMs?: number;
+  /** Compression for answers over 1 KB (Node); Workers leaves it to the edge. */
+  compress?: Compressor;
+  /** public/ held in memory (Node); on Workers the assets binding serves it. */
+  staticFiles?: StaticFiles;
 };
 
 export type AppEnv = {
@@ -37,5 +49,9 @@ export type AppEnv = {
     auth: AuthContext | null;
     /** Set when an Authorization header was sent but was not valid. */
     authError: "invalid_token" | null;
+    /** The in-memory body this answer was sent from (compressed once, see http/compression). */
+    cachedBody?: CachedBody;
+    /** The answer is a stream (the CSV): compressed on the fly. */
+    streamedBody?: boolean;
   };
 };

@@ -1,12 +1,11 @@
 // Node entry: embedded libSQL, migrations and reference data at start, static files, port 8787.
 import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { mkdirSync } from "node:fs";
-import { Hono } from "hono";
 import { createApp } from "./app";
 import { ConfigError, configFromProcess } from "./config";
 import { openDatabase } from "./db";
-import type { AppEnv } from "./env";
+import { setAssetFingerprints } from "./lib/assets";
+import { loadStaticFiles, nodeCompress } from "./node-assets";
 import { consoleMailer } from "./mail";
 import { printStartupLogins } from "./startup";
 import { prepareDatabase } from "./setup";
@@ -26,22 +25,23 @@ async function main() {
   const { db, client } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   const setup = await prepareDatabase(db, config);
 
-  const root = new Hono<AppEnv>();
-  root.use("/static/*", serveStatic({ root: "./public" }));
-  root.use("/vendor/*", serveStatic({ root: "./public" }));
-  root.route(
-    "/",
-    createApp({
-      db,
-      config,
-      mailer: config.env === "production" ? undefined : consoleMailer,
-      ping: async () => {
-        await client.execute("SELECT 1");
-      },
-    }),
-  );
+  // public/ is served from memory by the app itself, so static files get the same security
+  // headers as pages and unknown paths reach the app's own (Dutch / JSON) 404.
+  const staticFiles = loadStaticFiles("public");
+  setAssetFingerprints([...staticFiles].map(([path, file]) => [path, file.hash]));
+  const app = createApp({
+    db,
+    config,
+    mailer: config.env === "production" ? undefined : consoleMailer,
+    ping: async () => {
+      await client.execute("SELECT 1");
+    },
+    dataVersionRecheckMs: 1000,
+    compress: nodeCompress,
+    staticFiles,
+  });
 
-  const server = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Register draait op ${config.baseUrl} (poort ${info.port})`);
   });
   await printStartupLogins(db, config, setup);

@@ -4,38 +4,23 @@ import { sql } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { cachedSearch } from "../search/cache";
 import { apiError, messages } from "../http/errors";
-import { toCsv } from "../lib/csv";
-import { getDataVersion } from "../queries/meta";
+import { csvLine } from "../lib/csv";
+import { CachedBody } from "../http/cached-body";
+import { cachedAnswer, jsonBody, publicCache, sendCached } from "./public-cache";
 import { listCrebos, listPlaces } from "../queries/reference";
 import { parseSearchParams, PROVINCE_CODES, type SearchParams } from "../search/params";
 import {
   getPublicAssessor,
   provinceCounts,
-  searchAllAssessors,
+  publicAssessorChunks,
   UnknownPlaceError,
   type PublicAssessor,
 } from "../search/search";
 
 export const publicApi = new Hono<AppEnv>();
 
-/**
- * Public responses are cacheable: the ETag is the data version (bumped by every write) plus
- * today's date (visibility depends on the date). `notModified` is a 304 response when the client
- * has it; `dataVersion` is the version the ETag was built from, for the body to use too.
- */
-export async function publicCache(
-  c: Context<AppEnv>,
-): Promise<{ notModified: Response | null; dataVersion: string }> {
-  const version = await getDataVersion(c.get("db"));
-  const etag = `W/"${version}-${c.get("today")}"`;
-  c.header("ETag", etag);
-  c.header("Cache-Control", "public, max-age=60");
-  c.header("Vary", "HX-Request", { append: true });
-  const inm = c.req.header("if-none-match");
-  const notModified =
-    inm && inm.split(",").some((t) => t.trim() === etag) ? c.body(null, 304) : null;
-  return { notModified, dataVersion: version };
-}
+/** Kept in the answer cache for an id that is not public, so a miss is cheap too. */
+const NOT_PUBLIC = new CachedBody("null", "application/json");
 
 function invalidParams(c: Context<AppEnv>, fields: Record<string, string>) {
   return apiError(
@@ -68,7 +53,12 @@ publicApi.get("/api/v1/assessors", async (c) => {
   const { notModified, dataVersion } = await publicCache(c);
   if (notModified) return notModified;
   return withSearch(c, async (params) =>
-    c.json(await cachedSearch(c.get("db"), params, c.get("today"), dataVersion)),
+    sendCached(
+      c,
+      await cachedAnswer(c, dataVersion, `search ${JSON.stringify(params)}`, async () =>
+        jsonBody(await cachedSearch(c.get("db"), params, c.get("today"), dataVersion)),
+      ),
+    ),
   );
 });
 
@@ -104,36 +94,75 @@ publicApi.get("/api/v1/assessors.csv", async (c) => {
   const { notModified } = await publicCache(c);
   if (notModified) return notModified;
   return withSearch(c, async (params) => {
-    const all = await searchAllAssessors(c.get("db"), params, c.get("today"));
+    const chunks = publicAssessorChunks(c.get("db"), params, c.get("today"));
+    // The first chunk is read before answering, so a bad place is still a 422, not a broken stream.
+    const first = await chunks.next();
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode("\uFEFF" + csvLine(CSV_HEADER)));
+        if (!first.done)
+          controller.enqueue(
+            encoder.encode(first.value.map((a) => csvLine(publicCsvRow(a))).join("")),
+          );
+        if (first.done) controller.close();
+      },
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else
+            controller.enqueue(
+              encoder.encode(next.value.map((a) => csvLine(publicCsvRow(a))).join("")),
+            );
+        } catch (err) {
+          // Headers are gone already: the client sees a cut-off download, the log says why.
+          console.error(`[${c.get("requestId")}] CSV stream:`, err);
+          controller.error(err);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    });
+    c.set("streamedBody", true);
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header(
       "Content-Disposition",
       `attachment; filename="praktijkbeoordelaars-${c.get("today")}.csv"`,
     );
-    return c.body(toCsv(CSV_HEADER, all.map(publicCsvRow)));
+    return c.body(body);
   });
 });
 
 publicApi.get("/api/v1/assessors/:id", async (c) => {
   const id = c.req.param("id");
   if (!/^[a-z0-9]{1,64}$/.test(id)) return apiError(c, 404, "not_found", messages.notFound);
-  const { notModified } = await publicCache(c);
+  const { notModified, dataVersion } = await publicCache(c);
   if (notModified) return notModified;
-  const assessor = await getPublicAssessor(c.get("db"), id, c.get("today"));
-  if (!assessor)
+  const answer = await cachedAnswer(c, dataVersion, `assessor ${id}`, async () => {
+    const assessor = await getPublicAssessor(c.get("db"), id, c.get("today"));
+    return assessor ? jsonBody(assessor) : NOT_PUBLIC;
+  });
+  if (answer === NOT_PUBLIC)
     return apiError(
       c,
       404,
       "not_found",
       "Deze praktijkbeoordelaar staat niet (openbaar) in het register.",
     );
-  return c.json(assessor);
+  return sendCached(c, answer);
 });
 
 publicApi.get("/api/v1/provinces", async (c) => {
-  const { notModified } = await publicCache(c);
+  const { notModified, dataVersion } = await publicCache(c);
   if (notModified) return notModified;
-  return c.json(await provinceCounts(c.get("db"), c.get("today")));
+  return sendCached(
+    c,
+    await cachedAnswer(c, dataVersion, "provinces", async () =>
+      jsonBody(await provinceCounts(c.get("db"), c.get("today"))),
+    ),
+  );
 });
 
 publicApi.get("/api/v1/places", async (c) => {

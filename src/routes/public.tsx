@@ -15,6 +15,14 @@ import {
   type SearchView,
 } from "../../views/pages/search";
 import { renderError } from "./error-page";
+import { CachedBody } from "../http/cached-body";
+import {
+  cachedAnswer,
+  htmlBody,
+  publicCache,
+  requestDataVersion,
+  sendCached,
+} from "./public-cache";
 
 export const publicPages = new Hono<AppEnv>();
 
@@ -61,8 +69,18 @@ function toUrlQuery(q: Record<string, string | undefined>): string {
   return s ? `?${s}` : "";
 }
 
+/** The province of the page the htmx request came from (decides the out-of-band place field). */
+function previousProvince(c: Context<AppEnv>): string {
+  return (
+    new URL(c.req.header("hx-current-url") ?? "http://x/", "http://x/").searchParams.get(
+      "province",
+    ) ?? ""
+  );
+}
+
 async function buildView(
   c: Context<AppEnv>,
+  dataVersion: string,
 ): Promise<{ view: SearchView; status: 200 | 422; provinceChanged: boolean }> {
   const db = c.get("db");
   const form = readForm(c);
@@ -83,7 +101,7 @@ async function buildView(
   let errors: Record<string, string> = {};
   if (parsed.ok) {
     try {
-      result = await cachedSearch(db, parsed.params, c.get("today"));
+      result = await cachedSearch(db, parsed.params, c.get("today"), dataVersion);
     } catch (err) {
       if (!(err instanceof UnknownPlaceError)) throw err;
       errors = { place: "Deze plaats is niet bekend. Kies een plaats uit de lijst." };
@@ -111,10 +129,7 @@ async function buildView(
       return `/${toUrlQuery(apiQuery(next, { page: changes.page, per_page: extra.per_page }))}`;
     },
   };
-  const previous =
-    new URL(c.req.header("hx-current-url") ?? "http://x/", "http://x/").searchParams.get(
-      "province",
-    ) ?? "";
+  const previous = previousProvince(c);
   return {
     view,
     status: Object.keys(errors).length ? 422 : 200,
@@ -122,36 +137,110 @@ async function buildView(
   };
 }
 
-publicPages.get("/", async (c) => {
-  c.header("Vary", "HX-Request", { append: true });
-  const { view, status, provinceChanged } = await buildView(c);
+/** Pages are revalidated on every visit (a 304 is cheap): after a login the navigation differs. */
+const PAGE_CACHE_CONTROL = "no-cache";
+
+/** Renders the search page or its htmx partial: status, body and the headers that belong to it. */
+async function renderSearch(c: Context<AppEnv>, dataVersion: string) {
+  const { view, status, provinceChanged } = await buildView(c, dataVersion);
   const partial =
     c.req.header("hx-request") === "true" &&
     c.req.header("hx-history-restore-request") !== "true" &&
     c.req.header("hx-boosted") !== "true";
   if (partial) {
     // The address bar always shows the canonical search in API parameter names.
-    c.header(
-      "HX-Push-Url",
-      `/${toUrlQuery(apiQuery(view.form, { page: c.req.query("page"), per_page: c.req.query("per_page") }))}`,
-    );
-    return c.html(
+    const pushUrl = `/${toUrlQuery(apiQuery(view.form, { page: c.req.query("page"), per_page: c.req.query("per_page") }))}`;
+    const html = (
       <>
         <SearchResults view={view} />
         {provinceChanged ? <PlaceField view={view} oob /> : null}
-      </>,
-      status,
+      </>
     );
+    return { status, partial, body: await htmlBody(html.toString(), { "HX-Push-Url": pushUrl }) };
   }
-  return c.html(<SearchPage view={view} auth={c.get("auth")} />, status);
+  const html = <SearchPage view={view} auth={c.get("auth")} />;
+  return { status, partial, body: await htmlBody(html.toString()) };
+}
+
+publicPages.get("/", async (c) => {
+  c.header("Vary", "HX-Request", { append: true });
+  const dataVersion = await requestDataVersion(c);
+  if (c.get("auth")) {
+    // Logged in: the page shows the account's navigation, so it is rendered for this request only.
+    const { status, body } = await renderSearch(c, dataVersion);
+    return sendCached(c, body, status);
+  }
+  const isHtmx = c.req.header("hx-request") === "true";
+  if (!isHtmx) {
+    const { notModified } = await publicCache(c, dataVersion, PAGE_CACHE_CONTROL);
+    if (notModified) return notModified;
+  }
+  // Everything the answer depends on: the query, the htmx headers, the province shown before.
+  const key = JSON.stringify([
+    new URL(c.req.url).search,
+    c.req.header("hx-request") ?? "",
+    c.req.header("hx-history-restore-request") ?? "",
+    c.req.header("hx-boosted") ?? "",
+    isHtmx ? previousProvince(c) : "",
+  ]);
+  let status: 200 | 422 = 200;
+  const body = await cachedAnswer(c, dataVersion, `page ${key}`, async () => {
+    const rendered = await renderSearch(c, dataVersion);
+    status = rendered.status;
+    if (rendered.status !== 200) throw new NotKept(rendered.body, rendered.status);
+    return rendered.body;
+  }).catch((err) => {
+    if (!(err instanceof NotKept)) throw err;
+    status = err.status;
+    return err.body;
+  });
+  return sendCached(c, body, status);
 });
+
+/** An answer that is sent but not kept (a form with errors). */
+class NotKept extends Error {
+  constructor(
+    readonly body: CachedBody,
+    readonly status: 200 | 422,
+  ) {
+    super("not kept");
+  }
+}
 
 publicPages.get("/beoordelaars/:id", async (c) => {
   const id = c.req.param("id");
-  const assessor = /^[a-z0-9]{1,64}$/.test(id)
-    ? await getPublicAssessor(c.get("db"), id, c.get("today"))
-    : null;
-  if (!assessor) {
+  const assessor = /^[a-z0-9]{1,64}$/.test(id) ? id : null;
+  const dataVersion = await requestDataVersion(c);
+  const anonymous = !c.get("auth");
+  if (assessor && anonymous) {
+    const { notModified } = await publicCache(c, dataVersion, PAGE_CACHE_CONTROL);
+    if (notModified) return notModified;
+  }
+  const render = async (): Promise<CachedBody | null> => {
+    const found = assessor ? await getPublicAssessor(c.get("db"), assessor, c.get("today")) : null;
+    if (!found) return null;
+    const provinces = await listProvinces(c.get("db"));
+    const html = (
+      <ProfilePage
+        assessor={found}
+        auth={c.get("auth")}
+        provinceNames={new Map(provinces.map((p) => [p.code, p.name]))}
+      />
+    );
+    return htmlBody(html.toString());
+  };
+  const body =
+    assessor && anonymous
+      ? await cachedAnswer(
+          c,
+          dataVersion,
+          `profile ${assessor}`,
+          async () => (await render()) ?? PROFILE_MISSING,
+        )
+      : await render();
+  if (!body || body === PROFILE_MISSING) {
+    c.header("ETag", undefined);
+    c.header("Cache-Control", "no-store");
     return renderError(
       c,
       404,
@@ -159,15 +248,11 @@ publicPages.get("/beoordelaars/:id", async (c) => {
       "Deze praktijkbeoordelaar staat niet (meer) openbaar in het register. Misschien is de kwalificatie verlopen of is de toestemming voor vermelding ingetrokken.",
     );
   }
-  const provinces = await listProvinces(c.get("db"));
-  return c.html(
-    <ProfilePage
-      assessor={assessor}
-      auth={c.get("auth")}
-      provinceNames={new Map(provinces.map((p) => [p.code, p.name]))}
-    />,
-  );
+  return sendCached(c, body);
 });
+
+/** Kept for an id that is not public, so repeated misses are cheap too. */
+const PROFILE_MISSING = new CachedBody("", "text/html; charset=UTF-8");
 
 publicPages.get("/over", (c) =>
   c.html(<AboutPage auth={c.get("auth")} expiringDays={c.get("config").expiringDays} />),

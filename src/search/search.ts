@@ -4,6 +4,9 @@ import type { DB } from "../db";
 import { getPlace } from "../queries/reference";
 import type { SearchParams } from "./params";
 import { words } from "./normalise";
+import { hydratedRows, ROW_COLUMNS, toPublicAssessor, type HydratedRow } from "./rows";
+import { dataVersionQuery } from "../queries/meta";
+import { runBatch, type Statement } from "../queries/batch";
 
 /** The allow-list of public fields. Nothing else about an assessor ever leaves through here. */
 export type PublicAssessor = {
@@ -155,25 +158,46 @@ type Row = {
   d2: number | null;
 };
 
-async function selectRows(
-  db: DB,
+function rowOrder(p: Partial<SearchParams>, f: Filters): "name" | "distance" | "relevance" {
+  if (p.sort === "distance" && f.origin) return "distance";
+  if (p.sort === "relevance" && f.fts) return "relevance";
+  return "name";
+}
+
+/**
+ * The filtered, ordered rows (ROW_COLUMNS, d2, rank), `limit` from `offset`, or in name order
+ * after the keyset `after` (the CSV reads the whole list in chunks that way).
+ */
+function rowsSql(
   f: Filters,
   p: Partial<SearchParams>,
-  limit: number | null,
+  limit: number,
   offset: number,
-) {
+  after?: { sortKey: string; id: string },
+): SQL {
   const d2 = f.origin
     ? sql`(SELECT min(${distance2(f.origin)}) FROM assessor_places ap JOIN places p ON p.code = ap.place_code WHERE ap.assessor_id = a.id)`
     : sql`NULL`;
-  const rankJoin =
-    p.sort === "relevance" && f.fts
-      ? sql`JOIN (SELECT assessor_id, min(rank) AS rank FROM assessor_fts WHERE assessor_fts MATCH ${f.fts} GROUP BY assessor_id) r ON r.assessor_id = a.id`
-      : sql``;
-  const page = limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`;
-  return db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, ${d2} AS d2
+  const ranked = rowOrder(p, f) === "relevance";
+  const rankJoin = ranked
+    ? sql`JOIN (SELECT assessor_id, min(rank) AS rank FROM assessor_fts WHERE assessor_fts MATCH ${f.fts} GROUP BY assessor_id) r ON r.assessor_id = a.id`
+    : sql``;
+  const keyset = after ? sql` AND (a.sort_key, a.id) > (${after.sortKey}, ${after.id})` : sql``;
+  return sql`SELECT ${ROW_COLUMNS}, ${d2} AS d2, ${ranked ? sql`r.rank` : sql`NULL`} AS rank
     FROM assessors a ${rankJoin}
-    WHERE ${conditions(f, null, p.sort !== "distance" && p.sort !== "relevance")}
-    ORDER BY ${orderBy(p, f)} ${page}`);
+    WHERE ${conditions(f, null, p.sort !== "distance" && p.sort !== "relevance")}${keyset}
+    ORDER BY ${orderBy(p, f)} LIMIT ${limit} OFFSET ${offset}`;
+}
+
+function hydratedPage(
+  db: DB,
+  f: Filters,
+  p: Partial<SearchParams>,
+  limit: number,
+  offset: number,
+  after?: { sortKey: string; id: string },
+) {
+  return db.all<HydratedRow>(hydratedRows(rowsSql(f, p, limit, offset, after), rowOrder(p, f)));
 }
 
 /** Loads crebos, schools and places for a set of assessors in a few queries (no N+1). */
@@ -235,13 +259,18 @@ export async function hydrate(db: DB, rows: Row[], scope?: SQL): Promise<PublicA
   });
 }
 
+/**
+ * A page of results with its total and facets in ONE batch (one round trip on D1); with
+ * `withVersion` the data version is read in the same batch, so the ETag describes these rows.
+ */
 export async function searchAssessors(
   db: DB,
   p: SearchParams,
   today: string,
-): Promise<SearchResult> {
+  opts: { withVersion?: boolean } = {},
+): Promise<SearchResult & { dataVersion?: string }> {
   const f = await buildFilters(db, p, today);
-  const [[{ total }], provinceFacet, creboFacet] = await db.batch([
+  const statements: Statement[] = [
     db.all<{ total: number }>(
       sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions(f)}`,
     ),
@@ -256,29 +285,45 @@ export async function searchAssessors(
         WHERE ac.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "crebo")})
         GROUP BY ac.crebo_code) f
       JOIN crebos c ON c.code = f.crebo_code ORDER BY f.count DESC, c.code`),
-  ]);
-  const rows = await selectRows(db, f, p, p.perPage, (p.page - 1) * p.perPage);
+    db.all<HydratedRow>(
+      hydratedRows(rowsSql(f, p, p.perPage, (p.page - 1) * p.perPage), rowOrder(p, f)),
+    ),
+  ];
+  if (opts.withVersion) statements.push(dataVersionQuery(db));
+  const [[{ total }], provinceFacet, creboFacet, rows, version] = (await runBatch(
+    db,
+    statements,
+  )) as [{ total: number }[], Facet[], Facet[], HydratedRow[], { value: string }[]?];
   return {
-    items: await hydrate(db, rows),
+    items: rows.map(toPublicAssessor),
     total,
     page: p.page,
     per_page: p.perPage,
     facets: { province: provinceFacet, crebo: creboFacet },
+    ...(opts.withVersion ? { dataVersion: version?.[0]?.value ?? "0" } : {}),
   };
 }
 
-/** The whole filtered public result, for the CSV download. */
-export async function searchAllAssessors(
+/**
+ * The whole filtered public result for the CSV, in chunks: by keyset in name order (each chunk
+ * an index range), by offset in the other orders. Only one chunk is in memory at a time.
+ */
+export async function* publicAssessorChunks(
   db: DB,
   p: SearchParams,
   today: string,
-): Promise<PublicAssessor[]> {
+  chunkSize = 2000,
+): AsyncGenerator<PublicAssessor[]> {
   const f = await buildFilters(db, p, today);
-  return hydrate(
-    db,
-    await selectRows(db, f, p, null, 0),
-    sql`SELECT a.id FROM assessors a WHERE ${conditions(f)}`,
-  );
+  const byName = rowOrder(p, f) === "name";
+  let after: { sortKey: string; id: string } | undefined;
+  for (let offset = 0; ; offset += chunkSize) {
+    const rows = await hydratedPage(db, f, p, chunkSize, byName ? 0 : offset, after);
+    if (rows.length > 0) yield rows.map(toPublicAssessor);
+    if (rows.length < chunkSize) return;
+    const last = rows[rows.length - 1];
+    after = byName ? { sortKey: last.sort_key, id: last.id } : undefined;
+  }
 }
 
 export async function getPublicAssessor(
@@ -286,11 +331,13 @@ export async function getPublicAssessor(
   id: string,
   today: string,
 ): Promise<PublicAssessor | null> {
-  const rows =
-    await db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS d2
-    FROM assessors a WHERE a.id = ${id} AND ${publicVisible(today)}`);
-  if (rows.length === 0) return null;
-  return (await hydrate(db, rows))[0];
+  const rows = await db.all<HydratedRow>(
+    hydratedRows(
+      sql`SELECT ${ROW_COLUMNS}, NULL AS d2, NULL AS rank FROM assessors a WHERE a.id = ${id} AND ${publicVisible(today)}`,
+      "name",
+    ),
+  );
+  return rows.length === 0 ? null : toPublicAssessor(rows[0]);
 }
 
 export async function provinceCounts(db: DB, today: string): Promise<Facet[]> {
