@@ -13,6 +13,7 @@ import {
   getPublicAssessor,
   provinceCounts,
   publicAssessorChunks,
+  searchAssessors,
   UnknownPlaceError,
   type PublicAssessor,
 } from "../search/search";
@@ -50,6 +51,19 @@ async function withSearch(
 }
 
 publicApi.get("/api/v1/assessors", async (c) => {
+  if (!c.get("deps").dataVersionRecheckMs) {
+    // No version in memory (Workers): it is read in the search's own batch, one round trip.
+    return withSearch(c, async (params) => {
+      const { dataVersion, ...result } = await searchAssessors(
+        c.get("db"),
+        params,
+        c.get("today"),
+        { withVersion: true },
+      );
+      const { notModified } = await publicCache(c, dataVersion);
+      return notModified ?? c.json(result);
+    });
+  }
   const { notModified, dataVersion } = await publicCache(c);
   if (notModified) return notModified;
   return withSearch(c, async (params) =>
