@@ -7,6 +7,8 @@ import { words } from "./normalise";
 import { hydratedRows, ROW_COLUMNS, toPublicAssessor, type HydratedRow } from "./rows";
 import { dataVersionQuery } from "../queries/meta";
 import { runBatch, type Statement } from "../queries/batch";
+import { countsAnswer, countStatements } from "./counts";
+import { BROAD_MATCH } from "../rules/search-limits";
 
 /** The allow-list of public fields. Nothing else about an assessor ever leaves through here. */
 export type PublicAssessor = {
@@ -27,10 +29,13 @@ export type Facet = { code: string; name: string; count: number };
 
 export type SearchResult = {
   items: PublicAssessor[];
+  /** With `capped`, counted up to BROAD_MATCH: "more than 2,000". */
   total: number;
   page: number;
   per_page: number;
   facets: { province: Facet[]; crebo: Facet[] };
+  /** q is broad (ADR 0004): total counted up to BROAD_MATCH, facets not counted. */
+  capped?: true;
 };
 
 export class UnknownPlaceError extends Error {
@@ -85,22 +90,32 @@ type Filters = {
   crebo?: string;
   origin: Origin | null;
   radiusKm: number;
+  /** q matches more than BROAD_MATCH register entries (ADR 0004): facets are not counted. */
+  broad: boolean;
 };
+
+export { BROAD_MATCH };
 
 /** True when nothing but visibility narrows the result: then reading in name order is cheapest. */
 function unfiltered(f: Filters): boolean {
   return !f.fts && !f.province && !f.place && !f.crebo && !f.origin;
 }
 
-function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOrder = false): SQL {
-  // With no other filter, `+` keeps SQLite from using the visibility index, so that a page is
-  // read straight from the (sort_key, id, public_until) index instead of sorting every visible row.
-  const parts: SQL[] = [
-    nameOrder && unfiltered(f) ? sql`+a.public_until >= ${f.today}` : publicVisible(f.today),
-  ];
-  if (f.fts)
+function conditions(
+  f: Filters,
+  skip: "province" | "crebo" | "fts" | null = null,
+  nameOrder = false,
+): SQL {
+  // In name order without a selective filter, `+` keeps SQLite from using the visibility index,
+  // so that a page is read straight from the (sort_key, id, public_until) index in order instead
+  // of sorting every visible row; a broad text match is then checked row by row (EXISTS).
+  const scanByName = nameOrder && (unfiltered(f) || f.broad);
+  const parts: SQL[] = [scanByName ? sql`+a.public_until >= ${f.today}` : publicVisible(f.today)];
+  if (f.fts && skip !== "fts")
     parts.push(
-      sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${f.fts})`,
+      scanByName
+        ? sql`EXISTS (SELECT 1 FROM assessor_fts fm WHERE assessor_fts MATCH ${f.fts} AND fm.rowid = a.fts_rowid)`
+        : sql`a.fts_rowid IN (SELECT rowid FROM assessor_fts WHERE assessor_fts MATCH ${f.fts})`,
     );
   for (const w of f.short) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
   if (f.province && skip !== "province")
@@ -126,20 +141,30 @@ function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOr
   return sql.join(parts, sql` AND `);
 }
 
+/** Counts the raw matches only up to the cap: cheap however broad the text is. */
+async function isBroad(db: DB, fts: string): Promise<boolean> {
+  const [{ n }] = await db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (SELECT 1 FROM assessor_fts WHERE assessor_fts MATCH ${fts} LIMIT ${BROAD_MATCH + 1})`,
+  );
+  return n > BROAD_MATCH;
+}
+
 async function buildFilters(db: DB, p: Partial<SearchParams>, today: string): Promise<Filters> {
   if (p.place) {
     const place = await getPlace(db, p.place);
     if (!place) throw new UnknownPlaceError("place");
   }
+  const fts = ftsExpression(p.q);
   return {
     today,
-    fts: ftsExpression(p.q),
+    fts,
     short: shortWords(p.q),
     province: p.province,
     place: p.place,
     crebo: p.crebo,
     origin: await resolveOrigin(db, p.near),
     radiusKm: p.radiusKm ?? 25,
+    broad: fts ? await isBroad(db, fts) : false,
   };
 }
 
@@ -267,10 +292,51 @@ export async function searchAssessors(
   db: DB,
   p: SearchParams,
   today: string,
-  opts: { withVersion?: boolean } = {},
+  opts: { withVersion?: boolean; maintainedCounts?: boolean } = {},
 ): Promise<SearchResult & { dataVersion?: string }> {
   const f = await buildFilters(db, p, today);
+  const [totalQuery, provinceQuery, creboQuery] =
+    opts.maintainedCounts !== false && countsAnswer(f)
+      ? countStatements(db, today, f.province)
+      : f.broad
+        ? [
+            // Driven from the text index, stopping at the cap; facets are not counted.
+            db.all<{ total: number }>(sql`SELECT count(*) AS total FROM (SELECT 1
+              FROM assessor_fts fm JOIN assessors a ON a.fts_rowid = fm.rowid
+              WHERE assessor_fts MATCH ${f.fts} AND ${conditions(f, "fts")} LIMIT ${BROAD_MATCH + 1})`),
+            null,
+            null,
+          ]
+        : computedStatements(db, f);
   const statements: Statement[] = [
+    totalQuery,
+    db.all<HydratedRow>(
+      hydratedRows(rowsSql(f, p, p.perPage, (p.page - 1) * p.perPage), rowOrder(p, f)),
+    ),
+  ];
+  if (provinceQuery) statements.push(provinceQuery);
+  if (creboQuery) statements.push(creboQuery);
+  if (opts.withVersion) statements.push(dataVersionQuery(db));
+  const results = (await runBatch(db, statements)) as unknown[][];
+  const [[{ total }], rows] = results as [{ total: number }[], HydratedRow[]];
+  const facets = provinceQuery
+    ? { province: results[2] as Facet[], crebo: results[3] as Facet[] }
+    : { province: [], crebo: [] };
+  const version = opts.withVersion ? (results.at(-1) as { value: string }[]) : null;
+  return {
+    items: rows.map(toPublicAssessor),
+    total: f.broad ? Math.min(total, BROAD_MATCH) : total,
+    page: p.page,
+    per_page: p.perPage,
+    facets,
+    ...(f.broad ? { capped: true as const } : {}),
+    ...(version ? { dataVersion: version[0]?.value ?? "0" } : {}),
+  };
+}
+
+/** Total and facets counted over the matching assessors (any filter; bounded work for q). */
+function computedStatements(db: DB, f: Filters) {
+  return [
     db.all<{ total: number }>(
       sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions(f)}`,
     ),
@@ -285,23 +351,7 @@ export async function searchAssessors(
         WHERE ac.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "crebo")})
         GROUP BY ac.crebo_code) f
       JOIN crebos c ON c.code = f.crebo_code ORDER BY f.count DESC, c.code`),
-    db.all<HydratedRow>(
-      hydratedRows(rowsSql(f, p, p.perPage, (p.page - 1) * p.perPage), rowOrder(p, f)),
-    ),
-  ];
-  if (opts.withVersion) statements.push(dataVersionQuery(db));
-  const [[{ total }], provinceFacet, creboFacet, rows, version] = (await runBatch(
-    db,
-    statements,
-  )) as [{ total: number }[], Facet[], Facet[], HydratedRow[], { value: string }[]?];
-  return {
-    items: rows.map(toPublicAssessor),
-    total,
-    page: p.page,
-    per_page: p.perPage,
-    facets: { province: provinceFacet, crebo: creboFacet },
-    ...(opts.withVersion ? { dataVersion: version?.[0]?.value ?? "0" } : {}),
-  };
+  ] as const;
 }
 
 /**

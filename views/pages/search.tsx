@@ -2,6 +2,7 @@
 import type { AuthContext } from "../../src/env";
 import type { Crebo, Place, Province } from "../../src/queries/reference";
 import type { SearchResult, PublicAssessor } from "../../src/search/search";
+import { BROAD_MATCH } from "../../src/rules/search-limits";
 import { Layout } from "../layout";
 import { ProvinceMap } from "../components/province-map";
 
@@ -280,8 +281,15 @@ export function SearchResults(props: { view: SearchView }) {
             </div>
           ) : result ? (
             <p class="result-count">
-              <strong>{count(result.total, "praktijkbeoordelaar", "praktijkbeoordelaars")}</strong>{" "}
+              <strong>
+                {result.capped && result.total >= BROAD_MATCH
+                  ? `Meer dan ${result.total.toLocaleString("nl-NL")} praktijkbeoordelaars`
+                  : count(result.total, "praktijkbeoordelaar", "praktijkbeoordelaars")}
+              </strong>{" "}
               gevonden
+              {result.capped ? (
+                <span class="muted"> · typ verder om te verfijnen en per provincie te tellen</span>
+              ) : null}
               <span id="search-busy" class="busy-indicator small muted">
                 {" "}
                 · bijwerken…

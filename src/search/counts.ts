@@ -1,0 +1,39 @@
+// Totals and facets from the maintained counts (migration 0008) for the searches that are
+// otherwise the most expensive: no filter, or only a province. Sums over a few thousand rows.
+import { sql } from "drizzle-orm";
+import type { DB } from "../db";
+import type { Facet } from "./search";
+
+/** True when the maintained counts can answer: no text, place, radius or crebo filter. */
+export function countsAnswer(f: {
+  fts: string | null;
+  short: string[];
+  place?: string;
+  crebo?: string;
+  origin: unknown;
+}): boolean {
+  return !f.fts && f.short.length === 0 && !f.place && !f.crebo && !f.origin;
+}
+
+/** The three statements (total, province facet, crebo facet), in searchAssessors' batch order. */
+export function countStatements(db: DB, today: string, province: string | undefined) {
+  return [
+    db.all<{ total: number }>(sql`SELECT coalesce(sum(n), 0) AS total FROM public_counts
+      WHERE facet = ${province ? "province" : "all"} AND code = ${province ?? ""} AND public_until >= ${today}`),
+    // A province facet ignores its own filter: always the unfiltered one.
+    db.all<Facet>(sql`SELECT pr.code, pr.name, t.count FROM (
+        SELECT code, sum(n) AS count FROM public_counts
+        WHERE facet = 'province' AND public_until >= ${today} GROUP BY code HAVING sum(n) > 0) t
+      JOIN provinces pr ON pr.code = t.code ORDER BY t.count DESC, pr.name`),
+    province
+      ? db.all<Facet>(sql`SELECT c.code, c.name, t.count FROM (
+          SELECT substr(code, 4) AS crebo, sum(n) AS count FROM public_counts
+          WHERE facet = 'province_crebo' AND code >= ${`${province}|`} AND code < ${`${province}}`}
+            AND public_until >= ${today} GROUP BY code HAVING sum(n) > 0) t
+        JOIN crebos c ON c.code = t.crebo ORDER BY t.count DESC, c.code`)
+      : db.all<Facet>(sql`SELECT c.code, c.name, t.count FROM (
+          SELECT code, sum(n) AS count FROM public_counts
+          WHERE facet = 'crebo' AND public_until >= ${today} GROUP BY code HAVING sum(n) > 0) t
+        JOIN crebos c ON c.code = t.code ORDER BY t.count DESC, c.code`),
+  ] as const;
+}
