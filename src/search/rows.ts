@@ -32,22 +32,25 @@ export function hydratedRows(inner: SQL, order: "name" | "distance" | "relevance
       : order === "relevance"
         ? sql`p.rank, p.sort_key, p.id`
         : sql`p.sort_key, p.id`;
+  // No ORDER BY inside the lists (a sorter per row would dominate the CSV): sorted in JS below.
   return sql`SELECT p.id, p.first_name, p.infix, p.last_name, p.organisation, p.sort_key, p.d2,
-    (SELECT json_group_array(json_object('code', x.code, 'name', x.name)) FROM (
-       SELECT c.code, c.name FROM assessor_crebos ac JOIN crebos c ON c.code = ac.crebo_code
-       WHERE ac.assessor_id = p.id ORDER BY c.code) x) AS crebos,
-    (SELECT json_group_array(json_object('id', x.id, 'name', x.name)) FROM (
-       SELECT s.id, s.name FROM assessor_schools s2 JOIN schools s ON s.id = s2.school_id
-       WHERE s2.assessor_id = p.id ORDER BY s.name) x) AS schools,
-    (SELECT json_group_array(json_object('code', x.code, 'name', x.name, 'province', x.province)) FROM (
-       SELECT pl.code, pl.name, pl.province FROM assessor_places ap JOIN places pl ON pl.code = ap.place_code
-       WHERE ap.assessor_id = p.id ORDER BY pl.name) x) AS places
+    (SELECT json_group_array(json_object('code', c.code, 'name', c.name))
+       FROM assessor_crebos ac JOIN crebos c ON c.code = ac.crebo_code WHERE ac.assessor_id = p.id) AS crebos,
+    (SELECT json_group_array(json_object('id', s.id, 'name', s.name))
+       FROM assessor_schools s2 JOIN schools s ON s.id = s2.school_id WHERE s2.assessor_id = p.id) AS schools,
+    (SELECT json_group_array(json_object('code', pl.code, 'name', pl.name, 'province', pl.province))
+       FROM assessor_places ap JOIN places pl ON pl.code = ap.place_code WHERE ap.assessor_id = p.id) AS places
     FROM (${inner}) p ORDER BY ${outerOrder}`;
+}
+
+/** SQLite's binary order (the lists were ordered by code or name in SQL before). */
+function byKey<T>(key: (item: T) => string) {
+  return (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 }
 
 /** A hydrated row → the public allow-list shape. */
 export function toPublicAssessor(r: HydratedRow): PublicAssessor {
-  const places = JSON.parse(r.places) as PublicAssessor["places"];
+  const places = (JSON.parse(r.places) as PublicAssessor["places"]).sort(byKey((p) => p.name));
   const item: PublicAssessor = {
     id: r.id,
     name: [r.first_name, r.infix, r.last_name].filter(Boolean).join(" "),
@@ -55,8 +58,8 @@ export function toPublicAssessor(r: HydratedRow): PublicAssessor {
     infix: r.infix,
     last_name: r.last_name,
     organisation: r.organisation,
-    crebos: JSON.parse(r.crebos) as PublicAssessor["crebos"],
-    schools: JSON.parse(r.schools) as PublicAssessor["schools"],
+    crebos: (JSON.parse(r.crebos) as PublicAssessor["crebos"]).sort(byKey((c) => c.code)),
+    schools: (JSON.parse(r.schools) as PublicAssessor["schools"]).sort(byKey((s) => s.name)),
     places,
     provinces: [...new Set(places.map((p) => p.province))].sort(),
   };

@@ -109,7 +109,8 @@ function conditions(
   // In name order without a selective filter, `+` keeps SQLite from using the visibility index,
   // so that a page is read straight from the (sort_key, id, public_until) index in order instead
   // of sorting every visible row; a broad text match is then checked row by row (EXISTS).
-  const scanByName = nameOrder && (unfiltered(f) || f.broad);
+  const provinceOnly = !!f.province && unfiltered({ ...f, province: undefined }) && !f.short.length;
+  const scanByName = nameOrder && (unfiltered(f) || f.broad || provinceOnly);
   const parts: SQL[] = [scanByName ? sql`+a.public_until >= ${f.today}` : publicVisible(f.today)];
   if (f.fts && skip !== "fts")
     parts.push(
@@ -120,7 +121,9 @@ function conditions(
   for (const w of f.short) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
   if (f.province && skip !== "province")
     parts.push(
-      sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE province = ${f.province})`,
+      scanByName
+        ? sql`EXISTS (SELECT 1 FROM assessor_places ap WHERE ap.assessor_id = a.id AND ap.province = ${f.province})`
+        : sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE province = ${f.province})`,
     );
   if (f.place)
     parts.push(
