@@ -85,9 +85,20 @@ export class BodyCache {
   }
 }
 
+const chosen = new Map<string, Encoding | null>();
+
 /** The encoding to send for an Accept-Encoding header: br, then gzip; none when refused. */
 export function chooseEncoding(accept: string | undefined): Encoding | null {
   if (!accept) return null;
+  // Clients send a handful of distinct headers: each is parsed once.
+  const known = chosen.get(accept);
+  if (known !== undefined) return known;
+  const encoding = parseAcceptEncoding(accept);
+  if (chosen.size < 100) chosen.set(accept, encoding);
+  return encoding;
+}
+
+function parseAcceptEncoding(accept: string): Encoding | null {
   const allowed = new Map<string, number>();
   for (const part of accept.toLowerCase().split(",")) {
     const [name, ...params] = part.trim().split(";");

@@ -1,17 +1,47 @@
 // Compresses HTML, JSON and CSV answers over 1 KB for clients that accept it (Node; Workers
 // compresses at the edge). A cached body is compressed once and reused; a stream (the CSV) is
 // gzipped as it goes.
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { chooseEncoding, MIN_COMPRESS_BYTES, type Compressor } from "./cached-body";
+import {
+  chooseEncoding,
+  MIN_COMPRESS_BYTES,
+  type CachedBody,
+  type Compressor,
+} from "./cached-body";
 
 const COMPRESSIBLE =
   /^(text\/html|application\/json|text\/csv|text\/css|text\/javascript|application\/javascript|image\/svg\+xml)/;
 
+/**
+ * Sends a kept body: in the encoding the client accepts, compressed once per body and reused, so a
+ * cached answer costs no compression and no second Response.
+ */
+export function sendKept(c: Context<AppEnv>, body: CachedBody, status: 200 | 404 | 422 = 200) {
+  c.set("cachedBody", body);
+  for (const [name, value] of Object.entries(body.headers)) c.header(name, value);
+  c.header("Content-Type", body.contentType);
+  const compress = c.get("deps").compress;
+  if (compress && COMPRESSIBLE.test(body.contentType)) {
+    c.header("Vary", "Accept-Encoding", { append: true });
+    const encoding =
+      status === 200 && body.size >= MIN_COMPRESS_BYTES
+        ? chooseEncoding(c.req.header("accept-encoding"))
+        : null;
+    if (encoding) {
+      c.header("Content-Encoding", encoding);
+      return c.body(body.encodedAs(encoding, compress) as Uint8Array<ArrayBuffer>, status);
+    }
+  }
+  return c.body(body.body as Uint8Array<ArrayBuffer>, status);
+}
+
 export function compression(compress: Compressor | undefined) {
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
-    if (!compress) return;
+    // Kept bodies were sent in their encoding by sendKept.
+    if (!compress || c.get("cachedBody")) return;
     const res = c.res;
     const type = res.headers.get("content-type") ?? "";
     if (!COMPRESSIBLE.test(type) || res.headers.has("content-encoding")) return;
@@ -19,13 +49,9 @@ export function compression(compress: Compressor | undefined) {
     if (c.req.method === "HEAD" || res.status !== 200 || !res.body) return;
     const encoding = chooseEncoding(c.req.header("accept-encoding"));
     if (!encoding) return;
-    const cached = c.get("cachedBody");
     let body: Uint8Array | ReadableStream<Uint8Array>;
     let used = encoding;
-    if (cached) {
-      if (cached.size < MIN_COMPRESS_BYTES) return;
-      body = cached.encodedAs(encoding, compress);
-    } else if (c.get("streamedBody")) {
+    if (c.get("streamedBody")) {
       // Streamed answers are gzipped chunk by chunk (CompressionStream has no brotli).
       body = res.body.pipeThrough(new CompressionStream("gzip"));
       used = "gzip";

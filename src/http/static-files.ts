@@ -4,6 +4,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import type { CachedBody } from "./cached-body";
+import { sendKept } from "./compression";
 
 export type StaticFile = { body: CachedBody; hash: string };
 /** URL path (e.g. "/static/app.css") → file. */
@@ -28,8 +29,6 @@ export function serveStaticFiles(files: StaticFiles) {
         .some((t) => t.trim() === etag)
     )
       return c.body(null, 304);
-    c.header("Content-Type", file.body.contentType);
-    c.set("cachedBody", file.body);
-    return c.body(file.body.body as Uint8Array<ArrayBuffer>);
+    return sendKept(c, file.body);
   });
 }

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { BodyCache, CachedBody } from "../http/cached-body";
 import type { DB } from "../db";
 import type { AppEnv } from "../env";
+import { sendKept } from "../http/compression";
 import { currentDataVersion } from "../queries/meta";
 
 /** The data version this request works with (from memory on Node, see queries/meta). */
@@ -52,10 +53,7 @@ export function cachedAnswer(
 
 /** Sends a kept body (its compressed forms are made once, by the compression middleware). */
 export function sendCached(c: Context<AppEnv>, body: CachedBody, status: 200 | 422 = 200) {
-  c.set("cachedBody", body);
-  for (const [name, value] of Object.entries(body.headers)) c.header(name, value);
-  c.header("Content-Type", body.contentType);
-  return c.body(body.body as Uint8Array<ArrayBuffer>, status);
+  return sendKept(c, body, status);
 }
 
 export function jsonBody(value: unknown): CachedBody {
