@@ -66,15 +66,29 @@ publicApi.get("/api/v1/assessors", async (c) => {
   }
   const { notModified, dataVersion } = await publicCache(c);
   if (notModified) return notModified;
-  return withSearch(c, async (params) =>
-    sendCached(
+  // Kept by the query string as sent, so a repeated search skips even the parameter check; an
+  // invalid one is answered by withSearch (422) and never kept.
+  const key = `search ${new URL(c.req.url).search}`;
+  try {
+    return sendCached(
       c,
-      await cachedAnswer(c, dataVersion, `search ${JSON.stringify(params)}`, async () =>
-        jsonBody(await cachedSearch(c.get("db"), params, c.get("today"), dataVersion)),
-      ),
-    ),
-  );
+      await cachedAnswer(c, dataVersion, key, async () => {
+        const parsed = parseSearchParams(c.req.query());
+        if (!parsed.ok) throw new NotKept();
+        const result = await cachedSearch(c.get("db"), parsed.params, c.get("today"), dataVersion);
+        return jsonBody(result);
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof NotKept) && !(err instanceof UnknownPlaceError)) throw err;
+    return withSearch(c, async () => {
+      throw err;
+    });
+  }
 });
+
+/** A search answered with a 422: not kept. */
+class NotKept extends Error {}
 
 const CSV_HEADER = [
   "id",

@@ -191,6 +191,21 @@ describe("compression and ETag through the Node server", () => {
     expect(small.headers["content-encoding"]).toBeUndefined();
   });
 
+  test("an invalid search is a 422 every time (never kept), a valid one after it still a 200", async () => {
+    for (let i = 0; i < 2; i++) {
+      const bad = await fetch(`${server.url}/api/v1/assessors?province=XX&per_page=1000`);
+      expect(bad.status).toBe(422);
+      const body = (await bad.json()) as {
+        error: { code: string; fields: Record<string, string> };
+      };
+      expect(body.error.code).toBe("invalid_parameter");
+      expect(Object.keys(body.error.fields).sort()).toEqual(["per_page", "province"]);
+      const unknown = await fetch(`${server.url}/api/v1/assessors?place=0001`);
+      expect(unknown.status).toBe(422);
+    }
+    expect((await fetch(`${server.url}/api/v1/assessors?province=UT`)).status).toBe(200);
+  });
+
   test("public JSON and HTML keep ETag/304; a write changes the ETag", async () => {
     for (const path of ["/api/v1/assessors", "/", `/beoordelaars/${ids[3]}`]) {
       const first = await fetch(server.url + path);
