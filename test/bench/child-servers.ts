@@ -19,6 +19,8 @@ export type ChildServer = {
   /** From spawn to the first 200 from the ready probe, in ms. */
   startMs: number;
   rssMb: () => number;
+  /** CPU time the process has used (user + system), in ms: what a request costs on a busy machine. */
+  cpuMs: () => number;
   output: () => string;
   stop: () => Promise<void>;
 };
@@ -67,6 +69,7 @@ async function startChild(
     pid: child.pid!,
     startMs,
     rssMb: () => rssOf(child.pid!),
+    cpuMs: () => cpuOf(child.pid!),
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -75,6 +78,17 @@ async function startChild(
         child.kill("SIGTERM");
       }),
   };
+}
+
+function cpuOf(pid: number): number {
+  try {
+    // Fields after the command name: state is 3rd, utime 14th, stime 15th (clock ticks of 10 ms).
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 /** Vitest/npm put their own variables into process.env; the children get a clean environment. */

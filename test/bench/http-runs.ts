@@ -88,8 +88,9 @@ export function coldKinds(): ColdKind[] {
 }
 
 export type ColdResult = {
-  kinds: { kind: string; ms: Stats; statuses: number[] }[];
-  csv: { ms: Stats; bytes: number; status: number };
+  /** cpuMsPerRequest: the server's CPU time per request (the write before it included). */
+  kinds: { kind: string; ms: Stats; statuses: number[]; cpuMsPerRequest: number }[];
+  csv: { ms: Stats; bytes: number; status: number; cpuMsPerRequest: number };
   rssPeakMb: number;
   rssAfterMb: number;
   writes: number;
@@ -129,16 +130,23 @@ export async function coldRun(
   for (const k of coldKinds()) {
     const samples: number[] = [];
     const statuses = new Set<number>();
+    const cpu0 = server.cpuMs();
     for (const path of k.paths) {
       const r = await timed(path);
       samples.push(r.ms);
       statuses.add(r.status);
     }
-    kinds.push({ kind: k.kind, ms: stats(samples), statuses: [...statuses] });
+    kinds.push({
+      kind: k.kind,
+      ms: stats(samples),
+      statuses: [...statuses],
+      cpuMsPerRequest: Math.round((server.cpuMs() - cpu0) / k.paths.length),
+    });
   }
   const csvSamples: number[] = [];
   let csvBytes = 0;
   let csvStatus = 0;
+  const csvCpu0 = server.cpuMs();
   for (let i = 0; i < 3; i++) {
     const r = await timed("/api/v1/assessors.csv");
     csvSamples.push(r.ms);
@@ -149,7 +157,12 @@ export async function coldRun(
   rssPeak = Math.max(rssPeak, server.rssMb());
   return {
     kinds,
-    csv: { ms: stats(csvSamples), bytes: csvBytes, status: csvStatus },
+    csv: {
+      ms: stats(csvSamples),
+      bytes: csvBytes,
+      status: csvStatus,
+      cpuMsPerRequest: Math.round((server.cpuMs() - csvCpu0) / 3),
+    },
     rssPeakMb: rssPeak,
     rssAfterMb: server.rssMb(),
     writes,
