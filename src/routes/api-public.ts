@@ -210,11 +210,29 @@ publicApi.get("/api/v1/crebos", async (c) => {
   return c.json(await listCrebos(c.get("db"), { q }));
 });
 
+/**
+ * Health checks that arrive while one is asking the database share its answer (never an older
+ * one): fifty probes at once cost one ping, and a lost database is still seen by the next probe.
+ */
+const pingsInFlight = new WeakMap<object, Promise<void>>();
+
+function sharedPing(c: Context<AppEnv>): Promise<void> {
+  const deps = c.get("deps");
+  let pending = pingsInFlight.get(deps);
+  if (!pending) {
+    const ping = deps.ping;
+    pending = (async () => {
+      if (ping) await ping();
+      else await c.get("db").all(sql`SELECT 1`);
+    })().finally(() => pingsInFlight.delete(deps));
+    pingsInFlight.set(deps, pending);
+  }
+  return pending;
+}
+
 publicApi.get("/healthz", async (c) => {
   try {
-    const ping = c.get("deps").ping;
-    if (ping) await ping();
-    else await c.get("db").all(sql`SELECT 1`);
+    await sharedPing(c);
     return c.json({ status: "ok" });
   } catch {
     return c.json({ status: "unavailable" }, 503);
