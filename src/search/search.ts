@@ -4,7 +4,17 @@ import type { DB } from "../db";
 import { getPlace } from "../queries/reference";
 import type { SearchParams } from "./params";
 import { words } from "./normalise";
-import { hydratedRows, ROW_COLUMNS, toPublicAssessor, type HydratedRow } from "./rows";
+import {
+  codedRows,
+  fromCodes,
+  hydratedRows,
+  listNameQueries,
+  ROW_COLUMNS,
+  toPublicAssessor,
+  type CodedRow,
+  type HydratedRow,
+  type ListNames,
+} from "./rows";
 import { dataVersionQuery } from "../queries/meta";
 import { runBatch, type Statement } from "../queries/batch";
 import { countsAnswer, countStatements } from "./counts";
@@ -217,17 +227,6 @@ function rowsSql(
     ORDER BY ${orderBy(p, f)} LIMIT ${limit} OFFSET ${offset}`;
 }
 
-function hydratedPage(
-  db: DB,
-  f: Filters,
-  p: Partial<SearchParams>,
-  limit: number,
-  offset: number,
-  after?: { sortKey: string; id: string },
-) {
-  return db.all<HydratedRow>(hydratedRows(rowsSql(f, p, limit, offset, after), rowOrder(p, f)));
-}
-
 /** Loads crebos, schools and places for a set of assessors in a few queries (no N+1). */
 export async function hydrate(db: DB, rows: Row[], scope?: SQL): Promise<PublicAssessor[]> {
   const crebosBy = new Map<string, { code: string; name: string }[]>();
@@ -368,11 +367,23 @@ export async function* publicAssessorChunks(
   chunkSize = 2000,
 ): AsyncGenerator<PublicAssessor[]> {
   const f = await buildFilters(db, p, today);
+  const q = listNameQueries();
+  const [crebos, schools, places] = await db.batch([
+    db.all<{ code: string; name: string }>(q.crebos),
+    db.all<{ code: string; name: string }>(q.schools),
+    db.all<{ code: string; name: string; province: string }>(q.places),
+  ]);
+  const names: ListNames = {
+    crebos: new Map(crebos.map((r) => [r.code, r.name])),
+    schools: new Map(schools.map((r) => [r.code, r.name])),
+    places: new Map(places.map((r) => [r.code, { name: r.name, province: r.province }])),
+  };
   const byName = rowOrder(p, f) === "name";
   let after: { sortKey: string; id: string } | undefined;
   for (let offset = 0; ; offset += chunkSize) {
-    const rows = await hydratedPage(db, f, p, chunkSize, byName ? 0 : offset, after);
-    if (rows.length > 0) yield rows.map(toPublicAssessor);
+    const inner = rowsSql(f, p, chunkSize, byName ? 0 : offset, after);
+    const rows = await db.all<CodedRow>(codedRows(inner, rowOrder(p, f)));
+    if (rows.length > 0) yield rows.map((r) => fromCodes(r, names));
     if (rows.length < chunkSize) return;
     const last = rows[rows.length - 1];
     after = byName ? { sortKey: last.sort_key, id: last.id } : undefined;
