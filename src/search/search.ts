@@ -9,9 +9,9 @@ import {
   fromCodes,
   hydratedRows,
   listNameQueries,
+  parseCodedRows,
   ROW_COLUMNS,
   toPublicAssessor,
-  type CodedRow,
   type HydratedRow,
   type ListNames,
 } from "./rows";
@@ -382,7 +382,8 @@ export async function* publicAssessorChunks(
   let after: { sortKey: string; id: string } | undefined;
   for (let offset = 0; ; offset += chunkSize) {
     const inner = rowsSql(f, p, chunkSize, byName ? 0 : offset, after);
-    const rows = await db.all<CodedRow>(codedRows(inner, rowOrder(p, f)));
+    const [chunk] = await db.all<{ rows: string }>(codedRows(inner, rowOrder(p, f)));
+    const rows = parseCodedRows(chunk.rows);
     if (rows.length > 0) yield rows.map((r) => fromCodes(r, names));
     if (rows.length < chunkSize) return;
     const last = rows[rows.length - 1];
