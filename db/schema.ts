@@ -10,6 +10,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { REFRESHER_KINDS } from "../src/rules/refresher-kinds";
 
 const createdAt = () =>
   text("created_at")
@@ -86,6 +87,10 @@ export const schools = sqliteTable("schools", {
     .default("active"),
   createdAt: createdAt(),
   suspendedAt: text("suspended_at"),
+  /** The exam office's public contact (an organisation's address, never a person's). */
+  website: text("website").notNull().default(""),
+  contactEmail: text("contact_email").notNull().default(""),
+  contactPhone: text("contact_phone").notNull().default(""),
 });
 
 /** role: admin (register office), school_admin, staff (medewerker). */
@@ -321,13 +326,8 @@ export const examinations = sqliteTable(
   (t) => [index("examinations_assessor_idx").on(t.assessorId, t.date)],
 );
 
-export const refresherKinds = [
-  "terugkomdag",
-  "verificatiebijeenkomst",
-  "praktijkopleidersbijeenkomst",
-  "workshop_kwalificerend_beoordelen",
-  "overig",
-] as const;
+// The list itself is domain vocabulary in src/rules (the forms and the API validate against it).
+export const refresherKinds = REFRESHER_KINDS;
 
 export const refresherTrainings = sqliteTable(
   "refresher_trainings",
@@ -358,6 +358,10 @@ export const consentEvents = sqliteTable(
       .references(() => assessors.id),
     given: integer("given", { mode: "boolean" }).notNull(),
     textVersion: text("text_version").notNull(),
+    /** Who decided: a school (user) or the assessor through /mijn-gegevens. */
+    source: text("source", { enum: ["school", "assessor"] })
+      .notNull()
+      .default("school"),
     schoolId: text("school_id").references(() => schools.id),
     userId: text("user_id").references(() => users.id),
     at: createdAt(),
@@ -432,6 +436,55 @@ export const meta = sqliteTable("meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+// ---------------------------------------------------------------- the assessor's own access
+
+/** Personal links to /mijn-gegevens: only the SHA-256 of the token is kept; valid 30 days. */
+export const assessorAccessTokens = sqliteTable(
+  "assessor_access_tokens",
+  {
+    id: text("id").primaryKey(),
+    assessorId: text("assessor_id")
+      .notNull()
+      .references(() => assessors.id),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    /** Set when the link stopped working early (e.g. the e-mail address changed). */
+    revokedAt: text("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("assessor_access_tokens_hash_idx").on(t.tokenHash),
+    index("assessor_access_tokens_assessor_idx").on(t.assessorId),
+  ],
+);
+
+/** "Meld een fout" reports, for the school that registered the assessor. */
+export const assessorReports = sqliteTable(
+  "assessor_reports",
+  {
+    id: text("id").primaryKey(),
+    assessorId: text("assessor_id")
+      .notNull()
+      .references(() => assessors.id),
+    schoolId: text("school_id")
+      .notNull()
+      .references(() => schools.id),
+    source: text("source", { enum: ["public", "assessor"] }).notNull(),
+    message: text("message").notNull(),
+    replyTo: text("reply_to"),
+    status: text("status", { enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
+    createdAt: createdAt(),
+    closedAt: text("closed_at"),
+    closedBy: text("closed_by").references(() => users.id),
+  },
+  (t) => [
+    index("assessor_reports_school_idx").on(t.schoolId, t.status, t.createdAt),
+    index("assessor_reports_assessor_idx").on(t.assessorId),
+  ],
+);
 
 /**
  * Public assessors per facet value and last public day, kept by triggers (migration 0008): the

@@ -10,15 +10,16 @@ import { amsterdamDate } from "./rules";
 import { compression } from "./http/compression";
 import { serveStaticFiles } from "./http/static-files";
 import { forgetDataVersion } from "./queries/meta";
-import { renderError } from "./routes/error-page";
-import { publicApi } from "./routes/api-public";
-import { publicPages } from "./routes/public";
-import { authRoutes } from "./routes/auth";
-import { schoolPages } from "./routes/school";
-import { schoolAccountPages } from "./routes/school-account";
-import { schoolApi } from "./routes/api-school";
-import { adminPages } from "./routes/admin";
-import { rulesRoutes } from "./routes/rekenhulp";
+import { renderError } from "#src/http/error-page";
+import { publicApi } from "#src/routes/api-public";
+import { publicPages } from "#src/routes/public";
+import { authRoutes } from "#src/routes/auth";
+import { schoolPages } from "#src/routes/school";
+import { schoolAccountPages } from "#src/routes/account";
+import { schoolApi } from "#src/routes/api-school";
+import { adminPages } from "#src/routes/admin";
+import { rulesRoutes } from "#src/routes/rekenhulp";
+import { ownAccessPages } from "#src/routes/own-access";
 
 export function isApiPath(path: string): boolean {
   return path.startsWith("/api/") || path === "/healthz";
@@ -84,11 +85,9 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  // CSRF: browser form posts must come from our own origin. Bearer-token calls are exempt.
-  const csrfCheck = csrf({
-    origin: (origin, c) =>
-      origin === new URL(deps.config.baseUrl).origin || origin === new URL(c.req.url).origin,
-  });
+  // CSRF: browser form posts must come from our own origin, which is BASE_URL's — never the
+  // request's own URL, whose host the client chooses. Bearer-token calls are exempt.
+  const csrfCheck = csrf({ origin: new URL(deps.config.baseUrl).origin });
   app.use(async (c, next) => {
     if (c.req.header("authorization")) return next();
     // An API call without any cookie carries no ambient credentials to forge: let the guards
@@ -99,14 +98,18 @@ export function createApp(deps: AppDeps) {
 
   app.use(authMiddleware);
 
-  app.route("/", publicApi);
+  // One sub-app per area, mounted at its prefix (paths inside each area are relative).
+  // /school holds two areas: the assessor pages and the account pages (team, tokens, password).
+  app.route("/api/v1/school", schoolApi);
+  app.route("/api/v1", publicApi);
   app.route("/", publicPages);
   app.route("/", authRoutes);
-  app.route("/", schoolApi);
-  app.route("/", schoolAccountPages);
-  app.route("/", schoolPages);
-  app.route("/", adminPages);
-  app.route("/", rulesRoutes);
+  app.route("/school", schoolPages);
+  app.route("/school", schoolAccountPages);
+  app.route("/beheer", adminPages);
+  app.route("/rekenhulp", rulesRoutes);
+  // The assessor's own access (DESIGN §3): no login, a personal link.
+  app.route("/mijn-gegevens", ownAccessPages);
 
   app.notFound((c) =>
     isApiPath(c.req.path)

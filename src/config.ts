@@ -19,6 +19,17 @@ export const configSchema = z.object({
   TRUST_PROXY: boolish.optional(),
 });
 
+// Links in mail, the CSRF origin and cookie security come from BASE_URL alone, never from a
+// request's Host header (which an attacker chooses): production therefore needs it set.
+const requireBaseUrlInProduction = configSchema.superRefine((e, ctx) => {
+  if (e.NODE_ENV === "production" && !e.BASE_URL)
+    ctx.addIssue({
+      code: "custom",
+      path: ["BASE_URL"],
+      message: "verplicht in productie: het publieke adres van het register (https://…)",
+    });
+});
+
 export type Config = {
   port: number;
   /** Interface the Node server binds to. */
@@ -40,7 +51,7 @@ export function parseConfig(source: Record<string, unknown>): Config {
   const clean = Object.fromEntries(
     Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
   );
-  const result = configSchema.safeParse(clean);
+  const result = requireBaseUrlInProduction.safeParse(clean);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new ConfigError(

@@ -1,8 +1,7 @@
 // The types every route shares: the app's dependencies and the per-request context.
 import type { Config } from "./config";
 import type { DB } from "./db";
-import type { CachedBody, Compressor } from "./http/cached-body";
-import type { StaticFiles } from "./http/static-files";
+import type { CachedBody, Compressor, StaticFiles } from "./lib/cached-body";
 
 export type Role = "admin" | "school_admin" | "staff";
 

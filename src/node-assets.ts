@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { CachedBody, type Compressor } from "./http/cached-body";
+import { CachedBody, type Compressor } from "./lib/cached-body";
 import type { StaticFiles } from "./http/static-files";
 
 const TYPES: Record<string, string> = {

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { crebos, municipalities, places, provinces } from "../db/schema";
 import type { DB } from "./db";
 import { parseCsvRecords } from "./lib/csv";
-import { normalise } from "./search/normalise";
+import { normalise } from "#src/lib/normalise";
 
 const referenceDir = new URL("../db/reference/", import.meta.url);
 

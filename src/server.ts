@@ -6,6 +6,7 @@ import { ConfigError, configFromProcess } from "./config";
 import { openDatabase } from "./db";
 import { setAssetFingerprints } from "./lib/assets";
 import { loadStaticFiles, nodeCompress } from "./node-assets";
+import { databaseHealthCheck } from "./db-file";
 import { consoleMailer } from "./mail";
 import { printStartupLogins } from "./startup";
 import { prepareDatabase } from "./setup";
@@ -24,6 +25,8 @@ async function main() {
   if (config.databaseUrl.startsWith("file:data/")) mkdirSync("data", { recursive: true });
   const { db, client } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   const setup = await prepareDatabase(db, config);
+  // /healthz: the file must still be the one opened, and readable (src/db-file.ts).
+  const ping = await databaseHealthCheck(client, config.databaseUrl);
 
   // public/ is served from memory by the app itself, so static files get the same security
   // headers as pages and unknown paths reach the app's own (Dutch / JSON) 404.
@@ -33,9 +36,7 @@ async function main() {
     db,
     config,
     mailer: config.env === "production" ? undefined : consoleMailer,
-    ping: async () => {
-      await client.execute("SELECT 1");
-    },
+    ping,
     dataVersionRecheckMs: 1000,
     compress: nodeCompress,
     staticFiles,

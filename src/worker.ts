@@ -14,21 +14,22 @@ type ScheduledController = { scheduledTime: number; cron: string };
 
 type Runtime = { config: Config; database: WorkerDatabase; app: App };
 
-/** Only the string bindings are configuration; DB and ASSETS are objects. */
-function configFrom(env: Env, origin?: string): Config {
+/**
+ * Only the string bindings are configuration; DB and ASSETS are objects. Nothing comes from the
+ * request: a Host header is the client's choice, so production without BASE_URL does not start.
+ */
+function configFrom(env: Env): Config {
   const strings = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string"));
-  // Without BASE_URL the first request's origin is the base URL (set BASE_URL in production).
-  if (!strings.BASE_URL && origin) strings.BASE_URL = origin;
   return parseConfig(strings);
 }
 
 // One runtime per isolate and bindings object: the app, drizzle and lucia are built once.
 const runtimes = new WeakMap<object, Runtime>();
 
-function runtime(env: Env, origin?: string): Runtime {
+function runtime(env: Env): Runtime {
   const existing = runtimes.get(env);
   if (existing) return existing;
-  const config = configFrom(env, origin);
+  const config = configFrom(env);
   const database = openWorkerDatabase(env);
   const app = createApp({
     db: database.db,
@@ -70,7 +71,7 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     let app: App;
     try {
-      app = runtime(env, new URL(request.url).origin).app;
+      app = runtime(env).app;
     } catch (err) {
       return startupFailure(err);
     }

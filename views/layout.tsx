@@ -43,6 +43,9 @@ export function Layout(props: LayoutProps) {
             <link rel="stylesheet" href={assetUrl(s)} />
           ))}
           <link rel="icon" href={assetUrl("/static/favicon.svg")} type="image/svg+xml" />
+          {/* htmx would inject its indicator CSS itself; under style-src 'self' that is ours to
+              ship (public/static/app.css), so no style is ever generated in the page. */}
+          <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
           <script src={assetUrl("/vendor/htmx.min.js")} defer></script>
           {(props.scripts ?? []).map((s) => (
             <script src={assetUrl(s)} defer></script>
@@ -106,7 +109,8 @@ export function Layout(props: LayoutProps) {
               <p>
                 Het Register Gekwalificeerd Praktijkbeoordelaar is het landelijke overzicht van
                 praktijkbeoordelaars voor mbo-examens in de metaal, elektro en installatietechniek.{" "}
-                <a href="/over">Over het register en privacy</a>
+                <a href="/over">Over het register en privacy</a> ·{" "}
+                <a href="/mijn-gegevens">Mijn gegevens (voor praktijkbeoordelaars)</a>
               </p>
               <p class="credit">{CREDIT_LINE}</p>
             </div>

@@ -20,7 +20,7 @@ import { newId } from "../../src/lib/ids";
 import { deriveAssessorColumns } from "../../src/queries/assessor-derived";
 import { bumpDataVersion } from "../../src/queries/meta";
 import { addDays } from "../../src/rules";
-import { CONSENT_TEXT_VERSION } from "../../src/consent";
+import { CONSENT_TEXT_VERSION } from "#src/rules/consent";
 
 export const DEMO_PASSWORD = "demo-wachtwoord-2026";
 

@@ -1,12 +1,13 @@
 // CLI commands of the school area: daily reminders, retention, and a CSV import for a school.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { CliCommand } from "../cli-commands";
-import { consoleMailer } from "../mail";
-import { sendReminders } from "../jobs/reminders";
-import { eraseExpiredDeregistrations } from "../jobs/retention";
-import { commitImport, previewImport, schoolUserByEmail } from "../queries/import";
-import { amsterdamDate } from "../rules";
+import { notifyRegisteredMany } from "#src/auth/assessor-notices";
+import type { CliCommand } from "#src/cli-commands";
+import { consoleMailer } from "#src/mail";
+import { sendReminders } from "#src/jobs/reminders";
+import { eraseExpiredDeregistrations } from "#src/jobs/retention";
+import { commitImport, previewImport, schoolUserByEmail } from "#src/queries/import";
+import { amsterdamDate } from "#src/rules";
 
 export class CliInputError extends Error {}
 
@@ -40,7 +41,7 @@ export const schoolCommands: CliCommand[] = [
     name: "import",
     usage: "import --school-email E --file F.csv [--valid-only]",
     description: "beoordelaars uit een CSV-bestand importeren voor een school",
-    run: async ({ db, args }) => {
+    run: async ({ db, config, args }) => {
       const { values } = parseArgs({
         args,
         options: {
@@ -77,6 +78,21 @@ export const schoolCommands: CliCommand[] = [
         db,
         { userId: who.userId, schoolId: who.schoolId, isAdmin: false, requestId: "cli-import" },
         preview.valid,
+      );
+      // Each imported assessor is told, as after an import in the browser (DESIGN §3).
+      const now = new Date();
+      await notifyRegisteredMany(
+        db,
+        {
+          baseUrl: config.baseUrl,
+          now,
+          today: amsterdamDate(now),
+          expiringDays: config.expiringDays,
+          retentionDays: config.retentionDays,
+          mailer: config.env === "production" ? undefined : consoleMailer,
+        },
+        ids.values(),
+        who.schoolId,
       );
       console.log(
         `${ids.size} beoordelaar(s) geïmporteerd${bad.length ? `, ${bad.length} rij(en) overgeslagen` : ""}.`,

@@ -9,7 +9,7 @@ import {
   MIN_COMPRESS_BYTES,
   type CachedBody,
   type Compressor,
-} from "./cached-body";
+} from "../lib/cached-body";
 
 const COMPRESSIBLE =
   /^(text\/html|application\/json|text\/csv|text\/css|text\/javascript|application\/javascript|image\/svg\+xml)/;

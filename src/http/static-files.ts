@@ -3,12 +3,10 @@
 // headers, so static files carry the same headers as pages.
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import type { CachedBody } from "./cached-body";
+import type { StaticFiles } from "../lib/cached-body";
 import { sendKept } from "./compression";
 
-export type StaticFile = { body: CachedBody; hash: string };
-/** URL path (e.g. "/static/app.css") → file. */
-export type StaticFiles = Map<string, StaticFile>;
+export type { StaticFiles };
 
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 

@@ -7,7 +7,7 @@ import type { Mailer } from "../env";
 import { queueMail } from "../mail";
 import { fullName } from "../queries/assessor-derived";
 import { addDays, daysBetween, formatDutchDate } from "../rules";
-import { missingParts } from "../school/missing";
+import { missingParts } from "#src/rules/missing-parts";
 
 export const REMINDER_DAYS = [90, 30] as const;
 

@@ -5,7 +5,7 @@ import type { DB } from "../db";
 import { purgeIdempotencyKeys } from "../queries/idempotency";
 import { eraseAssessor, expiredDeregistrations } from "../queries/privacy";
 import { addDays } from "../rules";
-import type { Actor } from "../school/access";
+import type { Actor } from "#src/rules/access";
 
 const RETENTION_ACTOR: Actor = {
   userId: null,

@@ -50,10 +50,23 @@ export function parseCsvRecords(text: string, delimiter?: string): Record<string
   return rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] ?? ""])));
 }
 
+// Spreadsheet formula injection: a leading = + - @ (or tab, CR) would be evaluated by Excel, so
+// such a cell gets a leading quote. A value that already starts with quotes before such a
+// character gets one more, so that taking exactly one quote off (formulaUnguard) is exact.
+const NEEDS_GUARD = /^'*[=+\-@\t\r]/;
+
+/** The cell text as written: with the formula guard where a spreadsheet would calculate. */
+export function formulaGuard(value: string): string {
+  return NEEDS_GUARD.test(value) ? `'${value}` : value;
+}
+
+/** The inverse of formulaGuard: an imported export gives back exactly what was exported. */
+export function formulaUnguard(cell: string): string {
+  return cell.startsWith("'") && NEEDS_GUARD.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 function csvField(value: unknown, sep: string): string {
-  let s = value === null || value === undefined ? "" : String(value);
-  // Spreadsheet formula injection: a leading = + - @ would be evaluated by Excel.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = formulaGuard(value === null || value === undefined ? "" : String(value));
   return /["\n\r]/.test(s) || s.includes(sep) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { accountRequests, apiTokens, invites, places, schools, users } from "../../db/schema";
 import type { DB } from "../db";
 import type { Role } from "../env";
-import { normalise } from "../search/normalise";
+import { normalise } from "#src/lib/normalise";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 

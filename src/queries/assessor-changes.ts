@@ -2,15 +2,16 @@
 // Every change bumps `version` inside the same batch as its audit row and side rows.
 import { eq, sql } from "drizzle-orm";
 import { assessors, consentEvents } from "../../db/schema";
-import { CONSENT_TEXT_VERSION } from "../consent";
+import { CONSENT_TEXT_VERSION } from "#src/rules/consent";
 import type { DB } from "../db";
 import { newId } from "../lib/ids";
-import type { Actor } from "../school/access";
-import type { DeregistrationBody } from "../school/schemas";
+import type { Actor } from "#src/rules/access";
+import type { DeregistrationBody } from "#src/rules/assessor-input";
 import { refreshAssessorDerived } from "./assessor-derived";
 import { getAssessor, type AssessorRow } from "./assessors";
 import { auditEntry } from "./audit";
 import { errorText, runBatch, type Statement } from "./batch";
+import { ConsentWithdrawnByAssessor, consentWithdrawnByAssessor } from "./consent-precedence";
 import { bumpDataVersion } from "./meta";
 
 export class VersionConflict extends Error {
@@ -67,12 +68,14 @@ export async function changeAssessor(
   db: DB,
   actor: Actor,
   id: string,
-  plan: (current: AssessorRow) => Planned | null,
+  plan: (current: AssessorRow) => Planned | null | Promise<Planned | null>,
 ): Promise<AssessorRow> {
   for (let attempt = 0; ; attempt++) {
     const current = await getAssessor(db, id);
     if (!current) throw new Error(`assessor ${id} not found`);
-    const planned = plan(current);
+    // Planned after reading the row: a concurrent write changes `version`, so a plan made on
+    // stale facts (e.g. the consent history) fails the lock and is made again.
+    const planned = await plan(current);
     if (!planned) return current;
     try {
       await runGuarded(db, [
@@ -112,26 +115,29 @@ export function consentEvent(db: DB, actor: Actor, assessorId: string, given: bo
   });
 }
 
-/** Gives or withdraws public consent; withdrawal takes the public profile down in the same write. */
+/**
+ * Gives or withdraws public consent; withdrawal takes the public profile down in the same write.
+ * After the assessor withdrew it themselves, a school cannot give it: ConsentWithdrawnByAssessor.
+ */
 export async function setConsent(
   db: DB,
   actor: Actor,
   id: string,
   given: boolean,
 ): Promise<AssessorRow> {
-  return changeAssessor(db, actor, id, (current) =>
-    current.publicConsent === given
-      ? null
-      : {
-          set: { publicConsent: given, publicEligible: given && !current.erasedAt },
-          changes: {
-            public_consent: { from: current.publicConsent, to: given },
-            consent_text_version: CONSENT_TEXT_VERSION,
-          },
-          action: given ? "consent.give" : "consent.withdraw",
-          extra: (db) => [consentEvent(db, actor, id, given)],
-        },
-  );
+  return changeAssessor(db, actor, id, async (current) => {
+    if (current.publicConsent === given) return null;
+    if (given && (await consentWithdrawnByAssessor(db, id))) throw new ConsentWithdrawnByAssessor();
+    return {
+      set: { publicConsent: given, publicEligible: given && !current.erasedAt },
+      changes: {
+        public_consent: { from: current.publicConsent, to: given },
+        consent_text_version: CONSENT_TEXT_VERSION,
+      },
+      action: given ? "consent.give" : "consent.withdraw",
+      extra: (db) => [consentEvent(db, actor, id, given)],
+    };
+  });
 }
 
 export async function deregister(

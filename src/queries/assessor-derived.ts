@@ -12,7 +12,7 @@ import {
 } from "../../db/schema";
 import type { DB } from "../db";
 import { assessorStatus, maxDate } from "../rules";
-import { normalise } from "../search/normalise";
+import { normalise } from "#src/lib/normalise";
 
 export type DerivedInput = {
   firstName: string;

@@ -4,10 +4,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DB } from "../db";
 import { addDays, type AssessorStatus } from "../rules";
-import { ftsExpression } from "../search/search";
-import { words } from "../search/normalise";
-import { hydrate } from "../search/search";
-import type { Actor } from "../school/access";
+import { ftsExpression, hydrate } from "./public-assessor";
+import { words } from "#src/lib/normalise";
+import type { Actor } from "#src/rules/access";
 import { fullName } from "./assessor-derived";
 import { statusOn, type AssessorPersonFields, type StatusFields } from "./assessor-record";
 

@@ -13,7 +13,7 @@ import {
 } from "../../db/schema";
 import type { DB } from "../db";
 import { assessorStatus, type AssessorStatus } from "../rules";
-import type { RefresherKind } from "../school/schemas";
+import type { RefresherKind } from "#src/rules/assessor-input";
 import { fullName } from "./assessor-derived";
 import type { AssessorRow } from "./assessors";
 

@@ -9,8 +9,8 @@ import {
   refresherTrainings,
 } from "../../db/schema";
 import type { DB } from "../db";
-import type { Actor } from "../school/access";
-import type { UpdateAssessorBody } from "../school/schemas";
+import type { Actor } from "#src/rules/access";
+import type { UpdateAssessorBody } from "#src/rules/assessor-input";
 import { consentEvent, guardedUpdate, runGuarded, VersionConflict } from "./assessor-changes";
 import { refreshAssessorDerived } from "./assessor-derived";
 import { changesSince, type FieldChanges } from "./assessor-history";
@@ -24,6 +24,7 @@ import {
 } from "./assessors";
 import { auditEntry } from "./audit";
 import { errorText, type Statement } from "./batch";
+import { ConsentWithdrawnByAssessor, consentWithdrawnByAssessor } from "./consent-precedence";
 import { bumpDataVersion } from "./meta";
 
 export type UpdateResult =
@@ -148,6 +149,8 @@ export async function updateAssessor(
     );
   }
   if (patch.public_consent !== undefined && patch.public_consent !== current.publicConsent) {
+    if (patch.public_consent && (await consentWithdrawnByAssessor(db, id)))
+      throw new ConsentWithdrawnByAssessor();
     set.publicConsent = patch.public_consent;
     set.publicEligible = patch.public_consent && !current.erasedAt;
     note("public_consent", current.publicConsent, patch.public_consent);

@@ -3,8 +3,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { assessorSchools, assessors, crebos, places, schools } from "../../db/schema";
 import type { DB } from "../db";
-import { accessFor, type Access, type Actor } from "../school/access";
-import type { RefresherKind, TrainingComponent } from "../school/schemas";
+import { accessFor, type Access, type Actor } from "#src/rules/access";
+import type { RefresherKind, TrainingComponent } from "#src/rules/assessor-input";
 import { refreshAssessorDerived } from "./assessor-derived";
 import { auditEntry } from "./audit";
 import { runBatch } from "./batch";

@@ -3,10 +3,10 @@
 import { eq, inArray } from "drizzle-orm";
 import { assessors, schools, users } from "../../db/schema";
 import type { DB } from "../db";
-import { parseCsv } from "../lib/csv";
+import { formulaUnguard, parseCsv } from "../lib/csv";
 import { newId } from "../lib/ids";
-import type { Actor } from "../school/access";
-import { canonicalColumn, listCell, logLines, yesNo } from "../school/csv-format";
+import type { Actor } from "#src/rules/access";
+import { canonicalColumn, listCell, logLines, yesNo } from "#src/rules/csv-columns";
 import {
   createAssessorSchema,
   deregistrationSchema,
@@ -16,8 +16,8 @@ import {
   toNewAssessor,
   TRAINING_COMPONENTS,
   type TrainingComponent,
-} from "../school/schemas";
-import { normalise } from "../search/normalise";
+} from "#src/rules/assessor-input";
+import { normalise } from "#src/lib/normalise";
 import { normaliseEmail, resolveReferences, schoolName, type NewAssessor } from "./assessors";
 import { registrationStatements } from "./registration";
 import { runBatch } from "./batch";
@@ -100,8 +100,9 @@ export async function previewImport(db: DB, text: string, today: string): Promis
   if (records.length > 5000)
     return { rows: [], valid: [], fileErrors: ["Importeer hoogstens 5000 rijen per bestand."] };
 
+  // Our own export guards formula-like cells with a quote ('+31 6 …): take that guard off.
   const cells = records.map((r) =>
-    Object.fromEntries(columns.map((c, i) => [c, (r[i] ?? "").trim()])),
+    Object.fromEntries(columns.map((c, i) => [c, formulaUnguard(r[i] ?? "").trim()])),
   );
   const emails = cells.map((c) => normaliseEmail(c.email ?? "")).filter(Boolean);
   const existing = new Map<string, string>();

@@ -3,7 +3,7 @@
 import { inArray } from "drizzle-orm";
 import { crebos, places } from "../../db/schema";
 import type { DB } from "../db";
-import { normalise } from "../search/normalise";
+import { normalise } from "#src/lib/normalise";
 
 export type Lookup = { codes: string[]; errors: string[] };
 

@@ -12,11 +12,12 @@ import {
   users,
 } from "../../db/schema";
 import type { DB } from "../db";
-import type { Actor } from "../school/access";
+import type { Actor } from "#src/rules/access";
 import { changeAssessor } from "./assessor-changes";
 import { assessorHistory, redactPersonalChanges } from "./assessor-history";
 import { getAssessorRecord, type AssessorRecord } from "./assessor-record";
-import type { AssessorRow } from "./assessors";
+import { getAssessor, type AssessorRow } from "./assessors";
+import { ownAccessErasure } from "./own-access";
 
 export const ERASED_NAME = "Verwijderd";
 
@@ -41,6 +42,9 @@ export async function eraseAssessor(
   erasedAt: string,
   reason: "request" | "retention" = "request",
 ): Promise<AssessorRow> {
+  const before = await getAssessor(db, id);
+  // Links, reports, mails and throttle rows of the assessor's own access (src/queries/own-access.ts).
+  const ownAccess = before && !before.erasedAt ? await ownAccessErasure(db, before) : [];
   const erased = await changeAssessor(db, actor, id, (current) =>
     current.erasedAt
       ? null
@@ -67,6 +71,7 @@ export async function eraseAssessor(
               .update(refresherTrainings)
               .set({ description: "" })
               .where(eq(refresherTrainings.assessorId, id)),
+            ...ownAccess,
           ],
         },
   );
@@ -106,6 +111,7 @@ export type AssessorExport = {
   assessor: AssessorRecord;
   consent_events: {
     given: boolean;
+    source: "school" | "assessor";
     text_version: string;
     at: string;
     school: string | null;
@@ -131,6 +137,7 @@ export async function exportAssessor(
     db
       .select({
         given: consentEvents.given,
+        source: consentEvents.source,
         textVersion: consentEvents.textVersion,
         at: consentEvents.at,
         school: schools.name,
@@ -148,6 +155,7 @@ export async function exportAssessor(
     assessor: record,
     consent_events: consents.map((c) => ({
       given: c.given,
+      source: c.source,
       text_version: c.textVersion,
       at: c.at,
       school: c.school,

@@ -2,7 +2,7 @@
 import { and, asc, eq, isNull, like, or, sql } from "drizzle-orm";
 import { crebos, places, provinces } from "../../db/schema";
 import type { DB } from "../db";
-import { normalise } from "../search/normalise";
+import { normalise } from "#src/lib/normalise";
 
 export type Province = { code: string; name: string };
 export type Place = {

@@ -8,10 +8,10 @@ import {
   examinations,
   refresherTrainings,
 } from "../../db/schema";
-import { CONSENT_TEXT_VERSION } from "../consent";
+import { CONSENT_TEXT_VERSION } from "#src/rules/consent";
 import type { DB } from "../db";
 import { newId } from "../lib/ids";
-import type { Actor } from "../school/access";
+import type { Actor } from "#src/rules/access";
 import { deriveAssessorColumns } from "./assessor-derived";
 import {
   findIdByEmail,

@@ -2,8 +2,8 @@
 // (no query per assessor).
 import { sql } from "drizzle-orm";
 import type { DB } from "../db";
-import { CSV_COLUMNS, csvRow, type CsvExtras } from "../school/csv-format";
-import type { Actor } from "../school/access";
+import { CSV_COLUMNS, csvRow, type CsvExtras } from "#src/rules/csv-columns";
+import type { Actor } from "#src/rules/access";
 import { listSchoolAssessors, type ListFilter } from "./assessor-list";
 import { parseComponents } from "./assessor-record";
 

@@ -12,7 +12,9 @@ describe("config", () => {
     expect(c.expiringDays).toBe(90);
   });
   test("production does not seed demo data by default", () => {
-    expect(parseConfig({ NODE_ENV: "production" }).seedDemo).toBe(false);
+    expect(
+      parseConfig({ NODE_ENV: "production", BASE_URL: "https://register.example" }).seedDemo,
+    ).toBe(false);
     expect(parseConfig({ SEED_DEMO: "0" }).seedDemo).toBe(false);
   });
   test("values are parsed", () => {
@@ -32,6 +34,7 @@ describe("config", () => {
     [{ EXPIRING_DAYS: "-1" }, "EXPIRING_DAYS"],
     [{ BASE_URL: "not a url" }, "BASE_URL"],
     [{ SEED_DEMO: "maybe" }, "SEED_DEMO"],
+    [{ NODE_ENV: "production" }, "BASE_URL"],
   ])("bad config %j stops with one clear line naming %s", (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     try {

@@ -124,7 +124,10 @@ describe("demo data", () => {
     expect(await count(dev.db, "assessors")).toBe(300);
     dev.client.close();
 
-    for (const env of [{ NODE_ENV: "production" }, { SEED_DEMO: "0" }]) {
+    for (const env of [
+      { NODE_ENV: "production", BASE_URL: "https://register.example" },
+      { SEED_DEMO: "0" },
+    ]) {
       const other = await openDatabase(`file:${join(dir, `${Object.values(env)[0]}.db`)}`);
       const r = await prepareDatabase(other.db, parseConfig(env));
       expect(r.seeded).toBeNull();

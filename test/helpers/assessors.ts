@@ -5,7 +5,7 @@ import type { NewAssessor } from "../../src/queries/assessors";
 import { createAssessor } from "../../src/queries/registration";
 import { addExamination, addRefresherTraining } from "../../src/queries/logs";
 import { deregister } from "../../src/queries/assessor-changes";
-import type { Actor } from "../../src/school/access";
+import type { Actor } from "#src/rules/access";
 
 /** Utrecht (UT) and Amersfoort-area reference codes; crebo 25332 (MEI). */
 export const UTRECHT = "3295";

@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assessors, auditLog, consentEvents, examinations, idempotencyKeys } from "../../db/schema";
-import { CONSENT_TEXT_VERSION } from "../../src/consent";
+import { CONSENT_TEXT_VERSION } from "#src/rules/consent";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, createUser } from "../helpers/factories";
 import { CREBO, DE_MEERN, UTRECHT, createTestAssessor } from "../helpers/assessors";

@@ -2,7 +2,8 @@
 import { expect } from "vitest";
 import type { TestApp } from "../helpers/app";
 
-export const ORIGIN = "http://localhost";
+/** The origin of the test apps' BASE_URL (the config default); CSRF accepts only that one. */
+export const ORIGIN = "http://localhost:8787";
 
 type App = TestApp["app"];
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { invites, outbox, schools, sessions, throttleEvents, users } from "../../db/schema";
 import { createSession, validateSessionToken } from "../../src/auth/sessions";
 import { sha256Hex } from "../../src/lib/ids";
-import { LOGIN_FAILED } from "../../src/routes/auth";
+import { LOGIN_FAILED } from "#src/routes/auth";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, createUser, TEST_PASSWORD } from "../helpers/factories";
 import { get, login, mailedPath, NEW_PASSWORD, postForm, sessionCookieOf } from "./auth-helpers";

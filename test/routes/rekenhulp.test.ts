@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ORIGIN = "http://localhost";
+const ORIGIN = "http://localhost:8787";
 
 function postJson(path: string, body: unknown) {
   return t.app.request(path, {

@@ -254,6 +254,45 @@ describe("the Worker in workerd with local D1", () => {
     expect((await get("/_headers")).status).toBe(404);
   });
 
+  it("DESIGN §4: unknown /api/... paths get the JSON 404, unknown pages and files the Dutch 404 page, all with the security headers", async () => {
+    const page = await get("/over");
+    const policy = [
+      "content-security-policy",
+      "x-content-type-options",
+      "referrer-policy",
+      "x-frame-options",
+    ].map((name) => [name, page.headers.get(name)] as const);
+    for (const [name, value] of policy) expect(value, name).toBeTruthy();
+
+    for (const path of ["/api/v1/bestaat-niet", "/api/v1/assessors/x/y/z", "/api/"]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("content-type"), path).toContain("application/json");
+      const body = await res.json();
+      expect(body.error.code, path).toBe("not_found");
+      expect(body.error.message, path).toMatch(/[a-z]/);
+      for (const [name, value] of policy)
+        expect(res.headers.get(name), `${path} ${name}`).toBe(value);
+    }
+    // Pages, and files missing from the assets binding (they fall through to the Worker).
+    for (const path of [
+      "/bestaat-niet",
+      "/beoordelaars/x/y",
+      "/static/bestaat-niet.css",
+      "/vendor/x.js",
+    ]) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("content-type"), path).toContain("text/html");
+      const html = await res.text();
+      expect(html, path).toContain('lang="nl"');
+      expect(html, path).toContain("Pagina niet gevonden");
+      expect(html, path).not.toMatch(/404 Not Found/);
+      for (const [name, value] of policy)
+        expect(res.headers.get(name), `${path} ${name}`).toBe(value);
+    }
+  });
+
   it("logs in a demo school with the login form (scrypt in workerd) and sets a session cookie", async () => {
     const wrong = await get("/inloggen", {
       method: "POST",
@@ -315,7 +354,10 @@ describe("the Worker in workerd with local D1", () => {
     expect(sessionCookie, "logged in by the previous test").not.toBe("");
     const login = await source!.app.request("/inloggen", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: "http://localhost:8787",
+      },
       body: new URLSearchParams({ email: SCHOOL_EMAIL, password: DEMO_PASSWORD }),
     });
     expect(login.status).toBe(303);

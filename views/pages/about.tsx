@@ -96,9 +96,15 @@ export function AboutPage(props: { auth: AuthContext | null; expiringDays: numbe
           verdwijnt dan direct. Contactgegevens worden nooit openbaar gemaakt.
         </p>
         <p>
-          Wilt u weten welke gegevens over u zijn vastgelegd, of wilt u ze laten verwijderen? Neem
-          contact op met de school die u heeft ingeschreven. Die kan uw gegevens inzien, exporteren
-          en laten wissen. Gegevens van afgemelde beoordelaars worden na een vaste bewaartermijn
+          Staat u als praktijkbeoordelaar in het register? Dan krijgt u een e-mail zodra een school
+          u registreert of koppelt. Via <a href="/mijn-gegevens">Mijn gegevens</a> vraagt u een
+          persoonlijke link aan: daarmee ziet en downloadt u alles wat over u is vastgelegd, geeft u
+          uw toestemming voor openbare vermelding of trekt u die in, en meldt u een fout. Heeft u uw
+          toestemming zelf ingetrokken, dan kan alleen u die opnieuw geven.
+        </p>
+        <p>
+          Wilt u uw gegevens laten verwijderen? Neem contact op met de school die u heeft
+          ingeschreven. Gegevens van afgemelde beoordelaars worden na een vaste bewaartermijn
           automatisch gewist.
         </p>
 

@@ -1,16 +1,22 @@
-// The public profile of one assessor: only the allow-listed public fields.
+// The public profile of one assessor: only the allow-listed public fields, the schools' public
+// contact, and the "Meld een fout" form.
 import type { AuthContext } from "../../src/env";
+import type { PublicSchool } from "../../src/queries/school-profile";
 import type { PublicAssessor } from "../../src/search/search";
+import { ReportForm, type ReportFormState } from "../components/report-form";
+import { SchoolContactList } from "../components/school-contact";
 import { Layout } from "../layout";
 
 export function ProfilePage(props: {
   assessor: PublicAssessor;
   auth: AuthContext | null;
   provinceNames: Map<string, string>;
+  schools?: PublicSchool[];
+  report?: ReportFormState;
 }) {
   const a = props.assessor;
   return (
-    <Layout title={a.name} auth={props.auth} styles={["/static/search.css"]}>
+    <Layout title={a.name} auth={props.auth} styles={["/static/search.css", "/static/access.css"]}>
       <p class="small">
         <a href="/">← Terug naar zoeken</a>
       </p>
@@ -44,16 +50,28 @@ export function ProfilePage(props: {
           <dd>
             <ul class="plain-list">
               {a.schools.map((s) => (
-                <li>{s.name}</li>
+                <li>
+                  <a href={`/scholen/${s.id}`}>{s.name}</a>
+                </li>
               ))}
             </ul>
           </dd>
         </dl>
-        <p class="small muted">
-          Wilt u deze praktijkbeoordelaar inzetten? Neem contact op via een van de genoemde scholen.
-          Het register toont geen contactgegevens.
-        </p>
       </article>
+      <section class="panel soft" aria-labelledby="contact-titel">
+        <h2 id="contact-titel">Contact</h2>
+        <p>
+          Wilt u deze praktijkbeoordelaar inzetten? Neem contact op met het examenbureau van een van
+          de scholen. Het register toont geen persoonlijke contactgegevens.
+        </p>
+        <SchoolContactList schools={props.schools ?? []} fallback={a.schools} />
+      </section>
+      <ReportForm
+        action={`/beoordelaars/${a.id}/melding#melding`}
+        state={props.report ?? {}}
+        intro="Klopt er iets niet op deze pagina? Laat het de school weten die deze praktijkbeoordelaar heeft geregistreerd. U krijgt van ons geen andere gegevens over de beoordelaar dan wat hier staat."
+        replyHint="Alleen als u een antwoord wilt. De school ziet dit adres; het wordt nergens getoond."
+      />
     </Layout>
   );
 }

@@ -6,7 +6,7 @@ import type {
   ExamTimesForm,
   FinalGradeForm,
   SchoolExamForm,
-} from "../../src/routes/rekenhulp-forms";
+} from "#src/rules/rekenhulp";
 import { Layout } from "../layout";
 import { ExamResultSection } from "../partials/rekenhulp/exam-result";
 import { FinalGradeSection } from "../partials/rekenhulp/final-grade";

@@ -5,6 +5,7 @@ export function AccountNav(props: { current: string; isSchoolAdmin: boolean }) {
   const links = [
     { href: "/school", label: "Overzicht" },
     { href: "/school/team", label: props.isSchoolAdmin ? "Team beheren" : "Team" },
+    { href: "/school/contact", label: "Openbaar contact" },
     { href: "/school/tokens", label: "API-tokens" },
     { href: "/school/wachtwoord", label: "Wachtwoord wijzigen" },
   ];

@@ -3,7 +3,7 @@
 import type { AuthContext } from "../../../src/env";
 import type { HistoryEntry } from "../../../src/queries/assessor-history";
 import type { AssessorRecord } from "../../../src/queries/assessor-record";
-import { componentLabels, type TrainingComponent } from "../../../src/school/schemas";
+import { componentLabels, type TrainingComponent } from "#src/rules/assessor-input";
 import { Notice } from "../../components/form";
 import { Layout } from "../../layout";
 import {

@@ -2,7 +2,7 @@
 // stored before the confirmation; with errors only "import the valid rows" is offered.
 import type { AuthContext } from "../../../src/env";
 import type { ImportRow } from "../../../src/queries/import";
-import { CSV_COLUMNS } from "../../../src/school/csv-format";
+import { CSV_COLUMNS } from "#src/rules/csv-columns";
 import { ErrorSummary, Notice, type FieldErrors } from "../../components/form";
 import { Layout } from "../../layout";
 import { SCHOOL_STYLES, SchoolNav } from "../../partials/school/common";

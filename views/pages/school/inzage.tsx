@@ -6,7 +6,7 @@ import {
   componentLabels,
   refresherKindLabels,
   type TrainingComponent,
-} from "../../../src/school/schemas";
+} from "#src/rules/assessor-input";
 import { Layout } from "../../layout";
 import { formatMoment } from "../account/format";
 import { SCHOOL_STYLES, SchoolNav, StatusBadge, dutchDate } from "../../partials/school/common";

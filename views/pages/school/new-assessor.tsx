@@ -1,6 +1,6 @@
 // /school/beoordelaars/nieuw: register an assessor after checking the criteria. An email that is
 // already in the register offers to link that assessor instead of a second registration.
-import { CONSENT_TEXT } from "../../../src/consent";
+import { CONSENT_TEXT } from "#src/rules/consent";
 import type { AuthContext } from "../../../src/env";
 import type { Crebo } from "../../../src/queries/reference";
 import { ErrorSummary, type FieldErrors } from "../../components/form";

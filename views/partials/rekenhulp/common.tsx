@@ -1,6 +1,6 @@
 // Building blocks shared by the rekenhulp sections: a section frame, row cells, the error summary.
 import type { Child } from "hono/jsx";
-import type { FormErrors } from "../../../src/routes/rekenhulp-forms";
+import type { FormErrors } from "#src/rules/rekenhulp";
 import { formatDutchDate, weekday } from "../../../src/rules";
 import { describedBy, ErrorSummary } from "../../components/form";
 

@@ -1,9 +1,5 @@
 // Rekenhulp section: geslaagd or afgewezen for a list of subjects, with the reasons.
-import {
-  LEVEL_LABELS,
-  SUBJECT_ROWS,
-  type ExamResultForm,
-} from "../../../src/routes/rekenhulp-forms";
+import { LEVEL_LABELS, SUBJECT_ROWS, type ExamResultForm } from "#src/rules/rekenhulp";
 import { describedBy } from "../../components/form";
 import { AddRowButton, CalcForm, CellCheckbox, CellInput, Errors, Section } from "./common";
 

@@ -1,5 +1,5 @@
 // Rekenhulp section: the final grade from a school-exam grade and an optional central-exam grade.
-import { dutchNumber, type FinalGradeForm } from "../../../src/routes/rekenhulp-forms";
+import { dutchNumber, type FinalGradeForm } from "#src/rules/rekenhulp";
 import { Input } from "../../components/form";
 import { CalcForm, Errors, Section } from "./common";
 

@@ -1,5 +1,5 @@
 // Rekenhulp section: the school-exam grade from PTA parts (and the final grade with a CE grade).
-import { dutchNumber, PART_ROWS, type SchoolExamForm } from "../../../src/routes/rekenhulp-forms";
+import { dutchNumber, PART_ROWS, type SchoolExamForm } from "#src/rules/rekenhulp";
 import { Input } from "../../components/form";
 import { AddRowButton, CalcForm, CellInput, Errors, Section } from "./common";
 

@@ -1,5 +1,5 @@
 // Rekenhulp sections: a deadline in working days; extra time and late admission for a test.
-import type { DeadlineForm, ExamTimesForm } from "../../../src/routes/rekenhulp-forms";
+import type { DeadlineForm, ExamTimesForm } from "#src/rules/rekenhulp";
 import { formatDutchDate } from "../../../src/rules";
 import { Input } from "../../components/form";
 import { CalcForm, Errors, longDate, Section } from "./common";

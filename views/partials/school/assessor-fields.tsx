@@ -2,7 +2,7 @@
 // organisation, places and crebos (typeahead via /static/school.js; without JavaScript a code or
 // an exact name works), and the initial training with its three required parts.
 import type { Crebo } from "../../../src/queries/reference";
-import { TRAINING_COMPONENTS, componentLabels } from "../../../src/school/schemas";
+import { TRAINING_COMPONENTS, componentLabels } from "#src/rules/assessor-input";
 import { Input, describedBy, type FieldErrors } from "../../components/form";
 
 export type AssessorFormValues = {

@@ -13,6 +13,7 @@ export function SchoolNav(props: { current: string; isAdmin?: boolean }) {
         { href: "/school", label: "Overzicht" },
         { href: "/school/beoordelaars/nieuw", label: "Beoordelaar registreren" },
         { href: "/school/import", label: "Importeren" },
+        { href: "/school/meldingen", label: "Meldingen" },
         { href: "/school/team", label: "Team" },
         { href: "/school/tokens", label: "API-tokens" },
       ];

@@ -1,9 +1,9 @@
 // The forms on an assessor's profile. Each posts to its own URL (works without JavaScript) and,
 // with htmx, swaps the whole profile region so status, bar and timeline change at once.
 import type { Child } from "hono/jsx";
-import { CONSENT_TEXT } from "../../../src/consent";
+import { CONSENT_TEXT } from "#src/rules/consent";
 import type { AssessorRecord } from "../../../src/queries/assessor-record";
-import { REFRESHER_KINDS, refresherKindLabels } from "../../../src/school/schemas";
+import { REFRESHER_KINDS, refresherKindLabels } from "#src/rules/assessor-input";
 import { ErrorSummary, Input, Select, Textarea, type FieldErrors } from "../../components/form";
 import { dutchDate } from "./common";
 

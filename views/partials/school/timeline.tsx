@@ -1,7 +1,7 @@
 // The assessor's history of activity: initial training, examinations, bijscholingen, afmelding,
 // newest first. A linked school can delete what it logged itself.
 import type { AssessorRecord } from "../../../src/queries/assessor-record";
-import { refresherKindLabels } from "../../../src/school/schemas";
+import { refresherKindLabels } from "#src/rules/assessor-input";
 import { dutchDate } from "./common";
 
 type Entry = {

@@ -1,0 +1,99 @@
+// The public assessor record (the allow-list) and how rows become it: crebos, schools and places
+// loaded for a set of assessors at once. Shared by the public search and the school's list.
+import { sql, type SQL } from "drizzle-orm";
+import type { DB } from "#src/db";
+import { words } from "#src/lib/normalise";
+
+/** The allow-list of public fields. Nothing else about an assessor ever leaves through here. */
+export type PublicAssessor = {
+  id: string;
+  name: string;
+  first_name: string;
+  infix: string;
+  last_name: string;
+  organisation: string;
+  crebos: { code: string; name: string }[];
+  schools: { id: string; name: string }[];
+  places: { code: string; name: string; province: string }[];
+  provinces: string[];
+  distance_km?: number;
+};
+
+export type PublicAssessorRow = {
+  id: string;
+  first_name: string;
+  infix: string;
+  last_name: string;
+  organisation: string;
+  d2: number | null;
+};
+
+/** An FTS5 query: every word of ≥ 3 characters as a quoted phrase, all required. */
+export function ftsExpression(q: string | undefined): string | null {
+  const long = words(q ?? "").filter((w) => w.length >= 3);
+  if (long.length === 0) return null;
+  return long.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
+}
+
+/** Loads crebos, schools and places for a set of assessors in a few queries (no N+1). */
+export async function hydrate(
+  db: DB,
+  rows: PublicAssessorRow[],
+  scope?: SQL,
+): Promise<PublicAssessor[]> {
+  const crebosBy = new Map<string, { code: string; name: string }[]>();
+  const schoolsBy = new Map<string, { id: string; name: string }[]>();
+  const placesBy = new Map<string, { code: string; name: string; province: string }[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  // A large result (the CSV) is hydrated with one subquery over the same filter; a page by its
+  // ids, in chunks that keep every statement under D1's limit of 100 bound parameters.
+  const scopes: SQL[] = [];
+  if (scope && rows.length > 90) scopes.push(scope);
+  else
+    for (let i = 0; i < rows.length; i += 90)
+      scopes.push(
+        sql.join(
+          rows.slice(i, i + 90).map((r) => sql`${r.id}`),
+          sql`, `,
+        ),
+      );
+  for (const ids of scopes) {
+    const [creboRows, schoolRows, placeRows] = await db.batch([
+      db.all<{ assessor_id: string; code: string; name: string }>(
+        sql`SELECT ac.assessor_id, c.code, c.name FROM assessor_crebos ac JOIN crebos c ON c.code = ac.crebo_code WHERE ac.assessor_id IN (${ids}) ORDER BY c.code`,
+      ),
+      db.all<{ assessor_id: string; id: string; name: string }>(
+        sql`SELECT s2.assessor_id, s.id, s.name FROM assessor_schools s2 JOIN schools s ON s.id = s2.school_id WHERE s2.assessor_id IN (${ids}) ORDER BY s.name`,
+      ),
+      db.all<{ assessor_id: string; code: string; name: string; province: string }>(
+        sql`SELECT ap.assessor_id, p.code, p.name, p.province FROM assessor_places ap JOIN places p ON p.code = ap.place_code WHERE ap.assessor_id IN (${ids}) ORDER BY p.name`,
+      ),
+    ]);
+    for (const r of creboRows) push(crebosBy, r.assessor_id, { code: r.code, name: r.name });
+    for (const r of schoolRows) push(schoolsBy, r.assessor_id, { id: r.id, name: r.name });
+    for (const r of placeRows)
+      push(placesBy, r.assessor_id, { code: r.code, name: r.name, province: r.province });
+  }
+  return rows.map((r) => {
+    const placeList = placesBy.get(r.id) ?? [];
+    const item: PublicAssessor = {
+      id: r.id,
+      name: [r.first_name, r.infix, r.last_name].filter(Boolean).join(" "),
+      first_name: r.first_name,
+      infix: r.infix,
+      last_name: r.last_name,
+      organisation: r.organisation,
+      crebos: crebosBy.get(r.id) ?? [],
+      schools: schoolsBy.get(r.id) ?? [],
+      places: placeList,
+      provinces: [...new Set(placeList.map((p) => p.province))].sort(),
+    };
+    if (r.d2 !== null && r.d2 !== undefined)
+      item.distance_km = Math.round(Math.sqrt(r.d2) * 10) / 10;
+    return item;
+  });
+}

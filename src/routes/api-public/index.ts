@@ -1,0 +1,219 @@
+// The public JSON API at /api/v1 (DESIGN §4): search, profile, CSV, reference lists, the rules.
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "#src/env";
+import { cachedSearch } from "#src/search/cache";
+import { apiError, messages } from "#src/http/errors";
+import { csvLine } from "#src/lib/csv";
+import { CachedBody } from "#src/lib/cached-body";
+import { cachedAnswer, jsonBody, publicCache, sendCached } from "../public/cache";
+import { listCrebos, listPlaces } from "#src/queries/reference";
+import { parseSearchParams, PROVINCE_CODES, type SearchParams } from "#src/search/params";
+import {
+  getPublicAssessor,
+  provinceCounts,
+  publicAssessorChunks,
+  searchAssessors,
+  UnknownPlaceError,
+  type PublicAssessor,
+} from "#src/search/search";
+import { rulesApi } from "./rules";
+import { publicSchoolsApi } from "./schools";
+
+// The helpers of the public answers live with the public pages; schools.ts takes them from here.
+export { publicCache };
+
+export const publicApi = new Hono<AppEnv>();
+
+/** Kept in the answer cache for an id that is not public, so a miss is cheap too. */
+const NOT_PUBLIC = new CachedBody("null", "application/json");
+
+function invalidParams(c: Context<AppEnv>, fields: Record<string, string>) {
+  return apiError(
+    c,
+    422,
+    "invalid_parameter",
+    `Ongeldige parameter: ${Object.keys(fields).join(", ")}.`,
+    fields,
+  );
+}
+
+async function withSearch(
+  c: Context<AppEnv>,
+  run: (params: SearchParams) => Promise<Response>,
+): Promise<Response> {
+  const parsed = parseSearchParams(c.req.query());
+  if (!parsed.ok) return invalidParams(c, parsed.fields);
+  try {
+    return await run(parsed.params);
+  } catch (err) {
+    if (err instanceof UnknownPlaceError)
+      return invalidParams(c, {
+        [err.field]: "Deze plaats is niet bekend. Kies een plaats uit de lijst.",
+      });
+    throw err;
+  }
+}
+
+publicApi.get("/assessors", async (c) => {
+  if (!c.get("deps").dataVersionRecheckMs) {
+    // No version in memory (Workers): it is read in the search's own batch, one round trip.
+    return withSearch(c, async (params) => {
+      const { dataVersion, ...result } = await searchAssessors(
+        c.get("db"),
+        params,
+        c.get("today"),
+        { withVersion: true },
+      );
+      const { notModified } = await publicCache(c, dataVersion);
+      return notModified ?? c.json(result);
+    });
+  }
+  const { notModified, dataVersion } = await publicCache(c);
+  if (notModified) return notModified;
+  // Kept by the query string as sent, so a repeated search skips even the parameter check; an
+  // invalid one is answered by withSearch (422) and never kept.
+  const key = `search ${new URL(c.req.url).search}`;
+  try {
+    return sendCached(
+      c,
+      await cachedAnswer(c, dataVersion, key, async () => {
+        const parsed = parseSearchParams(c.req.query());
+        if (!parsed.ok) throw new NotKept();
+        const result = await cachedSearch(c.get("db"), parsed.params, c.get("today"), dataVersion);
+        return jsonBody(result);
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof NotKept) && !(err instanceof UnknownPlaceError)) throw err;
+    return withSearch(c, async () => {
+      throw err;
+    });
+  }
+});
+
+/** A search answered with a 422: not kept. */
+class NotKept extends Error {}
+
+const CSV_HEADER = [
+  "id",
+  "naam",
+  "voornaam",
+  "tussenvoegsel",
+  "achternaam",
+  "organisatie",
+  "crebos",
+  "scholen",
+  "plaatsen",
+  "provincies",
+];
+
+export function publicCsvRow(a: PublicAssessor): string[] {
+  return [
+    a.id,
+    a.name,
+    a.first_name,
+    a.infix,
+    a.last_name,
+    a.organisation,
+    a.crebos.map((x) => `${x.code} ${x.name}`).join(", "),
+    a.schools.map((x) => x.name).join(", "),
+    a.places.map((x) => x.name).join(", "),
+    a.provinces.join(", "),
+  ];
+}
+
+publicApi.get("/assessors.csv", async (c) => {
+  const { notModified } = await publicCache(c);
+  if (notModified) return notModified;
+  return withSearch(c, async (params) => {
+    const chunks = publicAssessorChunks(c.get("db"), params, c.get("today"));
+    // The first chunk is read before answering, so a bad place is still a 422, not a broken stream.
+    const first = await chunks.next();
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode("\uFEFF" + csvLine(CSV_HEADER)));
+        if (!first.done)
+          controller.enqueue(
+            encoder.encode(first.value.map((a) => csvLine(publicCsvRow(a))).join("")),
+          );
+        if (first.done) controller.close();
+      },
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else
+            controller.enqueue(
+              encoder.encode(next.value.map((a) => csvLine(publicCsvRow(a))).join("")),
+            );
+        } catch (err) {
+          // Headers are gone already: the client sees a cut-off download, the log says why.
+          console.error(`[${c.get("requestId")}] CSV stream:`, err);
+          controller.error(err);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    });
+    c.set("streamedBody", true);
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="praktijkbeoordelaars-${c.get("today")}.csv"`,
+    );
+    return c.body(body);
+  });
+});
+
+publicApi.get("/assessors/:id", async (c) => {
+  const id = c.req.param("id");
+  if (!/^[a-z0-9]{1,64}$/.test(id)) return apiError(c, 404, "not_found", messages.notFound);
+  const { notModified, dataVersion } = await publicCache(c);
+  if (notModified) return notModified;
+  const answer = await cachedAnswer(c, dataVersion, `assessor ${id}`, async () => {
+    const assessor = await getPublicAssessor(c.get("db"), id, c.get("today"));
+    return assessor ? jsonBody(assessor) : NOT_PUBLIC;
+  });
+  if (answer === NOT_PUBLIC)
+    return apiError(
+      c,
+      404,
+      "not_found",
+      "Deze praktijkbeoordelaar staat niet (openbaar) in het register.",
+    );
+  return sendCached(c, answer);
+});
+
+publicApi.get("/provinces", async (c) => {
+  const { notModified, dataVersion } = await publicCache(c);
+  if (notModified) return notModified;
+  return sendCached(
+    c,
+    await cachedAnswer(c, dataVersion, "provinces", async () =>
+      jsonBody(await provinceCounts(c.get("db"), c.get("today"))),
+    ),
+  );
+});
+
+publicApi.get("/places", async (c) => {
+  const province = c.req.query("province")?.trim().toUpperCase();
+  const q = c.req.query("q")?.trim();
+  if (province && !(PROVINCE_CODES as readonly string[]).includes(province))
+    return invalidParams(c, { province: "Kies een geldige provincie (bijvoorbeeld UT of NH)." });
+  if (q && q.length > 100) return invalidParams(c, { q: "Gebruik hoogstens 100 tekens." });
+  c.header("Cache-Control", "public, max-age=3600");
+  return c.json(await listPlaces(c.get("db"), { province, q, limit: q ? 50 : undefined }));
+});
+
+publicApi.get("/crebos", async (c) => {
+  const q = c.req.query("q")?.trim();
+  if (q && q.length > 100) return invalidParams(c, { q: "Gebruik hoogstens 100 tekens." });
+  c.header("Cache-Control", "public, max-age=300");
+  return c.json(await listCrebos(c.get("db"), { q }));
+});
+
+// The rules calculations (POST /api/v1/rules/…) are public, too.
+publicApi.route("/rules", rulesApi);
+publicApi.route("/", publicSchoolsApi);

@@ -1,0 +1,249 @@
+// The school JSON API, DESIGN §5: list, register, read, edit, link, CSV, import, AVG export and
+// erasure here; logging, consent and afmelding in src/school/api-actions.ts.
+import { Hono, type Context } from "hono";
+import {
+  noticeContext,
+  notifyEmailChanged,
+  notifyLinked,
+  notifyRegistered,
+  notifyRegisteredMany,
+} from "#src/auth/assessor-notices";
+import type { AppEnv } from "#src/env";
+import { HttpError } from "#src/http/errors";
+import { toCsv } from "#src/lib/csv";
+import { updateAssessor } from "#src/queries/assessor-update";
+import { listSchoolAssessors, type ListFilter } from "#src/queries/assessor-list";
+import { getAssessorRecord } from "#src/queries/assessor-record";
+import { getAssessor, isLinked, linkAssessor } from "#src/queries/assessors";
+import { createAssessor } from "#src/queries/registration";
+import { commitImport, previewImport } from "#src/queries/import";
+import { eraseAssessor, exportAssessor } from "#src/queries/privacy";
+import { schoolCsvRows } from "#src/queries/school-csv";
+import { mayErase } from "#src/rules/access";
+import { consentGuard, schoolActions } from "./actions";
+import { schoolContactApi } from "./contact";
+import {
+  actorOf,
+  invalid,
+  loadOr404,
+  loadForWrite,
+  onDate,
+  readJson,
+  schoolActorOf,
+  schoolOrAdminApi,
+} from "#src/routes/school/context";
+import { idempotency } from "./idempotency";
+import {
+  createAssessorSchema,
+  issuesToFields,
+  listQuerySchema,
+  parseWith,
+  toNewAssessor,
+  updateAssessorSchema,
+} from "#src/rules/assessor-input";
+
+export const schoolApi = new Hono<AppEnv>();
+
+const BASE = "/assessors";
+// "/x/*" also matches "/x" itself in Hono, so two patterns cover every path (each runs once).
+for (const path of [`${BASE}/*`, `${BASE}.csv`]) {
+  schoolApi.use(path, schoolOrAdminApi);
+  schoolApi.use(path, idempotency);
+}
+
+export const DUPLICATE_MESSAGE =
+  "Er staat al een praktijkbeoordelaar met dit e-mailadres in het register. Koppel die beoordelaar aan uw school in plaats van een tweede registratie te maken.";
+
+export function duplicate(existingId: string): never {
+  throw new HttpError(409, "duplicate", DUPLICATE_MESSAGE, undefined, { existing_id: existingId });
+}
+
+/** The list filter from the query string (API names); invalid values → 422 naming them. */
+export function listFilter(c: Context<AppEnv>, defaults: Partial<ListFilter> = {}): ListFilter {
+  const query = Object.fromEntries(
+    Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ""),
+  );
+  const parsed = listQuerySchema.safeParse(query);
+  if (!parsed.success) {
+    const fields = issuesToFields(parsed.error);
+    invalid(fields, `Ongeldige parameter: ${Object.keys(fields).join(", ")}.`);
+  }
+  const q = parsed.data;
+  const linked = q.linked === undefined ? defaults.linked : q.linked === "true";
+  return {
+    status: q.status,
+    q: q.q || undefined,
+    linked,
+    on: onDate(c),
+    today: c.get("today"),
+    expiringDays: c.get("config").expiringDays,
+    sort: q.sort ?? defaults.sort ?? (linked ? "deadline" : "name"),
+    page: q.page ?? 1,
+    perPage: q.per_page ?? defaults.perPage ?? 20,
+  };
+}
+
+async function recordResponse(c: Context<AppEnv>, id: string, status: 200 | 201 = 200) {
+  const db = c.get("db");
+  const assessor = (await getAssessor(db, id))!;
+  const linked = await isLinked(db, id, actorOf(c).schoolId);
+  const record = await getAssessorRecord(db, assessor, {
+    linked,
+    on: onDate(c),
+    expiringDays: c.get("config").expiringDays,
+  });
+  return c.json(record, status);
+}
+
+schoolApi.get(BASE, async (c) => {
+  const filter = listFilter(c);
+  const { items, total } = await listSchoolAssessors(c.get("db"), actorOf(c), filter);
+  return c.json({ items, total, page: filter.page, per_page: filter.perPage });
+});
+
+schoolApi.get(`${BASE}.csv`, async (c) => {
+  const { header, rows } = await schoolCsvRows(
+    c.get("db"),
+    actorOf(c),
+    listFilter(c, { linked: true, sort: "deadline" }),
+  );
+  c.header("Content-Type", "text/csv; charset=utf-8");
+  c.header("Content-Disposition", `attachment; filename="beoordelaars-${c.get("today")}.csv"`);
+  return c.body(toCsv(header, rows));
+});
+
+/** CSV as the raw body (text/csv) or as the `file` field of a multipart form. */
+async function csvText(c: Context<AppEnv>): Promise<string> {
+  const type = c.req.header("content-type") ?? "";
+  if (
+    type.startsWith("multipart/form-data") ||
+    type.startsWith("application/x-www-form-urlencoded")
+  ) {
+    const form = await c.req.parseBody();
+    const file = form.file ?? form.csv;
+    if (file instanceof File) return file.text();
+    if (typeof file === "string") return file;
+    invalid({ file: "Kies een CSV-bestand." });
+  }
+  return c.req.text();
+}
+
+schoolApi.post(`${BASE}/import`, async (c) => {
+  const actor = schoolActorOf(c);
+  const db = c.get("db");
+  const validOnly = c.req.query("valid_only") === "true";
+  const preview = await previewImport(db, await csvText(c), c.get("today"));
+  if (preview.fileErrors.length)
+    invalid({ file: preview.fileErrors.join(" ") }, preview.fileErrors.join(" "));
+  const invalidRows = preview.rows.filter((r) => r.status !== "ok").length;
+  const summary = { total: preview.rows.length, valid: preview.valid.length, invalid: invalidRows };
+  if (invalidRows > 0 && !validOnly) {
+    return c.json(
+      {
+        error: {
+          code: "import_invalid",
+          message: `${invalidRows} van de ${preview.rows.length} rijen bevatten fouten; er is niets opgeslagen. Verbeter het bestand, of importeer alleen de geldige rijen met ?valid_only=true.`,
+        },
+        created: 0,
+        ...summary,
+        rows: preview.rows,
+      },
+      422,
+    );
+  }
+  const ids = await commitImport(db, actor, preview.valid);
+  await notifyRegisteredMany(db, noticeContext(c), ids.values(), actor.schoolId);
+  const rows = preview.rows.map((r) =>
+    ids.has(r.row) ? { ...r, status: "created" as const, id: ids.get(r.row) } : r,
+  );
+  return c.json({ created: ids.size, ...summary, rows }, ids.size > 0 ? 201 : 200);
+});
+
+schoolApi.post(BASE, async (c) => {
+  const actor = schoolActorOf(c);
+  const parsed = parseWith(createAssessorSchema(c.get("today")), await readJson(c));
+  if (!parsed.ok) invalid(parsed.fields);
+  const result = await createAssessor(c.get("db"), actor, toNewAssessor(parsed.data));
+  if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
+  if (!result.ok) invalid(result.fields);
+  await notifyRegistered(c.get("db"), noticeContext(c), result.id, actor.schoolId);
+  return recordResponse(c, result.id, 201);
+});
+
+schoolApi.get(`${BASE}/:id`, async (c) => {
+  await loadOr404(c, c.req.param("id"));
+  return recordResponse(c, c.req.param("id"));
+});
+
+schoolApi.patch(`${BASE}/:id`, async (c) => {
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const parsed = parseWith(updateAssessorSchema(c.get("today")), await readJson(c));
+  if (!parsed.ok) invalid(parsed.fields);
+  const result = await consentGuard(() =>
+    updateAssessor(c.get("db"), actor, assessor, parsed.data),
+  );
+  if (!result.ok && "conflict" in result) {
+    throw new HttpError(
+      409,
+      "version_conflict",
+      "Deze gegevens zijn intussen door iemand anders gewijzigd. Lees ze opnieuw en voer uw wijziging daarna nog eens door.",
+      undefined,
+      { current_version: result.conflict.currentVersion, changes: result.conflict.changes },
+    );
+  }
+  if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
+  if (!result.ok) invalid(result.fields);
+  if (result.changed && result.assessor.emailNorm !== assessor.emailNorm)
+    await notifyEmailChanged(
+      c.get("db"),
+      noticeContext(c),
+      assessor.id,
+      actor.schoolId,
+      assessor.email,
+    );
+  return recordResponse(c, assessor.id);
+});
+
+schoolApi.post(`${BASE}/:id/link`, async (c) => {
+  const actor = schoolActorOf(c);
+  const { assessor } = await loadOr404(c, c.req.param("id"));
+  if (assessor.erasedAt)
+    throw new HttpError(
+      403,
+      "forbidden",
+      "De persoonsgegevens van deze beoordelaar zijn verwijderd; koppelen kan niet meer.",
+    );
+  if (await linkAssessor(c.get("db"), actor, assessor.id))
+    await notifyLinked(c.get("db"), noticeContext(c), assessor.id, actor.schoolId);
+  return recordResponse(c, assessor.id);
+});
+
+schoolApi.get(`${BASE}/:id/export`, async (c) => {
+  const { assessor, linked } = await loadOr404(c, c.req.param("id"));
+  const data = await exportAssessor(c.get("db"), assessor, {
+    linked,
+    on: onDate(c),
+    expiringDays: c.get("config").expiringDays,
+    now: c.get("now"),
+  });
+  if (c.req.query("download") === "1")
+    c.header("Content-Disposition", `attachment; filename="inzage-${assessor.id}.json"`);
+  return c.json(data);
+});
+
+schoolApi.post(`${BASE}/:id/erasure`, async (c) => {
+  const actor = actorOf(c);
+  const { assessor } = await loadOr404(c, c.req.param("id"));
+  if (!mayErase(actor, assessor))
+    throw new HttpError(
+      403,
+      "forbidden",
+      "Alleen de school die de beoordelaar registreerde of het registerbureau kan de gegevens verwijderen.",
+    );
+  await eraseAssessor(c.get("db"), actor, assessor.id, c.get("now").toISOString());
+  return recordResponse(c, assessor.id);
+});
+
+schoolApi.route("/", schoolActions);
+// The school's public contact (/profile) and its Meld een fout reports (/reports).
+schoolApi.route("/", schoolContactApi);
