@@ -403,8 +403,26 @@ export const outbox = sqliteTable(
     dedupeKey: text("dedupe_key"),
     createdAt: createdAt(),
     sentAt: text("sent_at"),
+    /** queued → sending (claimed) → sent, or back to queued with a later next try; failed at last. */
+    status: text("status", { enum: ["queued", "sending", "sent", "failed"] })
+      .notNull()
+      .default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: text("next_attempt_at").notNull().default(""),
+    /** The lease of the sender that claimed the row; another may take it over after this moment. */
+    claimedUntil: text("claimed_until"),
+    claimedBy: text("claimed_by"),
+    /** 1: sent without a person writing it (Auto-Submitted: auto-generated). */
+    automatic: integer("automatic", { mode: "boolean" }).notNull().default(true),
+    /** JSON array of the one-time links in the body; redacted from the body once delivered. */
+    oneTimeLinks: text("one_time_links"),
   },
-  (t) => [uniqueIndex("outbox_dedupe_idx").on(t.dedupeKey)],
+  (t) => [
+    uniqueIndex("outbox_dedupe_idx").on(t.dedupeKey),
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_created_idx").on(t.createdAt),
+  ],
 );
 
 /** Failed login attempts, per account and per IP; counted over a sliding window. */
@@ -436,6 +454,36 @@ export const meta = sqliteTable("meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+// ---------------------------------------------------------------- jobs (DESIGN §8)
+
+/** One row per job: who runs it and until when (a second process never runs it at once). */
+export const jobLeases = sqliteTable("job_leases", {
+  job: text("job").primaryKey(),
+  holder: text("holder").notNull(),
+  until: text("until").notNull(),
+});
+
+/** Every run of a job: start, end, result and counts (shown in /beheer). */
+export const jobRuns = sqliteTable(
+  "job_runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    job: text("job").notNull(),
+    runner: text("runner").notNull(),
+    startedAt: text("started_at").notNull(),
+    finishedAt: text("finished_at"),
+    result: text("result", { enum: ["running", "ok", "error", "skipped"] })
+      .notNull()
+      .default("running"),
+    counts: text("counts").notNull().default("{}"),
+    error: text("error"),
+  },
+  (t) => [
+    index("job_runs_started_idx").on(t.startedAt),
+    index("job_runs_job_idx").on(t.job, t.startedAt),
+  ],
+);
 
 // ---------------------------------------------------------------- the assessor's own access
 

@@ -3,9 +3,10 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
-import { authMiddleware, isSecure } from "./auth/middleware";
+import { acceptsApiToken, authMiddleware, isSecure } from "./auth/middleware";
 import type { AppDeps, AppEnv } from "./env";
 import { apiError, HttpError, messages } from "./http/errors";
+import { plainTextGuard } from "./http/plain-text-guard";
 import { amsterdamDate } from "./rules";
 import { compression } from "./http/compression";
 import { serveStaticFiles } from "./http/static-files";
@@ -86,10 +87,11 @@ export function createApp(deps: AppDeps) {
   );
 
   // CSRF: browser form posts must come from our own origin, which is BASE_URL's — never the
-  // request's own URL, whose host the client chooses. Bearer-token calls are exempt.
+  // request's own URL, whose host the client chooses. Bearer-token calls to the school API are
+  // exempt; elsewhere an Authorization header is ignored, so it exempts nothing.
   const csrfCheck = csrf({ origin: new URL(deps.config.baseUrl).origin });
   app.use(async (c, next) => {
-    if (c.req.header("authorization")) return next();
+    if (c.req.header("authorization") && acceptsApiToken(c.req.path)) return next();
     // An API call without any cookie carries no ambient credentials to forge: let the guards
     // answer it (401), instead of a CSRF 403. Pages (login included) are always checked.
     if (isApiPath(c.req.path) && !c.req.header("cookie")) return next();
@@ -97,6 +99,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use(authMiddleware);
+  app.use(plainTextGuard);
 
   // One sub-app per area, mounted at its prefix (paths inside each area are relative).
   // /school holds two areas: the assessor pages and the account pages (team, tokens, password).

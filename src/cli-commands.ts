@@ -4,6 +4,7 @@ import type { DB } from "./db";
 import { opsCommands } from "./cli/ops-commands";
 import { authCommands } from "./cli/auth-commands";
 import { schoolCommands } from "./cli/school-commands";
+import { jobCommands } from "./cli/job-commands";
 
 export type CliCommand = {
   name: string;
@@ -19,3 +20,4 @@ export const commands: CliCommand[] = [];
 commands.push(...opsCommands);
 commands.push(...authCommands);
 commands.push(...schoolCommands);
+commands.push(...jobCommands);

@@ -17,7 +17,47 @@ export const configSchema = z.object({
   EXPIRING_DAYS: z.coerce.number().int().min(0).max(365).default(90),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(730),
   TRUST_PROXY: boolish.optional(),
+  // Mail (DESIGN §8). The URL keeps its password, so a parse error never echoes the value.
+  SMTP_URL: z
+    .string()
+    .refine(
+      isSmtpUrl,
+      "geen geldige SMTP-URL (smtp://gebruiker:wachtwoord@host:poort of smtps://…)",
+    )
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .refine(isMailbox, "geen geldig afzenderadres (adres@domein of Naam <adres@domein>)")
+    .optional(),
+  // Workers (and Node without SMTP_URL): an HTTP mail API, see docs/decisions/0008-mail-transport.md.
+  MAIL_API_KEY: z.string().min(1).optional(),
+  MAIL_API_URL: z.url().default("https://api.brevo.com/v3/smtp/email"),
+  /** Seconds between tries after each failure; after the last one the mail is `failed`. */
+  MAIL_BACKOFF_SECONDS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "een lijst seconden, bijvoorbeeld 60,300,1800,7200,43200")
+    .default("60,300,1800,7200,43200"),
+  /** How often the Node sender looks for due retries when nothing wakes it. */
+  OUTBOX_POLL_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
 });
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+const ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+$/;
+
+/** `adres@domein` or `Naam <adres@domein>`, on one line. */
+function isMailbox(value: string): boolean {
+  if (/[\r\n]/.test(value)) return false;
+  const named = /^(.*)<([^<>]+)>$/.exec(value.trim());
+  return ADDRESS.test(named ? named[2].trim() : value.trim());
+}
 
 // Links in mail, the CSRF origin and cookie security come from BASE_URL alone, never from a
 // request's Host header (which an attacker chooses): production therefore needs it set.
@@ -43,6 +83,18 @@ export type Config = {
   retentionDays: number;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (login throttling). */
   trustProxy: boolean;
+  mail: {
+    /** smtp://user:pass@host:port or smtps://… (Node); absent: console (dev) or nothing (prod). */
+    smtpUrl?: string;
+    /** The From of every mail: `adres@domein` or `Naam <adres@domein>`. */
+    from: string;
+    /** HTTP mail API (Workers): key and endpoint. */
+    apiKey?: string;
+    apiUrl: string;
+    /** Seconds to wait after the 1st, 2nd, … failed try; after the last, the mail is failed. */
+    backoffSeconds: number[];
+    pollSeconds: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -70,7 +122,20 @@ export function parseConfig(source: Record<string, unknown>): Config {
     expiringDays: e.EXPIRING_DAYS,
     retentionDays: e.RETENTION_DAYS,
     trustProxy: e.TRUST_PROXY ?? false,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? defaultFrom(e.BASE_URL),
+      apiKey: e.MAIL_API_KEY,
+      apiUrl: e.MAIL_API_URL,
+      backoffSeconds: e.MAIL_BACKOFF_SECONDS.split(",").map(Number),
+      pollSeconds: e.OUTBOX_POLL_SECONDS,
+    },
   };
+}
+
+function defaultFrom(baseUrl: string | undefined): string {
+  const host = baseUrl ? new URL(baseUrl).hostname : "localhost";
+  return `Register Gekwalificeerd Praktijkbeoordelaar <noreply@${host}>`;
 }
 
 /** The Node entry points read the process environment here and nowhere else. */

@@ -15,8 +15,13 @@ export type EmbeddedDatabase = { db: DB; client: Client };
  * The embedded path gets WAL, synchronous=FULL, foreign keys and a busy timeout.
  */
 export async function openDatabase(url: string, authToken?: string): Promise<EmbeddedDatabase> {
-  const client = createClient({ url, authToken });
-  if (url.startsWith("file:") || url === ":memory:") {
+  const embedded = url.startsWith("file:") || url === ":memory:";
+  // One connection for an embedded file: @libsql/client 0.18 otherwise pools up to 20, and the
+  // PRAGMAs below (busy timeout, foreign keys, synchronous) are per connection, so a pooled
+  // second connection would fail at once with SQLITE_BUSY when another process (a second server,
+  // the CLI running a job) writes. Statements run synchronously anyway: a pool adds no speed.
+  const client = createClient(embedded ? { url, authToken, concurrency: 1 } : { url, authToken });
+  if (embedded) {
     if (url !== ":memory:" && url !== "file::memory:") {
       await client.execute("PRAGMA journal_mode = WAL");
     }
@@ -26,6 +31,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Emb
     // The default 2 MiB page cache makes every search re-read pages (see ADR 0004).
     await client.execute("PRAGMA cache_size = -65536");
     await client.execute("PRAGMA temp_store = MEMORY");
+    // Erased personal data must not linger in freed pages of the file (AVG erasure).
+    await client.execute("PRAGMA secure_delete = ON");
   }
   return { db: drizzle(client, { schema }), client };
 }

@@ -20,8 +20,10 @@ export type AppDeps = {
   config: Config;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
-  /** Where outbox mail is also sent (development: the console). */
+  /** Told after a mail is queued in the outbox (Node: wakes the sender; tests: collect mails). */
   mailer?: Mailer;
+  /** How mail leaves: the transport's name, or null when none is configured (banner in /beheer). */
+  mail?: { transport: string | null };
   /** Checks the database answers; /healthz uses it. */
   ping?: () => Promise<void>;
   /**
@@ -34,6 +36,8 @@ export type AppDeps = {
   compress?: Compressor;
   /** public/ held in memory (Node); on Workers the assets binding serves it. */
   staticFiles?: StaticFiles;
+  /** Receives work run after a response (src/http/after-response.ts), so tests can await it. */
+  background?: (task: Promise<unknown>) => void;
 };
 
 export type AppEnv = {

@@ -5,14 +5,22 @@ import type { ExecutionContext } from "hono";
 import { createApp, type App } from "./app";
 import { ConfigError, parseConfig, type Config } from "./config";
 import { openWorkerDatabase, type WorkerBindings, type WorkerDatabase } from "./db";
-import { consoleMailer } from "./mail";
-import { runScheduledJobs } from "./jobs/scheduled";
+import { runJob, type JobContext } from "./jobs/registry";
+import { jobsForCron, runScheduledJobs } from "./jobs/scheduled";
+import { selectTransport } from "./mail/sender";
 
 export type Env = WorkerBindings & Record<string, unknown>;
 
 type ScheduledController = { scheduledTime: number; cron: string };
 
-type Runtime = { config: Config; database: WorkerDatabase; app: App };
+type Runtime = {
+  config: Config;
+  database: WorkerDatabase;
+  app: App;
+  jobs: JobContext;
+  /** Set when a request queued a mail: it is delivered right after the response (waitUntil). */
+  mailQueued: boolean;
+};
 
 /**
  * Only the string bindings are configuration; DB and ASSETS are objects. Nothing comes from the
@@ -31,13 +39,30 @@ function runtime(env: Env): Runtime {
   if (existing) return existing;
   const config = configFrom(env);
   const database = openWorkerDatabase(env);
+  const transport = selectTransport(config);
+  if (!transport)
+    console.error(
+      "LET OP: geen e-mailverzending ingesteld (MAIL_API_KEY); mail blijft in de outbox.",
+    );
+  const markQueued = () => {
+    created.mailQueued = true;
+  };
   const app = createApp({
     db: database.db,
     config,
-    mailer: config.env === "production" ? undefined : consoleMailer,
+    mailer: markQueued,
+    mail: { transport: transport?.name ?? null },
     ping: database.ping,
   });
-  const created = { config, database, app };
+  const jobs: JobContext = {
+    db: database.db,
+    config,
+    transport,
+    now: () => new Date(),
+    runner: `worker:${crypto.randomUUID().slice(0, 8)}`,
+    mailer: markQueued,
+  };
+  const created: Runtime = { config, database, app, jobs, mailQueued: false };
   runtimes.set(env, created);
   return created;
 }
@@ -69,13 +94,19 @@ function startupFailure(err: unknown): Response {
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    let app: App;
+    let current: Runtime;
     try {
-      app = runtime(env).app;
+      current = runtime(env);
     } catch (err) {
       return startupFailure(err);
     }
-    const response = await app.fetch(request, env, ctx);
+    const response = await current.app.fetch(request, env, ctx);
+    if (current.mailQueued) {
+      // Deliver what this request queued without making the visitor wait; the cron trigger
+      // picks up anything left (the outbox lease keeps the two from sending a mail twice).
+      current.mailQueued = false;
+      ctx.waitUntil(runJob(current.jobs, "outbox").catch((err) => console.error(err)));
+    }
     // An answer that did not read the request body (a CSRF 403, a 404) must not leave the body on
     // the connection: under wrangler dev the next request on that kept-alive connection hangs
     // (cancelling the body is not enough; reading it is). Bounded: larger bodies were refused
@@ -85,23 +116,26 @@ export default {
   },
 
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-    const { database, config } = runtime(env);
-    const mailer = config.env === "production" ? undefined : consoleMailer;
+    const { jobs } = runtime(env);
     const run = runScheduledJobs(
-      database.db,
-      config,
-      new Date(controller.scheduledTime),
-      mailer,
+      jobs,
+      jobsForCron(controller.cron, new Date(controller.scheduledTime)),
     ).then((outcomes) => {
       for (const o of outcomes) {
-        if (o.ok)
+        if (o.result === "ok") {
+          const first = Object.values(o.counts)[0];
           console.log(
-            `scheduled ${controller.cron}: ${o.job} ok${o.count === undefined ? "" : ` (${o.count})`}`,
+            `scheduled ${controller.cron}: ${o.job} ok${first === undefined ? "" : ` (${first})`} ${JSON.stringify(o.counts)}`,
+          );
+        } else if (o.result === "skipped")
+          console.log(
+            `scheduled ${controller.cron}: ${o.job} skipped (another run holds the lease)`,
           );
         else console.error(`scheduled ${controller.cron}: ${o.job} failed: ${o.error}`);
       }
       // A failed job shows as a failed cron run in the Cloudflare dashboard.
-      if (outcomes.some((o) => !o.ok)) throw new Error("Een of meer geplande taken zijn mislukt.");
+      if (outcomes.some((o) => o.result === "error"))
+        throw new Error("Een of meer geplande taken zijn mislukt.");
     });
     ctx.waitUntil(run);
     await run;

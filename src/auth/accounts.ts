@@ -45,7 +45,6 @@ import {
 } from "./mail-texts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords";
 import { invalidateUserSessions } from "./sessions";
-import { LOGIN_RULE, recordFailure, retryAfterSeconds } from "./throttle";
 
 export type FlowContext = {
   db: DB;
@@ -91,8 +90,16 @@ export const roleLabels: Record<Role, string> = {
 async function send(ctx: FlowContext, to: string, text: MailText) {
   await queueMail(
     ctx.db,
-    { to, subject: text.subject, body: text.body, kind: text.kind },
+    {
+      to,
+      subject: text.subject,
+      body: text.body,
+      kind: text.kind,
+      oneTimeLinks: text.oneTimeLinks,
+      automatic: text.automatic,
+    },
     ctx.mailer,
+    ctx.now,
   );
 }
 
@@ -451,12 +458,11 @@ export async function acceptInvite(
 
 // ---------------------------------------------------------------- passwords
 
-/** Mails a reset link when the address has an account that may log in; the caller answers the same either way. */
+/**
+ * Mails a reset link when the address has an account that may log in; the caller answers the same
+ * either way, throttles per address and IP, and runs this after its response (same time for both).
+ */
 export async function requestPasswordReset(ctx: FlowContext, email: string): Promise<void> {
-  const key = `reset:${normaliseEmail(email)}`;
-  // A few reset mails per quarter of an hour at most: the form must not become a mail cannon.
-  if ((await retryAfterSeconds(ctx.db, [key], ctx.now, LOGIN_RULE)) > 0) return;
-  await recordFailure(ctx.db, [key], ctx.now, LOGIN_RULE);
   const found = await userByEmail(ctx.db, email);
   if (
     !found ||
@@ -479,7 +485,7 @@ export async function requestPasswordReset(ctx: FlowContext, email: string): Pro
   );
 }
 
-/** Sets a new password from a reset link; every session of the user ends. */
+/** Sets a new password from a reset link; every session and API token of the user ends. */
 export async function resetPassword(
   ctx: FlowContext,
   token: string,
@@ -494,6 +500,8 @@ export async function resetPassword(
     throw new AccountError(410, "Deze link is al gebruikt. Een link werkt maar één keer.");
   await ctx.db.batch([
     setPasswordQuery(ctx.db, user.id, passwordHash, ctx.now),
+    // Whoever knew the old password may have made tokens with it.
+    revokeUserTokensQuery(ctx.db, user.id, ctx.now),
     closeOpenInvitesQuery(ctx.db, { userId: user.id, kind: "reset" }, ctx.now),
     auditEntry(ctx.db, {
       actorUserId: user.id,
@@ -509,7 +517,7 @@ export async function resetPassword(
   return { userId: user.id, role: user.role };
 }
 
-/** Changes the password; every other session of the user ends, the current one stays. */
+/** Changes the password; every other session and every API token of the user ends, the current session stays. */
 export async function changePassword(
   ctx: FlowContext,
   input: { userId: string; current: string; next: string; keepSessionId?: string },
@@ -523,6 +531,7 @@ export async function changePassword(
     throw new AccountError(422, "Kies een ander wachtwoord dan uw huidige.", "new_password");
   await ctx.db.batch([
     setPasswordQuery(ctx.db, user.id, await hashPassword(input.next), ctx.now),
+    revokeUserTokensQuery(ctx.db, user.id, ctx.now),
     closeOpenInvitesQuery(ctx.db, { userId: user.id, kind: "reset" }, ctx.now),
     auditEntry(ctx.db, {
       actorUserId: user.id,

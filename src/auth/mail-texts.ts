@@ -1,7 +1,15 @@
 // The Dutch text of every account mail (invite, reset, request received, refusal, ...).
 const SIGNATURE = "\n\nMet vriendelijke groet,\nRegister Gekwalificeerd Praktijkbeoordelaar";
 
-export type MailText = { subject: string; body: string; kind: string };
+export type MailText = {
+  subject: string;
+  body: string;
+  kind: string;
+  /** Links that work once (invite, reset): redacted from the stored body after delivery. */
+  oneTimeLinks?: string[];
+  /** False when a person wrote part of the text (the refusal's reason). */
+  automatic?: boolean;
+};
 
 export function inviteMail(p: {
   link: string;
@@ -13,6 +21,7 @@ export function inviteMail(p: {
   const where = p.schoolName ? ` namens ${p.schoolName}` : "";
   return {
     kind: "invite",
+    oneTimeLinks: [p.link],
     subject: "Uw account voor het Register Gekwalificeerd Praktijkbeoordelaar",
     body:
       `Beste heer/mevrouw,\n\n${who} om${where} te werken in het Register Gekwalificeerd Praktijkbeoordelaar.\n\n` +
@@ -25,6 +34,7 @@ export function inviteMail(p: {
 export function resetMail(p: { link: string }): MailText {
   return {
     kind: "reset",
+    oneTimeLinks: [p.link],
     subject: "Nieuw wachtwoord instellen",
     body:
       "Beste heer/mevrouw,\n\nU heeft gevraagd om een nieuw wachtwoord. Kies via deze link een nieuw wachtwoord:\n" +
@@ -67,6 +77,7 @@ export function refusalMail(p: {
 }): MailText {
   return {
     kind: "account_refused",
+    automatic: false,
     subject: "Uw aanvraag voor een schoolaccount",
     body:
       `Beste ${p.contactName},\n\nHelaas kunnen wij uw aanvraag voor een account voor ${p.schoolName} niet goedkeuren.\n\n` +

@@ -9,6 +9,15 @@ import type { AppEnv, AuthContext } from "../env";
 import { sessionCookieName, validateSessionToken } from "./sessions";
 import { verifyApiToken } from "./tokens";
 
+/**
+ * API tokens are for the school API only. Pages and account actions (/school/tokens, /school/team,
+ * password change) take the session cookie alone, so a leaked token cannot mint tokens or invite
+ * admins.
+ */
+export function acceptsApiToken(path: string): boolean {
+  return path === "/api/v1/school" || path.startsWith("/api/v1/school/");
+}
+
 export function isSecure(baseUrl: string): boolean {
   return baseUrl.startsWith("https://");
 }
@@ -41,7 +50,7 @@ export const authMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   const db = c.get("db");
   c.set("auth", null);
   c.set("authError", null);
-  const header = c.req.header("authorization");
+  const header = acceptsApiToken(c.req.path) ? c.req.header("authorization") : undefined;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const token = match ? await verifyApiToken(db, match[1]) : null;

@@ -1,42 +1,29 @@
-// The daily jobs (reminders, retention, session cleanup) in one place: the Workers `scheduled`
-// handler calls runScheduledJobs; the CLI commands call the same functions one by one.
-import type { Config } from "../config";
-import type { DB } from "../db";
-import type { Mailer } from "../env";
-import { deleteExpiredSessions } from "../auth/sessions";
-import { amsterdamDate } from "../rules";
-import { sendReminders } from "./reminders";
-import { eraseExpiredDeregistrations } from "./retention";
+// Workers: the cron triggers in wrangler.toml run the same jobs as `npm start` (runJob, with the
+// same lease rows and run records). Which jobs a trigger runs is decided here from its cron.
+import { amsterdamHour } from "./amsterdam-hour";
+import { runJob, type JobContext, type JobName, type JobOutcome } from "./registry";
 
-export type JobOutcome =
-  | { job: "reminders" | "retention" | "sessions"; ok: true; count?: number }
-  | { job: "reminders" | "retention" | "sessions"; ok: false; error: string };
-
+/** Every minute: deliver due mail (and retries). */
+export const OUTBOX_CRON = "* * * * *";
 /**
- * Runs every daily job for `now` (today = the Amsterdam date of `now`). A failing job does not
- * stop the next one; the outcome of each is returned for the caller to log. All jobs are safe
- * to run twice on the same day (reminders are deduplicated, erasure and cleanup are idempotent).
+ * 05:00 and 06:00 UTC: one of them is 07:00 in Amsterdam (summer and winter time); reminders run
+ * in that one, retention and the purges in both (they are idempotent).
  */
-export async function runScheduledJobs(
-  db: DB,
-  config: Config,
-  now: Date,
-  mailer?: Mailer,
-): Promise<JobOutcome[]> {
-  const today = amsterdamDate(now);
-  const jobs: { job: JobOutcome["job"]; run: () => Promise<number | void> }[] = [
-    { job: "reminders", run: () => sendReminders({ db, config, mailer }, today) },
-    { job: "retention", run: () => eraseExpiredDeregistrations(db, config, today) },
-    { job: "sessions", run: () => deleteExpiredSessions(db) },
-  ];
-  const outcomes: JobOutcome[] = [];
-  for (const { job, run } of jobs) {
-    try {
-      const count = await run();
-      outcomes.push(typeof count === "number" ? { job, ok: true, count } : { job, ok: true });
-    } catch (err) {
-      outcomes.push({ job, ok: false, error: err instanceof Error ? err.message : String(err) });
-    }
+export const DAILY_CRONS = ["0 5 * * *", "0 6 * * *"];
+
+/** The jobs a cron trigger runs; an unknown cron (a manual trigger) runs all daily jobs. */
+export function jobsForCron(cron: string, scheduledTime: Date): JobName[] {
+  if (cron === OUTBOX_CRON) return ["outbox"];
+  if (DAILY_CRONS.includes(cron)) {
+    const reminders = amsterdamHour(scheduledTime) === 7 ? (["reminders"] as const) : [];
+    return [...reminders, "retention", "purge", "outbox"];
   }
+  return ["reminders", "retention", "purge", "outbox"];
+}
+
+/** Runs the jobs one after the other; a failing job does not stop the next. */
+export async function runScheduledJobs(ctx: JobContext, jobs: JobName[]): Promise<JobOutcome[]> {
+  const outcomes: JobOutcome[] = [];
+  for (const job of jobs) outcomes.push(await runJob(ctx, job));
   return outcomes;
 }

@@ -23,7 +23,10 @@ function parseChanges(text: string): Record<string, unknown> {
   }
 }
 
-/** Fields whose values an erasure removes, also from the audit log (see scrubAssessorAudit). */
+/**
+ * Fields whose values an erasure removes, also from the audit log (see scrubAssessorAudit). The
+ * audit log's trigger (migration 0004) allows exactly these paths to become "[gewist]".
+ */
 const PERSONAL = new Set([
   "first_name",
   "infix",
@@ -32,6 +35,7 @@ const PERSONAL = new Set([
   "phone",
   "organisation",
   "places",
+  "deregistration_reason",
 ]);
 const REDACTED = "[gewist]";
 
@@ -59,6 +63,12 @@ export function redactPersonalChanges(changes: Record<string, unknown>): Record<
             }
           : v;
       out[field] = { from: clean(c.from), to: clean(c.to) };
+    } else if (field === "deregistration" && change && typeof change === "object") {
+      // An imported afmelding: {from: null, to: {date, reason}}.
+      const c = change as { from: unknown; to: Record<string, unknown> | null };
+      const clean = (v: Record<string, unknown> | null) =>
+        v && typeof v === "object" && v.reason ? { ...v, reason: REDACTED } : v;
+      out[field] = { from: c.from, to: clean(c.to) };
     } else out[field] = change;
   }
   return out;

@@ -18,7 +18,13 @@ import {
   type TrainingComponent,
 } from "#src/rules/assessor-input";
 import { normalise } from "#src/lib/normalise";
-import { normaliseEmail, resolveReferences, schoolName, type NewAssessor } from "./assessors";
+import {
+  loadForActor,
+  normaliseEmail,
+  resolveReferences,
+  schoolName,
+  type NewAssessor,
+} from "./assessors";
 import { registrationStatements } from "./registration";
 import { runBatch } from "./batch";
 import { bumpDataVersion } from "./meta";
@@ -87,7 +93,13 @@ const REQUIRED_COLUMNS = [
 ];
 
 /** Checks a whole file without writing anything. */
-export async function previewImport(db: DB, text: string, today: string): Promise<ImportPreview> {
+/** Every row checked; with `viewer`, duplicates it may not see are reported without their id. */
+export async function previewImport(
+  db: DB,
+  text: string,
+  today: string,
+  viewer?: Actor,
+): Promise<ImportPreview> {
   const [header, ...records] = parseCsv(text);
   if (!header) return { rows: [], valid: [], fileErrors: ["Het bestand is leeg."] };
   const columns = header.map(canonicalColumn);
@@ -232,7 +244,21 @@ export async function previewImport(db: DB, text: string, today: string): Promis
       });
     }
   }
+  if (viewer) await hideInvisibleDuplicates(db, viewer, result.rows);
   return result;
+}
+
+export const DUPLICATE_HIDDEN_MESSAGE =
+  "Er staat al een praktijkbeoordelaar met dit e-mailadres in het register, maar die is voor uw school niet zichtbaar. Neem contact op met het bureau van het register om dit uit te zoeken.";
+
+/** A duplicate the importing school may not see keeps its id to itself (item 7 of issue 12). */
+async function hideInvisibleDuplicates(db: DB, viewer: Actor, rows: ImportRow[]): Promise<void> {
+  for (const row of rows) {
+    if (!row.existing_id) continue;
+    if (await loadForActor(db, viewer, row.existing_id)) continue;
+    delete row.existing_id;
+    row.errors["e-mail"] = DUPLICATE_HIDDEN_MESSAGE;
+  }
 }
 
 /** Writes the valid rows of a preview in one batch; returns the new ids by row number. */

@@ -1,6 +1,6 @@
 // AVG: inzage (everything stored about one assessor) and erasure (personal fields removed, the
 // row, its logs and their counts kept), plus the retention job's selection.
-import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import {
   auditLog,
   assessorPlaces,
@@ -30,6 +30,7 @@ export const ERASED_FIELDS = [
   "organisation",
   "places",
   "public_consent",
+  "deregistration_reason",
   "examinations.notes",
   "refresher_trainings.description",
 ] as const;
@@ -57,6 +58,8 @@ export async function eraseAssessor(
             emailNorm: null,
             phone: "",
             organisation: "",
+            // The reason is free text a school typed about this person.
+            deregistrationReason: null,
             publicConsent: false,
             publicEligible: false,
             erasedAt,
@@ -76,12 +79,58 @@ export async function eraseAssessor(
         },
   );
   await scrubAssessorAudit(db, id);
+  if (before && !before.erasedAt) await scrubCopies(db, before);
   return erased;
 }
 
 /**
+ * Copies of the personal values outside the assessor's own rows: stored API responses that an
+ * Idempotency-Key would replay, mails in the outbox that name the assessor, throttle rows keyed by
+ * the address. (The audit log: scrubAssessorAudit.)
+ */
+async function scrubCopies(db: DB, a: AssessorRow): Promise<void> {
+  const fullName = [a.firstName, a.infix, a.lastName].filter(Boolean).join(" ");
+  const needles = [
+    `"${a.id}"`,
+    a.id,
+    a.email,
+    a.email?.toLowerCase(),
+    a.phone,
+    fullName,
+    `${a.firstName} ${a.lastName}`,
+  ].filter((n): n is string => typeof n === "string" && n.trim().length >= 5);
+  const unique = [...new Set(needles)];
+  const mentions = (column: string) =>
+    sql.join(
+      unique.map((n) => sql`instr(${sql.raw(column)}, ${n}) > 0`),
+      sql` OR `,
+    );
+  const email = a.email?.trim().toLowerCase() ?? "";
+  // The first response cannot be replayed any more; the same key must not create anew either.
+  const replay = JSON.stringify({
+    error: {
+      code: "erased",
+      message:
+        "Het eerdere antwoord op dit verzoek bevatte persoonsgegevens die inmiddels zijn gewist (AVG). Het wordt niet herhaald.",
+    },
+  });
+  await db.batch([
+    db.run(
+      sql`UPDATE idempotency_keys SET status = 409, body = ${replay} WHERE status <> 0 AND (${mentions("body")})`,
+    ),
+    db.run(
+      sql`DELETE FROM outbox WHERE lower(to_address) = ${email} OR ${mentions("subject")} OR ${mentions("body")}`,
+    ),
+    // Throttle keys end in the typed address ("login:account:<address>", "reset:address:<address>").
+    db.run(
+      sql`DELETE FROM throttle_events WHERE ${email} <> '' AND substr(key, length(key) - ${email.length}) = ${`:${email}`}`,
+    ),
+  ]);
+}
+
+/**
  * Rewrites the assessor's audit rows so that no personal value survives the erasure; what was
- * changed, when and by whom stays. The only update the audit log's trigger allows (migration 0003).
+ * changed, when and by whom stays. The only update the audit log's trigger allows (migration 0004).
  */
 export async function scrubAssessorAudit(db: DB, assessorId: string): Promise<void> {
   const rows = await db

@@ -1,4 +1,5 @@
 // Who may read or change an assessor (DESIGN §3): the one place that decides 404 / 403 / ok.
+import { mayWrite, writerRelation, type AssessorWrite, type WriteVerdict } from "./assessor-writes";
 
 export type Actor = {
   /** null for a scheduled job. */
@@ -58,7 +59,23 @@ export function isRegisteringSchool(
   return actor.schoolId !== null && actor.schoolId === assessor.registeringSchoolId;
 }
 
+/** May this actor do `write` on the assessor (the rule: src/rules/assessor-writes.ts)? */
+export function writeVerdict(
+  actor: Actor,
+  assessor: { registeringSchoolId: string; erasedAt: string | null },
+  linked: boolean,
+  write: AssessorWrite,
+): WriteVerdict {
+  const relation = writerRelation({
+    isAdmin: actor.isAdmin,
+    schoolId: actor.schoolId,
+    registeringSchoolId: assessor.registeringSchoolId,
+    linked,
+  });
+  return mayWrite(relation, write, { erased: assessor.erasedAt !== null });
+}
+
 /** Erasure (AVG): the register admin or the school that registered the assessor. */
 export function mayErase(actor: Actor, assessor: { registeringSchoolId: string }): boolean {
-  return actor.isAdmin || isRegisteringSchool(actor, assessor);
+  return writeVerdict(actor, { ...assessor, erasedAt: null }, false, "erase").ok;
 }

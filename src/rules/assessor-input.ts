@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { REFRESHER_KINDS } from "./refresher-kinds";
 import { formatDutchDate, isIsoDate } from "./index";
+import { textProblem, TEXT_PROBLEM_MESSAGES } from "./plain-text";
 
 export const TRAINING_COMPONENTS = ["exam_process", "assessing", "final_interview"] as const;
 export type TrainingComponent = (typeof TRAINING_COMPONENTS)[number];
@@ -40,15 +41,27 @@ export function dateField(label: string, today: string, notBefore?: string) {
     );
 }
 
-const text = (max: number, missing?: string) => {
-  const base = z.string({ error: missing ?? "Vul dit veld in." }).trim();
+/**
+ * A text field: no control characters or bidi overrides (line breaks only when `multiline`).
+ * The request guard (src/http/plain-text-guard.ts) checks the same; this covers the CSV import.
+ */
+const text = (max: number, missing?: string, opts: { multiline?: boolean } = {}) => {
+  const base = z
+    .string({ error: missing ?? "Vul dit veld in." })
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v, opts);
+      if (problem) ctx.addIssue({ code: "custom", message: TEXT_PROBLEM_MESSAGES[problem] });
+    })
+    .trim();
   const limited = base.max(max, `Gebruik hoogstens ${max} tekens.`);
   return missing ? limited.min(1, missing) : limited;
 };
 
 /** Optional free text: null counts as empty (clients often send null for "nothing"). */
-const optionalText = (max: number) =>
-  z.preprocess((v) => (v === null ? "" : v), text(max).optional().default(""));
+const optionalText = (max: number, opts: { multiline?: boolean } = {}) =>
+  z.preprocess((v) => (v === null ? "" : v), text(max, undefined, opts).optional().default(""));
+
+const MULTILINE = { multiline: true };
 
 export const emailField = z
   .string({ error: "Vul een e-mailadres in." })
@@ -152,7 +165,7 @@ export function examinationSchema(today: string, trainingDate: string) {
       .string({ error: "Kies de crebo van het examen." })
       .trim()
       .regex(/^\d{5}$/, "Kies de crebo van het examen."),
-    notes: optionalText(1000),
+    notes: optionalText(1000, MULTILINE),
   });
 }
 export type ExaminationBody = z.infer<ReturnType<typeof examinationSchema>>;
@@ -162,7 +175,7 @@ export function refresherSchema(today: string, trainingDate: string) {
     .strictObject({
       date: dateField("datum van de bijscholing", today, trainingDate),
       kind: z.enum(REFRESHER_KINDS, { error: "Kies het soort bijscholing." }),
-      description: optionalText(1000),
+      description: optionalText(1000, MULTILINE),
       provider: optionalText(200),
     })
     .superRefine((v, ctx) => {
@@ -181,7 +194,7 @@ export const consentSchema = z.strictObject({ public_consent: consentField });
 export function deregistrationSchema(today: string, trainingDate: string) {
   return z.strictObject({
     date: dateField("datum van de afmelding", today, trainingDate),
-    reason: optionalText(500),
+    reason: optionalText(500, MULTILINE),
   });
 }
 export type DeregistrationBody = z.infer<ReturnType<typeof deregistrationSchema>>;

@@ -30,3 +30,10 @@ export {
   type PublicHoliday,
 } from "./working-days";
 export { extraTimeMinutes, lateAdmissionMinutes } from "./exam-times";
+export {
+  mayWrite,
+  writerRelation,
+  type AssessorWrite,
+  type WriteVerdict,
+  type WriterRelation,
+} from "./assessor-writes";

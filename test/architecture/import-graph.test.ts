@@ -11,6 +11,7 @@ type Layer =
   | "routes"
   | "http"
   | "jobs"
+  | "mail"
   | "search"
   | "queries"
   | "auth"
@@ -24,6 +25,8 @@ const LAYERS: [string, Layer][] = [
   ["src/routes/", "routes"],
   ["src/http/", "http"],
   ["src/jobs/", "jobs"],
+  // Mail delivery: queueMail (the outbox), the message, the transports and the sender.
+  ["src/mail/", "mail"],
   ["src/search/", "search"],
   ["src/queries/", "queries"],
   ["src/auth/", "auth"],
@@ -31,11 +34,10 @@ const LAYERS: [string, Layer][] = [
   ["src/lib/", "lib"],
   ["views/", "views"],
   // The ground everything stands on: configuration, the database handle and schema, the
-  // request-context types, the outbox mailer, the consent text.
+  // request-context types, the consent text.
   ["src/config.ts", "foundation"],
   ["src/db.ts", "foundation"],
   ["src/env.ts", "foundation"],
-  ["src/mail.ts", "foundation"],
   ["src/migrate.ts", "foundation"],
   ["src/consent.ts", "foundation"],
   ["db/schema.ts", "foundation"],
@@ -53,6 +55,7 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
     "routes",
     "http",
     "jobs",
+    "mail",
     "search",
     "queries",
     "auth",
@@ -63,10 +66,11 @@ const ALLOWED: Record<Layer, readonly Layer[]> = {
   ],
   routes: ["routes", "http", "search", "queries", "auth", "views", ...BELOW],
   http: ["http", "auth", "views", ...BELOW],
-  jobs: ["jobs", "queries", "auth", ...BELOW],
+  jobs: ["jobs", "mail", "queries", "auth", ...BELOW],
+  mail: ["mail", "queries", ...BELOW],
   search: ["search", "queries", ...BELOW],
   queries: ["queries", ...BELOW],
-  auth: ["auth", "queries", ...BELOW],
+  auth: ["auth", "mail", "queries", ...BELOW],
   views: ["views", "rules", "lib"],
   foundation: ["foundation", "rules", "lib"],
   rules: ["rules"],

@@ -34,6 +34,13 @@ describe("config", () => {
     [{ EXPIRING_DAYS: "-1" }, "EXPIRING_DAYS"],
     [{ BASE_URL: "not a url" }, "BASE_URL"],
     [{ SEED_DEMO: "maybe" }, "SEED_DEMO"],
+    [{ SMTP_URL: "mail.example.org:25" }, "SMTP_URL"],
+    [{ SMTP_URL: "http://mail.example.org" }, "SMTP_URL"],
+    [{ MAIL_FROM: "geen adres" }, "MAIL_FROM"],
+    [{ MAIL_FROM: "a@b.nl\r\nBcc: x@example.org" }, "MAIL_FROM"],
+    [{ MAIL_BACKOFF_SECONDS: "1 min" }, "MAIL_BACKOFF_SECONDS"],
+    [{ OUTBOX_POLL_SECONDS: "0" }, "OUTBOX_POLL_SECONDS"],
+    [{ MAIL_API_URL: "niet-een-url" }, "MAIL_API_URL"],
     [{ NODE_ENV: "production" }, "BASE_URL"],
   ])("bad config %j stops with one clear line naming %s", (env, name) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
@@ -43,6 +50,41 @@ describe("config", () => {
       const message = (err as Error).message;
       expect(message).toContain(name);
       expect(message.split("\n")).toHaveLength(1);
+    }
+  });
+
+  test("mail: SMTP_URL, MAIL_FROM, the HTTP mail API and the backoff", () => {
+    const d = parseConfig({ BASE_URL: "https://register.example.nl" });
+    expect(d.mail.smtpUrl).toBeUndefined();
+    expect(d.mail.from).toBe(
+      "Register Gekwalificeerd Praktijkbeoordelaar <noreply@register.example.nl>",
+    );
+    expect(d.mail.backoffSeconds).toEqual([60, 300, 1800, 7200, 43200]);
+    expect(d.mail.pollSeconds).toBe(30);
+    expect(d.mail.apiUrl).toBe("https://api.brevo.com/v3/smtp/email");
+    const c = parseConfig({
+      SMTP_URL: "smtps://user:p%40ss@mail.example.org:465",
+      MAIL_FROM: "Register <register@example.org>",
+      MAIL_API_KEY: "key",
+      MAIL_BACKOFF_SECONDS: "1,2",
+      OUTBOX_POLL_SECONDS: "0.5",
+    });
+    expect(c.mail).toMatchObject({
+      smtpUrl: "smtps://user:p%40ss@mail.example.org:465",
+      from: "Register <register@example.org>",
+      apiKey: "key",
+      backoffSeconds: [1, 2],
+      pollSeconds: 0.5,
+    });
+  });
+  test("a bad SMTP_URL is named without echoing its password", () => {
+    expect(() => parseConfig({ SMTP_URL: "smtp:/user:geheim-wachtwoord" })).toThrow(
+      /^Ongeldige configuratie: SMTP_URL: /,
+    );
+    try {
+      parseConfig({ SMTP_URL: "smtp:/user:geheim-wachtwoord" });
+    } catch (err) {
+      expect((err as Error).message).not.toContain("geheim-wachtwoord");
     }
   });
 });

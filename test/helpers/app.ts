@@ -15,6 +15,8 @@ export type TestApp = {
   db: DB;
   config: Config;
   mails: { to: string; subject: string; body: string }[];
+  /** Awaits the work the app runs after its responses (reset mails). */
+  settle: () => Promise<void>;
   close: () => void;
 };
 
@@ -26,7 +28,13 @@ export async function createTestDb(): Promise<{ db: DB; close: () => void }> {
 }
 
 export async function createTestApp(
-  opts: { now?: () => Date; config?: Record<string, string>; db?: DB } = {},
+  opts: {
+    now?: () => Date;
+    config?: Record<string, string>;
+    db?: DB;
+    /** false: app.request returns as soon as the response is there (timing tests). */
+    settleEachRequest?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const owned = opts.db ? null : await createTestDb();
   const db = opts.db ?? owned!.db;
@@ -35,6 +43,25 @@ export async function createTestApp(
   const mailer: Mailer = (m) => {
     mails.push(m);
   };
-  const app = createApp({ db, config, now: opts.now ?? (() => TEST_NOW), mailer });
-  return { app, db, config, mails, close: () => owned?.close() };
+  const pending: Promise<unknown>[] = [];
+  const settle = async () => {
+    while (pending.length) await Promise.all(pending.splice(0));
+  };
+  const app = createApp({
+    db,
+    config,
+    now: opts.now ?? (() => TEST_NOW),
+    mailer,
+    background: (task) => pending.push(task),
+  });
+  if (opts.settleEachRequest !== false) {
+    // Tests read the outbox right after a request: let the after-response work finish first.
+    const request = app.request.bind(app);
+    app.request = (async (...args: Parameters<typeof request>) => {
+      const res = await request(...args);
+      await settle();
+      return res;
+    }) as typeof app.request;
+  }
+  return { app, db, config, mails, settle, close: () => owned?.close() };
 }

@@ -433,7 +433,38 @@ describe("the Worker in workerd with local D1", () => {
     expect((await visible.json()).id).toBe(lapsed.id);
   });
 
-  it("runs the scheduled jobs (reminders, retention, session cleanup) on D1", async () => {
+  it("delivers a mail queued by a request right after the response (waitUntil), marked sent in D1", async () => {
+    const res = await get("/wachtwoord-vergeten", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: dev!.url },
+      body: new URLSearchParams({ email: SCHOOL_EMAIL }).toString(),
+    });
+    expect(res.status).toBe(303);
+    // Development: the console transport prints the mail in the wrangler output.
+    const deadline = Date.now() + 10_000;
+    while (!dev!.logs().includes(`e-mail aan ${SCHOOL_EMAIL}`) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(dev!.logs()).toContain(`e-mail aan ${SCHOOL_EMAIL}: Nieuw wachtwoord instellen`);
+    const d1 = createClient({ url: `file:${localD1File(persistTo)}` });
+    try {
+      let row: Record<string, unknown> | undefined;
+      while (Date.now() < deadline) {
+        const result = await d1.execute({
+          sql: "SELECT status, body FROM outbox WHERE to_address = ? AND kind = 'reset'",
+          args: [SCHOOL_EMAIL],
+        });
+        row = result.rows[0] as Record<string, unknown> | undefined;
+        if (row?.status === "sent") break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(row?.status).toBe("sent");
+      expect(String(row?.body)).toContain("[link verwijderd na verzending]");
+    } finally {
+      d1.close();
+    }
+  });
+
+  it("runs the scheduled jobs (reminders, retention, purges incl. session cleanup) on D1", async () => {
     await dev!.stop();
     dev = null;
     // An expired session, written straight into the local D1 file while nothing runs on it.
@@ -459,7 +490,7 @@ describe("the Worker in workerd with local D1", () => {
         });
         expect(await res.text(), tail(jobs.logs())).toBe("ok");
         const deadline = Date.now() + 10_000;
-        while ((jobs.logs().match(/: sessions ok/g) ?? []).length < i + 1 && Date.now() < deadline)
+        while ((jobs.logs().match(/: outbox ok/g) ?? []).length < i + 1 && Date.now() < deadline)
           await new Promise((r) => setTimeout(r, 100));
         runs.push(jobs.logs());
       }

@@ -34,7 +34,8 @@ const notices: Record<string, string> = {
   verwijderd: "De collega is verwijderd. Diens sessies en tokens werken niet meer.",
   ingetrokken: "De uitnodiging is ingetrokken.",
   token_ingetrokken: "Het token is ingetrokken en werkt niet meer.",
-  gewijzigd: "Uw wachtwoord is gewijzigd. U bent op alle andere apparaten uitgelogd.",
+  gewijzigd:
+    "Uw wachtwoord is gewijzigd. U bent op alle andere apparaten uitgelogd en uw API-tokens zijn ingetrokken.",
 };
 
 function notice(c: Context<AppEnv>): string | undefined {

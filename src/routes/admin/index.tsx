@@ -33,11 +33,16 @@ import { AdminSchoolPage } from "#views/pages/admin/school";
 import { AdminCreboPage, AdminCrebosPage } from "#views/pages/admin/crebos";
 import { AdminAuditPage } from "#views/pages/admin/audit";
 import { ChangePasswordPage } from "#views/pages/account/password";
+import { adminMailPages, mailBanner } from "./mail";
 
 export const adminPages = new Hono<AppEnv>();
 
 // "*" in a sub-app mounted at /beheer covers /beheer itself as well as /beheer/….
 adminPages.use("*", requireAdminPage);
+// Production without a mail transport: a banner on every admin page (see ./mail.tsx).
+adminPages.use("*", mailBanner);
+// /beheer/mail and /beheer/taken.
+adminPages.route("/", adminMailPages);
 
 const notices: Record<string, string> = {
   goedgekeurd: "De aanvraag is goedgekeurd. De contactpersoon heeft een uitnodiging gekregen.",

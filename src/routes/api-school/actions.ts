@@ -18,8 +18,7 @@ import {
   deleteRefresherTraining,
   type DeleteResult,
 } from "#src/queries/logs";
-import { isRegisteringSchool } from "#src/rules/access";
-import { invalid, loadForWrite, onDate, readJson } from "#src/routes/school/context";
+import { invalid, loadForLog, loadForWrite, onDate, readJson } from "#src/routes/school/context";
 import {
   consentSchema,
   deregistrationSchema,
@@ -51,7 +50,7 @@ export const CREBO_NOT_OF_ASSESSOR =
   "Kies een crebo van deze beoordelaar; voeg de crebo anders eerst toe bij de gegevens.";
 
 schoolActions.post(`${BASE}/examinations`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   const db = c.get("db");
   const parsed = parseWith(
     examinationSchema(c.get("today"), assessor.initialTrainingDate),
@@ -76,7 +75,7 @@ schoolActions.post(`${BASE}/examinations`, async (c) => {
 });
 
 schoolActions.post(`${BASE}/refresher-trainings`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   const parsed = parseWith(
     refresherSchema(c.get("today"), assessor.initialTrainingDate),
     await readJson(c),
@@ -110,7 +109,7 @@ function deleted(result: DeleteResult, what: string): void {
 }
 
 schoolActions.delete(`${BASE}/examinations/:eid`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   deleted(
     await deleteExamination(c.get("db"), actor, assessor.id, c.req.param("eid")),
     "examenregistratie",
@@ -119,7 +118,7 @@ schoolActions.delete(`${BASE}/examinations/:eid`, async (c) => {
 });
 
 schoolActions.delete(`${BASE}/refresher-trainings/:rid`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   deleted(
     await deleteRefresherTraining(c.get("db"), actor, assessor.id, c.req.param("rid")),
     "bijscholing",
@@ -138,7 +137,7 @@ async function record(c: Context<AppEnv>, id: string) {
 }
 
 schoolActions.post(`${BASE}/consent`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "consent");
   const parsed = parseWith(consentSchema, await readJson(c));
   if (!parsed.ok) invalid(parsed.fields);
   await consentGuard(() => setConsent(c.get("db"), actor, assessor.id, parsed.data.public_consent));
@@ -146,7 +145,7 @@ schoolActions.post(`${BASE}/consent`, async (c) => {
 });
 
 schoolActions.post(`${BASE}/deregistration`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "deregister");
   const parsed = parseWith(
     deregistrationSchema(c.get("today"), assessor.initialTrainingDate),
     await readJson(c),
@@ -156,15 +155,9 @@ schoolActions.post(`${BASE}/deregistration`, async (c) => {
   return c.json(await record(c, assessor.id));
 });
 
-/** Undo an afmelding: only the school that registered the assessor. */
+/** Undo an afmelding: the school that registered the assessor, or the register admin. */
 schoolActions.delete(`${BASE}/deregistration`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
-  if (!isRegisteringSchool(actor, assessor))
-    throw new HttpError(
-      403,
-      "forbidden",
-      "Alleen de school die de beoordelaar registreerde, kan de afmelding ongedaan maken.",
-    );
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "undo_deregistration");
   await undoDeregistration(c.get("db"), actor, assessor.id);
   return c.json(await record(c, assessor.id));
 });

@@ -12,14 +12,14 @@ import type { AppEnv } from "#src/env";
 import { HttpError } from "#src/http/errors";
 import { toCsv } from "#src/lib/csv";
 import { updateAssessor } from "#src/queries/assessor-update";
+import { audit } from "#src/queries/audit";
 import { listSchoolAssessors, type ListFilter } from "#src/queries/assessor-list";
 import { getAssessorRecord } from "#src/queries/assessor-record";
-import { getAssessor, isLinked, linkAssessor } from "#src/queries/assessors";
+import { getAssessor, isLinked, linkAssessor, loadForActor } from "#src/queries/assessors";
 import { createAssessor } from "#src/queries/registration";
-import { commitImport, previewImport } from "#src/queries/import";
+import { commitImport, DUPLICATE_HIDDEN_MESSAGE, previewImport } from "#src/queries/import";
 import { eraseAssessor, exportAssessor } from "#src/queries/privacy";
 import { schoolCsvRows } from "#src/queries/school-csv";
-import { mayErase } from "#src/rules/access";
 import { consentGuard, schoolActions } from "./actions";
 import { schoolContactApi } from "./contact";
 import {
@@ -54,7 +54,14 @@ for (const path of [`${BASE}/*`, `${BASE}.csv`]) {
 export const DUPLICATE_MESSAGE =
   "Er staat al een praktijkbeoordelaar met dit e-mailadres in het register. Koppel die beoordelaar aan uw school in plaats van een tweede registratie te maken.";
 
-export function duplicate(existingId: string): never {
+/**
+ * 409 for an e-mail address already in the register. The id only goes to a caller that may see
+ * that record; for one it may not (e.g. an assessor another school deregistered) the answer is
+ * duplicate_hidden, without id, and points to the register office.
+ */
+export async function duplicate(c: Context<AppEnv>, existingId: string): Promise<never> {
+  if (!(await loadForActor(c.get("db"), actorOf(c), existingId)))
+    throw new HttpError(409, "duplicate_hidden", DUPLICATE_HIDDEN_MESSAGE);
   throw new HttpError(409, "duplicate", DUPLICATE_MESSAGE, undefined, { existing_id: existingId });
 }
 
@@ -83,6 +90,36 @@ export function listFilter(c: Context<AppEnv>, defaults: Partial<ListFilter> = {
   };
 }
 
+/**
+ * Contact data of assessors beyond the school's own (linked=false or no narrowing) leaves the
+ * register in bulk: who took how many rows is written to the audit log.
+ */
+async function auditContactExport(
+  c: Context<AppEnv>,
+  format: "json" | "csv",
+  filter: ListFilter,
+  rows: number,
+) {
+  if (filter.linked === true) return;
+  const actor = actorOf(c);
+  await audit(c.get("db"), {
+    actorUserId: actor.userId,
+    schoolId: actor.schoolId,
+    action: "export_contacts",
+    entity: "assessor_list",
+    entityId: null,
+    changes: {
+      format,
+      rows,
+      linked: filter.linked ?? null,
+      status: filter.status ?? null,
+      q: filter.q ?? null,
+      page: format === "json" ? filter.page : null,
+    },
+    requestId: actor.requestId,
+  });
+}
+
 async function recordResponse(c: Context<AppEnv>, id: string, status: 200 | 201 = 200) {
   const db = c.get("db");
   const assessor = (await getAssessor(db, id))!;
@@ -98,15 +135,14 @@ async function recordResponse(c: Context<AppEnv>, id: string, status: 200 | 201 
 schoolApi.get(BASE, async (c) => {
   const filter = listFilter(c);
   const { items, total } = await listSchoolAssessors(c.get("db"), actorOf(c), filter);
+  await auditContactExport(c, "json", filter, items.length);
   return c.json({ items, total, page: filter.page, per_page: filter.perPage });
 });
 
 schoolApi.get(`${BASE}.csv`, async (c) => {
-  const { header, rows } = await schoolCsvRows(
-    c.get("db"),
-    actorOf(c),
-    listFilter(c, { linked: true, sort: "deadline" }),
-  );
+  const filter = listFilter(c, { linked: true, sort: "deadline" });
+  const { header, rows } = await schoolCsvRows(c.get("db"), actorOf(c), filter);
+  await auditContactExport(c, "csv", filter, rows.length);
   c.header("Content-Type", "text/csv; charset=utf-8");
   c.header("Content-Disposition", `attachment; filename="beoordelaars-${c.get("today")}.csv"`);
   return c.body(toCsv(header, rows));
@@ -132,7 +168,7 @@ schoolApi.post(`${BASE}/import`, async (c) => {
   const actor = schoolActorOf(c);
   const db = c.get("db");
   const validOnly = c.req.query("valid_only") === "true";
-  const preview = await previewImport(db, await csvText(c), c.get("today"));
+  const preview = await previewImport(db, await csvText(c), c.get("today"), actor);
   if (preview.fileErrors.length)
     invalid({ file: preview.fileErrors.join(" ") }, preview.fileErrors.join(" "));
   const invalidRows = preview.rows.filter((r) => r.status !== "ok").length;
@@ -164,7 +200,7 @@ schoolApi.post(BASE, async (c) => {
   const parsed = parseWith(createAssessorSchema(c.get("today")), await readJson(c));
   if (!parsed.ok) invalid(parsed.fields);
   const result = await createAssessor(c.get("db"), actor, toNewAssessor(parsed.data));
-  if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
+  if (!result.ok && "duplicateId" in result) return duplicate(c, result.duplicateId);
   if (!result.ok) invalid(result.fields);
   await notifyRegistered(c.get("db"), noticeContext(c), result.id, actor.schoolId);
   return recordResponse(c, result.id, 201);
@@ -176,7 +212,7 @@ schoolApi.get(`${BASE}/:id`, async (c) => {
 });
 
 schoolApi.patch(`${BASE}/:id`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "edit_personal");
   const parsed = parseWith(updateAssessorSchema(c.get("today")), await readJson(c));
   if (!parsed.ok) invalid(parsed.fields);
   const result = await consentGuard(() =>
@@ -191,28 +227,23 @@ schoolApi.patch(`${BASE}/:id`, async (c) => {
       { current_version: result.conflict.currentVersion, changes: result.conflict.changes },
     );
   }
-  if (!result.ok && "duplicateId" in result) duplicate(result.duplicateId);
+  if (!result.ok && "duplicateId" in result) return duplicate(c, result.duplicateId);
   if (!result.ok) invalid(result.fields);
   if (result.changed && result.assessor.emailNorm !== assessor.emailNorm)
     await notifyEmailChanged(
       c.get("db"),
       noticeContext(c),
       assessor.id,
-      actor.schoolId,
+      // The register admin has no school: the mail names the registering school as the contact.
+      actor.schoolId ?? assessor.registeringSchoolId,
       assessor.email,
     );
   return recordResponse(c, assessor.id);
 });
 
 schoolApi.post(`${BASE}/:id/link`, async (c) => {
+  const { assessor } = await loadForWrite(c, c.req.param("id"), "link");
   const actor = schoolActorOf(c);
-  const { assessor } = await loadOr404(c, c.req.param("id"));
-  if (assessor.erasedAt)
-    throw new HttpError(
-      403,
-      "forbidden",
-      "De persoonsgegevens van deze beoordelaar zijn verwijderd; koppelen kan niet meer.",
-    );
   if (await linkAssessor(c.get("db"), actor, assessor.id))
     await notifyLinked(c.get("db"), noticeContext(c), assessor.id, actor.schoolId);
   return recordResponse(c, assessor.id);
@@ -232,14 +263,7 @@ schoolApi.get(`${BASE}/:id/export`, async (c) => {
 });
 
 schoolApi.post(`${BASE}/:id/erasure`, async (c) => {
-  const actor = actorOf(c);
-  const { assessor } = await loadOr404(c, c.req.param("id"));
-  if (!mayErase(actor, assessor))
-    throw new HttpError(
-      403,
-      "forbidden",
-      "Alleen de school die de beoordelaar registreerde of het registerbureau kan de gegevens verwijderen.",
-    );
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "erase");
   await eraseAssessor(c.get("db"), actor, assessor.id, c.get("now").toISOString());
   return recordResponse(c, assessor.id);
 });

@@ -25,10 +25,15 @@ import {
   accountKey,
   clearFailures,
   clientIp,
+  giveBack,
   ipKey,
-  recordFailure,
-  retryAfterSeconds,
+  LOGIN_RULE,
+  MAIL_ADDRESS_RULE,
+  MAIL_IP_RULE,
+  takeAttempt,
+  type Taken,
 } from "#src/auth/throttle";
+import { afterResponse } from "#src/http/after-response";
 import {
   loginBlock,
   placeByCode,
@@ -56,6 +61,28 @@ const emailField = z
   .min(1, "Vul een e-mailadres in.")
   .max(254, "Dit e-mailadres is te lang.")
   .pipe(z.email("Vul een geldig e-mailadres in, bijvoorbeeld naam@school.nl."));
+
+// ---------------------------------------------------------------- throttling of mail forms
+
+/**
+ * A form that sends mail to a typed address: a few per address and per client IP per hour, so
+ * it cannot be used to flood an inbox with text an attacker chose.
+ */
+function takeMailAttempt(c: Context<AppEnv>, form: string, address: string): Promise<Taken> {
+  return takeAttempt(
+    c.get("db"),
+    [
+      { key: `${form}:address:${address.trim().toLowerCase()}`, rule: MAIL_ADDRESS_RULE },
+      { key: ipKey(clientIp(c), form), rule: MAIL_IP_RULE },
+    ],
+    c.get("now"),
+  );
+}
+
+function tooManyMessage(seconds: number, what: string): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `U heeft te vaak ${what}. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw.`;
+}
 
 // ---------------------------------------------------------------- login and logout
 
@@ -93,8 +120,15 @@ authRoutes.post("/inloggen", async (c) => {
   }
   const { email, password } = parsed.data;
   const keys = [accountKey(email), ipKey(clientIp(c))];
-  const wait = await retryAfterSeconds(db, keys, now);
-  if (wait > 0) {
+  // The attempt is counted before the password is checked (and given back when it was right),
+  // so parallel guesses cannot all pass a check that has not seen the others yet.
+  const attempt = await takeAttempt(
+    db,
+    keys.map((key) => ({ key, rule: LOGIN_RULE })),
+    now,
+  );
+  if (!attempt.ok) {
+    const wait = attempt.retryAfter;
     c.header("Retry-After", String(wait));
     const minutes = Math.ceil(wait / 60);
     return c.html(
@@ -113,9 +147,9 @@ authRoutes.post("/inloggen", async (c) => {
     : await verifyAgainstDummy(password);
   const block = found ? loginBlock(found) : null;
   if (!found || !passwordOk || block === "disabled") {
-    await recordFailure(db, keys, now);
     return c.html(<LoginPage email={email} terug={terug} error={LOGIN_FAILED} />, 401);
   }
+  await giveBack(db, attempt);
   if (block === "suspended") {
     return c.html(
       <LoginPage
@@ -223,6 +257,18 @@ authRoutes.post("/aanvragen", async (c) => {
     );
   }
   const v = parsed.data;
+  const attempt = await takeMailAttempt(c, "request", v.email);
+  if (!attempt.ok) {
+    c.header("Retry-After", String(attempt.retryAfter));
+    return c.html(
+      <RequestPage
+        auth={c.get("auth")}
+        values={values}
+        errors={{ email: tooManyMessage(attempt.retryAfter, "een account aangevraagd") }}
+      />,
+      429,
+    );
+  }
   await requestAccount(flowContext(c), {
     schoolName: v.school_name,
     brin: v.brin || null,
@@ -347,8 +393,22 @@ authRoutes.post("/wachtwoord-vergeten", async (c) => {
       422,
     );
   }
-  // The same answer whether or not the address has an account.
-  await requestPasswordReset(flowContext(c), email.data);
+  const attempt = await takeMailAttempt(c, "reset", email.data);
+  if (!attempt.ok) {
+    c.header("Retry-After", String(attempt.retryAfter));
+    return c.html(
+      <ForgotPasswordPage
+        auth={c.get("auth")}
+        email={form.email}
+        errors={{ email: tooManyMessage(attempt.retryAfter, "een nieuw wachtwoord aangevraagd") }}
+      />,
+      429,
+    );
+  }
+  // The same answer, in the same time, whether or not the address has an account: looking it
+  // up and mailing happen after the response.
+  const ctx = flowContext(c);
+  afterResponse(c, () => requestPasswordReset(ctx, email.data));
   return c.redirect("/wachtwoord-vergeten?verstuurd", 303);
 });
 

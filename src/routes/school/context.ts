@@ -6,8 +6,8 @@ import { requireSchoolApi, requireSchoolPage } from "#src/http/guards";
 import type { AppEnv } from "#src/env";
 import { HttpError, messages } from "#src/http/errors";
 import { loadForActor, type Loaded } from "#src/queries/assessors";
-import { isIsoDate } from "#src/rules";
-import { actorFrom, type Actor } from "#src/rules/access";
+import { isIsoDate, type AssessorWrite } from "#src/rules";
+import { actorFrom, writeVerdict, type Actor } from "#src/rules/access";
 
 function noStore(c: Context<AppEnv>) {
   if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "private, no-store");
@@ -85,20 +85,27 @@ export async function loadOr404(c: Context<AppEnv>, id: string): Promise<Loaded>
   return loaded;
 }
 
-/** The assessor for a change: 404 when invisible, 403 when only readable. */
-export async function loadForWrite(
+/**
+ * The assessor for a change of kind `write`: 404 when invisible, 403 (with the Dutch reason) when
+ * the write rules (src/rules/assessor-writes.ts) do not allow it to this actor.
+ */
+/** An examination or bijscholing (logged by a linked school): the actor is always a school. */
+export async function loadForLog(
   c: Context<AppEnv>,
   id: string,
 ): Promise<Loaded & { actor: Actor & { schoolId: string } }> {
-  const loaded = await loadOr404(c, id);
-  if (loaded.access !== "write") {
-    throw new HttpError(
-      403,
-      "forbidden",
-      loaded.assessor.erasedAt
-        ? "De persoonsgegevens van deze beoordelaar zijn verwijderd; wijzigen kan niet meer."
-        : READ_ONLY_MESSAGE,
-    );
-  }
+  const loaded = await loadForWrite(c, id, "log");
   return { ...loaded, actor: schoolActorOf(c) };
+}
+
+export async function loadForWrite(
+  c: Context<AppEnv>,
+  id: string,
+  write: AssessorWrite,
+): Promise<Loaded & { actor: Actor }> {
+  const loaded = await loadOr404(c, id);
+  const actor = actorOf(c);
+  const verdict = writeVerdict(actor, loaded.assessor, loaded.linked, write);
+  if (!verdict.ok) throw new HttpError(403, "forbidden", verdict.message);
+  return { ...loaded, actor };
 }

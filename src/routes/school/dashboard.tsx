@@ -125,7 +125,7 @@ dashboardPages.post("/import", requireSchoolPage, async (c) => {
   if (!(file instanceof File) || file.size === 0)
     return c.html(<ImportPage auth={auth(c)} errors={{ file: "Kies een CSV-bestand." }} />, 422);
   const csv = await file.text();
-  const preview = await previewImport(c.get("db"), csv, c.get("today"));
+  const preview = await previewImport(c.get("db"), csv, c.get("today"), actorOf(c));
   if (preview.fileErrors.length)
     return c.html(
       <ImportPage auth={auth(c)} errors={{ file: preview.fileErrors.join(" ") }} />,
@@ -142,7 +142,7 @@ dashboardPages.post("/import/bevestigen", requireSchoolPage, async (c) => {
   const actor = schoolActorOf(c);
   const form = await readForm(c);
   const csv = form.one("csv");
-  const preview = await previewImport(c.get("db"), csv, c.get("today"));
+  const preview = await previewImport(c.get("db"), csv, c.get("today"), actorOf(c));
   const invalid = preview.rows.length - preview.valid.length;
   // Re-checked on confirmation: the register may have changed since the preview.
   if (

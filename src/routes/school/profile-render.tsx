@@ -6,7 +6,7 @@ import { assessorHistory } from "#src/queries/assessor-history";
 import { getAssessorRecord } from "#src/queries/assessor-record";
 import type { Loaded } from "#src/queries/assessors";
 import { AssessorPage, ProfileContent, type ProfileForms } from "#views/pages/school/assessor";
-import { isRegisteringSchool, mayErase } from "#src/rules/access";
+import { writeVerdict } from "#src/rules/access";
 import { wantsPartial } from "./forms";
 import { actorOf } from "./context";
 
@@ -47,13 +47,16 @@ export async function renderProfile(
     }),
     assessorHistory(db, loaded.assessor.id, { erased: loaded.assessor.erasedAt !== null }),
   ]);
+  const may = (write: Parameters<typeof writeVerdict>[3]) =>
+    writeVerdict(actor, loaded.assessor, loaded.linked, write).ok;
   const view = {
     auth: c.get("auth") as AuthContext,
     record,
     history,
-    canWrite: loaded.access === "write",
-    isRegistering: isRegisteringSchool(actor, loaded.assessor),
-    mayErase: mayErase(actor, loaded.assessor),
+    canWrite: may("log"),
+    canManage: may("edit_personal"),
+    canUndoDeregistration: may("undo_deregistration"),
+    mayErase: may("erase"),
     today: on,
     expiringDays: c.get("config").expiringDays,
     notice: opts.notice,

@@ -20,10 +20,17 @@ import {
 } from "#src/queries/consent-precedence";
 import { noticeContext, notifyLinked } from "#src/auth/assessor-notices";
 import type { ProfileForms } from "#views/pages/school/assessor";
-import { isRegisteringSchool, mayErase } from "#src/rules/access";
+import { isRegisteringSchool } from "#src/rules/access";
 import { CREBO_NOT_OF_ASSESSOR } from "#src/routes/api-school/actions";
 import { readForm, toFormErrors, wantsPartial, type Form } from "./forms";
-import { actorOf, loadForWrite, loadOr404, schoolActorOf, schoolOrAdminPage } from "./context";
+import {
+  actorOf,
+  loadForLog,
+  loadForWrite,
+  loadOr404,
+  schoolActorOf,
+  schoolOrAdminPage,
+} from "./context";
 import { PROFILE_NOTICES, renderProfile } from "./profile-render";
 import {
   deregistrationSchema,
@@ -71,7 +78,7 @@ async function invalidForm(
 }
 
 profilePages.post(`${PATH}/examens`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   const form = await readForm(c);
   const parsed = parseWith(examinationSchema(c.get("today"), assessor.initialTrainingDate), {
     date: form.one("exam-date"),
@@ -98,7 +105,7 @@ profilePages.post(`${PATH}/examens`, async (c) => {
 });
 
 profilePages.post(`${PATH}/bijscholingen`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   const form = await readForm(c);
   const parsed = parseWith(refresherSchema(c.get("today"), assessor.initialTrainingDate), {
     date: form.one("refresher-date"),
@@ -120,7 +127,7 @@ profilePages.post(`${PATH}/bijscholingen`, async (c) => {
 });
 
 profilePages.post(`${PATH}/examens/:eid/verwijderen`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   const result = await deleteExamination(c.get("db"), actor, assessor.id, c.req.param("eid"));
   if (result === "not_found")
     throw new HttpError(404, "not_found", "Deze examenregistratie bestaat niet (meer).");
@@ -134,7 +141,7 @@ profilePages.post(`${PATH}/examens/:eid/verwijderen`, async (c) => {
 });
 
 profilePages.post(`${PATH}/bijscholingen/:rid/verwijderen`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForLog(c, c.req.param("id"));
   const result = await deleteRefresherTraining(c.get("db"), actor, assessor.id, c.req.param("rid"));
   if (result === "not_found")
     throw new HttpError(404, "not_found", "Deze bijscholing bestaat niet (meer).");
@@ -148,7 +155,7 @@ profilePages.post(`${PATH}/bijscholingen/:rid/verwijderen`, async (c) => {
 });
 
 profilePages.post(`${PATH}/toestemming`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "consent");
   const form = await readForm(c);
   const choice = form.one("consent");
   if (choice !== "ja" && choice !== "nee")
@@ -174,7 +181,7 @@ profilePages.post(`${PATH}/toestemming`, async (c) => {
 });
 
 profilePages.post(`${PATH}/afmelding`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "deregister");
   const form = await readForm(c);
   const parsed = parseWith(deregistrationSchema(c.get("today"), assessor.initialTrainingDate), {
     date: form.one("dereg-date"),
@@ -191,7 +198,7 @@ profilePages.post(`${PATH}/afmelding`, async (c) => {
     );
   await deregister(c.get("db"), actor, assessor.id, parsed.data);
   // Only the registering school still sees a deregistered assessor; anyone else goes back to the list.
-  if (!isRegisteringSchool(actor, assessor)) {
+  if (!actor.isAdmin && !isRegisteringSchool(actor, assessor)) {
     if (wantsPartial(c)) {
       c.header("HX-Redirect", "/school?melding=afgemeld");
       return c.body(null, 200);
@@ -202,40 +209,21 @@ profilePages.post(`${PATH}/afmelding`, async (c) => {
 });
 
 profilePages.post(`${PATH}/afmelding/ongedaan`, async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
-  if (!isRegisteringSchool(actor, assessor))
-    throw new HttpError(
-      403,
-      "forbidden",
-      "Alleen de school die de beoordelaar registreerde, kan de afmelding ongedaan maken.",
-    );
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "undo_deregistration");
   await undoDeregistration(c.get("db"), actor, assessor.id);
   return done(c, assessor.id, "afmelding-ongedaan");
 });
 
 profilePages.post(`${PATH}/koppelen`, async (c) => {
+  const { assessor } = await loadForWrite(c, c.req.param("id"), "link");
   const actor = schoolActorOf(c);
-  const { assessor } = await loadOr404(c, c.req.param("id"));
-  if (assessor.erasedAt)
-    throw new HttpError(
-      403,
-      "forbidden",
-      "De persoonsgegevens van deze beoordelaar zijn gewist; koppelen kan niet meer.",
-    );
   if (await linkAssessor(c.get("db"), actor, assessor.id))
     await notifyLinked(c.get("db"), noticeContext(c), assessor.id, actor.schoolId);
   return c.redirect(`/school/beoordelaars/${assessor.id}?melding=gekoppeld`, 303);
 });
 
 profilePages.post(`${PATH}/wissen`, async (c) => {
-  const actor = actorOf(c);
-  const loaded = await loadOr404(c, c.req.param("id"));
-  if (!mayErase(actor, loaded.assessor))
-    throw new HttpError(
-      403,
-      "forbidden",
-      "Alleen de school die de beoordelaar registreerde of het registerbureau kan de gegevens wissen.",
-    );
+  const { actor, ...loaded } = await loadForWrite(c, c.req.param("id"), "erase");
   const form = await readForm(c);
   if (form.one("confirm") !== "ja")
     return renderProfile(c, loaded, {

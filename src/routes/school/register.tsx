@@ -133,7 +133,7 @@ async function renderEdit(
 }
 
 registerPages.get("/beoordelaars/:id/bewerken", async (c) => {
-  const { assessor, linked } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, linked } = await loadForWrite(c, c.req.param("id"), "edit_personal");
   const record = await getAssessorRecord(c.get("db"), assessor, {
     linked,
     on: c.get("today"),
@@ -143,7 +143,7 @@ registerPages.get("/beoordelaars/:id/bewerken", async (c) => {
 });
 
 registerPages.post("/beoordelaars/:id/bewerken", async (c) => {
-  const { assessor, actor } = await loadForWrite(c, c.req.param("id"));
+  const { assessor, actor } = await loadForWrite(c, c.req.param("id"), "edit_personal");
   const db = c.get("db");
   const values = assessorValues(await readForm(c));
   const { body, lookupErrors } = await assessorBody(db, values);
@@ -176,6 +176,13 @@ registerPages.post("/beoordelaars/:id/bewerken", async (c) => {
   if (!result.ok)
     return renderEdit(c, assessor.id, values, { errors: toFormErrors(result.fields) }, 422);
   if (result.changed && result.assessor.emailNorm !== assessor.emailNorm)
-    await notifyEmailChanged(db, noticeContext(c), assessor.id, actor.schoolId, assessor.email);
+    await notifyEmailChanged(
+      db,
+      noticeContext(c),
+      assessor.id,
+      // The register admin has no school: the mail names the registering school as the contact.
+      actor.schoolId ?? assessor.registeringSchoolId,
+      assessor.email,
+    );
   return c.redirect(`/school/beoordelaars/${assessor.id}?melding=gewijzigd`, 303);
 });

@@ -28,7 +28,10 @@ export function ChangePasswordPage(props: {
       <section class="panel narrow auth-panel">
         <h1 class="page-title">Wachtwoord wijzigen</h1>
         {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
-        <p>Na het wijzigen wordt u op alle andere apparaten uitgelogd.</p>
+        <p>
+          Na het wijzigen wordt u op alle andere apparaten uitgelogd en worden al uw API-tokens
+          ingetrokken. Maak daarna zo nodig nieuwe tokens aan.
+        </p>
         <ErrorSummary
           errors={errors}
           labels={{

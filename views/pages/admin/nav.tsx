@@ -6,6 +6,8 @@ export function AdminNav(props: { current: string }) {
     { href: "/beheer", label: "Aanvragen en scholen" },
     { href: "/beheer/crebos", label: "Crebo's" },
     { href: "/beheer/audit", label: "Auditlog" },
+    { href: "/beheer/mail", label: "E-mail" },
+    { href: "/beheer/taken", label: "Taken" },
     { href: "/beheer/wachtwoord", label: "Wachtwoord wijzigen" },
   ];
   return <AreaNav label="Beheer" items={links} current={props.current} />;

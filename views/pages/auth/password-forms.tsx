@@ -172,6 +172,10 @@ export function ResetPasswordPage(props: {
     <Layout title="Nieuw wachtwoord" auth={props.auth} styles={["/static/account.css"]}>
       <section class="panel narrow auth-panel">
         <h1 class="page-title">Nieuw wachtwoord kiezen</h1>
+        <p>
+          Met een nieuw wachtwoord wordt u op alle apparaten uitgelogd en worden al uw API-tokens
+          ingetrokken. Maak daarna zo nodig nieuwe tokens aan.
+        </p>
         <ErrorSummary
           errors={errors}
           labels={{ password: "Nieuw wachtwoord", password_confirm: "Herhaal wachtwoord" }}

@@ -37,8 +37,11 @@ export type ProfileView = {
   auth: AuthContext;
   record: AssessorRecord;
   history: HistoryEntry[];
+  /** may log examinations and bijscholing (a linked school) */
   canWrite: boolean;
-  isRegistering: boolean;
+  /** may change personal and contact fields, consent and afmelding (registering school, admin) */
+  canManage: boolean;
+  canUndoDeregistration: boolean;
   mayErase: boolean;
   today: string;
   expiringDays: number;
@@ -121,7 +124,7 @@ export function ProfileContent(v: ProfileView) {
           </p>
         </div>
         <div class="head-actions">
-          {v.canWrite ? (
+          {v.canManage ? (
             <a class="button secondary" href={`/school/beoordelaars/${r.id}/bewerken`}>
               Gegevens bewerken
             </a>
@@ -147,7 +150,7 @@ export function ProfileContent(v: ProfileView) {
             {deregisteredNotice(r)} Alleen de school die de beoordelaar registreerde en het
             registerbureau zien deze gegevens nog.
           </p>
-          {v.isRegistering && !r.erased_at ? <UndoDeregistrationForm record={r} /> : null}
+          {v.canUndoDeregistration ? <UndoDeregistrationForm record={r} /> : null}
         </Notice>
       ) : null}
       {!v.canWrite && !isAdmin && !r.erased_at ? (
@@ -157,6 +160,16 @@ export function ProfileContent(v: ProfileView) {
             wijzigen. Werkt de beoordelaar ook voor uw school? Koppel hem of haar dan aan uw school.
           </p>
           <LinkForm record={r} />
+        </Notice>
+      ) : null}
+      {v.canWrite && !v.canManage ? (
+        <Notice kind="info">
+          <p>
+            Uw school registreert examens en bijscholingen van deze beoordelaar. Persoons- en
+            contactgegevens, plaatsen, crebo's, toestemming en afmelding beheert de school die de
+            beoordelaar registreerde ({r.registering_school.name}). Ziet u een fout? Neem dan
+            contact op met die school.
+          </p>
         </Notice>
       ) : null}
       <div class="profile-grid">
@@ -177,7 +190,7 @@ export function ProfileContent(v: ProfileView) {
       <section class="panel">
         <Timeline record={r} mySchoolId={v.auth.school?.id ?? null} canWrite={v.canWrite} />
       </section>
-      {v.canWrite ? (
+      {v.canManage ? (
         <section class="panel record-forms" aria-labelledby="manage-title">
           <h2 id="manage-title">Toestemming en afmelding</h2>
           <div class="grid-2">

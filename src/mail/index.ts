@@ -1,0 +1,67 @@
+// Every mail is queued in the outbox first (DESIGN §8); the sender (src/mail/sender.ts) delivers it.
+// This is the one function the rest of the app calls to send mail.
+import type { DB } from "../db";
+import type { Mailer } from "../env";
+import { insertOutboxMail } from "../queries/outbox";
+
+export type QueuedMail = {
+  to: string;
+  subject: string;
+  body: string;
+  kind?: string;
+  /** Set for mails that must go out once only (reminders). */
+  dedupeKey?: string;
+  /**
+   * One-time links in the body (invite, reset): they are replaced in the stored body once the
+   * mail is delivered, so the outbox never keeps a usable link.
+   */
+  oneTimeLinks?: string[];
+  /** False when a person wrote the content (no Auto-Submitted header); default true. */
+  automatic?: boolean;
+};
+
+/** Prints a mail (development and tests that want to see it). */
+export const consoleMailer: Mailer = (mail) => {
+  console.log(`\n--- e-mail aan ${mail.to}: ${mail.subject}\n${mail.body}\n---\n`);
+};
+
+/** Line breaks and tabs in a subject would start a new header: they become one space. */
+export function oneLine(value: string): string {
+  return value.replace(/[\r\n\t\v\f\u0085\u2028\u2029]+/g, " ").trim();
+}
+
+const PLAIN_ADDRESS = /^[^\s@<>",;:()\\[\]]+@[^\s@<>",;:()\\[\]]+$/;
+
+export class MailAddressError extends Error {}
+
+/**
+ * Queues a mail. With a dedupeKey the same mail is queued only once (returns false then).
+ * `mailer` is told after the mail is queued: on Node it wakes the sender, tests collect mails.
+ * An address with anything but a plain `a@b` (a line break, a second address) is refused.
+ */
+export async function queueMail(
+  db: DB,
+  mail: QueuedMail,
+  mailer?: Mailer,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const to = mail.to.trim();
+  if (!PLAIN_ADDRESS.test(to)) throw new MailAddressError("Ongeldig e-mailadres voor de outbox.");
+  const subject = oneLine(mail.subject);
+  const queued = await insertOutboxMail(
+    db,
+    {
+      to,
+      subject,
+      body: mail.body,
+      kind: mail.kind ?? "general",
+      dedupeKey: mail.dedupeKey ?? null,
+      automatic: mail.automatic ?? true,
+      oneTimeLinks: mail.oneTimeLinks ?? [],
+    },
+    now,
+  );
+  if (!queued) return false;
+  await mailer?.({ to, subject, body: mail.body });
+  return true;
+}
