@@ -1,5 +1,6 @@
 // The whole data model of the register. Dates are ISO strings (YYYY-MM-DD), moments are ISO
 // timestamps; personal data never cascades on delete.
+// One file on purpose (~430 lines): drizzle-kit reads the whole model from here, and one place shows every table.
 import { sql } from "drizzle-orm";
 import {
   index,
@@ -57,6 +58,7 @@ export const places = sqliteTable(
   (t) => [
     index("places_province_idx").on(t.province, t.nameNorm),
     index("places_name_idx").on(t.nameNorm),
+    index("places_lat_lon_idx").on(t.lat, t.lon),
   ],
 );
 
@@ -532,6 +534,20 @@ export const assessorReports = sqliteTable(
     index("assessor_reports_school_idx").on(t.schoolId, t.status, t.createdAt),
     index("assessor_reports_assessor_idx").on(t.assessorId),
   ],
+);
+
+/** 4-digit postcodes (4pp, 2014) with a centroid and the woonplaats they belong to (reference data). */
+export const postcodes = sqliteTable(
+  "postcodes",
+  {
+    pc4: text("pc4").primaryKey(),
+    lat: real("lat").notNull(),
+    lon: real("lon").notNull(),
+    placeCode: text("place_code")
+      .notNull()
+      .references(() => places.code),
+  },
+  (t) => [index("postcodes_place_idx").on(t.placeCode)],
 );
 
 /**

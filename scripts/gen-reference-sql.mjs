@@ -1,8 +1,8 @@
-// Writes the reference data (provinces, municipalities, places, crebos from db/reference/) as SQL
+// Writes the reference data (provinces, municipalities, places, postcodes, crebos from db/reference/) as SQL
 // for D1 or Turso: `node scripts/gen-reference-sql.mjs [--out dist/sql/reference.sql]`.
 // The rows are made by the same code as on Node (src/reference-data.ts, incl. the normalised
-// place names) and written as INSERT OR IGNORE, so loading it twice is harmless and rows the
-// admin edited are kept.
+// place names) and written as INSERT OR IGNORE (places: an upsert of the coordinates), so loading it twice is
+// harmless and rows the admin edited are kept.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,11 +14,19 @@ export async function generateReferenceSql(out = DEFAULT_REFERENCE_SQL) {
   const source = await openSourceDatabase();
   try {
     const parts = [
-      header("Reference data: provinces, municipalities, places, crebos (db/reference/)"),
+      header(
+        "Reference data: provinces, municipalities, places, postcodes, crebos (db/reference/)",
+      ),
     ];
     const counts = {};
     for (const table of REFERENCE_TABLES) {
-      const statements = await dumpTable(source.client, table, "ignore");
+      // Place coordinates are updated with the reference data (places.csv of 2026-11-29).
+      const statements = await dumpTable(
+        source.client,
+        table,
+        "ignore",
+        table === "places" ? "(code) DO UPDATE SET lat = excluded.lat, lon = excluded.lon" : "",
+      );
       counts[table] = Number(
         (await source.client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0].n,
       );

@@ -27,7 +27,7 @@ const SKIP_TABLES = new Set([
 /** Columns maintained by triggers in the target (the FTS rowid): the insert trigger fills them. */
 const SKIP_COLUMNS = { assessors: new Set(["fts_rowid"]) };
 
-export const REFERENCE_TABLES = ["provinces", "municipalities", "places", "crebos"];
+export const REFERENCE_TABLES = ["provinces", "municipalities", "places", "postcodes", "crebos"];
 
 export function importTs(path) {
   return tsImport(path, import.meta.url);
@@ -61,7 +61,7 @@ function quoteIdent(name) {
  * INSERT statements for every row of `table`, several rows per statement.
  * `mode`: "insert" (fail on duplicates) or "ignore" (INSERT OR IGNORE: keep what exists).
  */
-export async function dumpTable(client, table, mode = "insert") {
+export async function dumpTable(client, table, mode = "insert", onConflict = "") {
   const skip = SKIP_COLUMNS[table] ?? new Set();
   const info = await client.execute(`PRAGMA table_info(${quoteIdent(table)})`);
   const columns = info.rows.map((r) => String(r.name)).filter((c) => !skip.has(c));
@@ -69,7 +69,9 @@ export async function dumpTable(client, table, mode = "insert") {
   const rows = await client.execute(
     `SELECT ${columns.map(quoteIdent).join(", ")} FROM ${quoteIdent(table)} ORDER BY rowid`,
   );
-  const head = `INSERT${mode === "ignore" ? " OR IGNORE" : ""} INTO ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) VALUES\n`;
+  const head = `INSERT${mode === "ignore" && !onConflict ? " OR IGNORE" : ""} INTO ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) VALUES\n`;
+  // An upsert clause replaces OR IGNORE: e.g. places keep their row but take new coordinates.
+  const tail = onConflict ? `\nON CONFLICT ${onConflict}` : "";
   const statements = [];
   let values = [];
   let size = head.length;
@@ -77,7 +79,7 @@ export async function dumpTable(client, table, mode = "insert") {
     const tuple = `(${columns.map((c) => sqlLiteral(row[c])).join(", ")})`;
     const bytes = Buffer.byteLength(tuple) + 2;
     if (values.length > 0 && size + bytes > MAX_STATEMENT_BYTES) {
-      statements.push(`${head}${values.join(",\n")};`);
+      statements.push(`${head}${values.join(",\n")}${tail};`);
       values = [];
       size = head.length;
     }
@@ -86,7 +88,7 @@ export async function dumpTable(client, table, mode = "insert") {
     values.push(tuple);
     size += bytes;
   }
-  if (values.length > 0) statements.push(`${head}${values.join(",\n")};`);
+  if (values.length > 0) statements.push(`${head}${values.join(",\n")}${tail};`);
   return statements;
 }
 

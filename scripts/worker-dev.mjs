@@ -51,10 +51,10 @@ async function main() {
 
   const [counts] = await queryLocal(
     undefined,
-    "SELECT (SELECT count(*) FROM places) AS places, (SELECT count(*) FROM crebos) AS crebos, (SELECT count(*) FROM users) AS users",
+    "SELECT (SELECT count(*) FROM places) AS places, (SELECT count(*) FROM crebos) AS crebos, (SELECT count(*) FROM postcodes) AS postcodes, (SELECT count(*) FROM users) AS users",
   );
 
-  if (counts.places === 0 || counts.crebos === 0) {
+  if (counts.places === 0 || counts.crebos === 0 || counts.postcodes === 0) {
     const sources = readdirSync("db/reference")
       .filter((f) => f.endsWith(".csv"))
       .map((f) => join("db/reference", f));
@@ -62,7 +62,7 @@ async function main() {
       !newerThan(DEFAULT_REFERENCE_SQL, [
         ...sources,
         "src/reference-data.ts",
-        "src/search/normalise.ts",
+        "src/lib/normalise.ts",
       ])
     ) {
       step(`Referentiegegevens omzetten naar SQL (${DEFAULT_REFERENCE_SQL})`);

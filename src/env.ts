@@ -36,8 +36,11 @@ export type AppDeps = {
   compress?: Compressor;
   /** public/ held in memory (Node); on Workers the assets binding serves it. */
   staticFiles?: StaticFiles;
-  /** Receives work run after a response (src/http/after-response.ts), so tests can await it. */
-  background?: (task: Promise<unknown>) => void;
+  /**
+   * Receives work run after a response (src/http/after-response.ts), so tests can await it; a
+   * returned promise (Workers: the work plus delivering the mail it queued) is what is waited for.
+   */
+  background?: (task: Promise<unknown>) => Promise<unknown> | undefined;
 };
 
 export type AppEnv = {

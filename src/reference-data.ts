@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import { crebos, municipalities, places, provinces } from "../db/schema";
+import { crebos, municipalities, places, postcodes, provinces } from "../db/schema";
 import type { DB } from "./db";
 import { parseCsvRecords } from "./lib/csv";
 import { normalise } from "#src/lib/normalise";
@@ -21,7 +21,12 @@ async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) =>
 export async function loadReferenceData(db: DB): Promise<void> {
   const [{ n }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM places`);
   const [{ c }] = await db.all<{ c: number }>(sql`SELECT count(*) AS c FROM crebos`);
-  if (n > 0 && c > 0) return;
+  const [{ pc }] = await db.all<{ pc: number }>(sql`SELECT count(*) AS pc FROM postcodes`);
+  if (n > 0 && c > 0) {
+    // A database from before the postcodes gets them now, with the updated place coordinates.
+    if (pc === 0) await loadPostcodes(db, true);
+    return;
+  }
 
   const provinceRows = (await readRecords("provinces.csv")).map((r) => ({
     code: r.code,
@@ -54,6 +59,8 @@ export async function loadReferenceData(db: DB): Promise<void> {
     db.insert(places).values(chunk).onConflictDoNothing(),
   );
 
+  await loadPostcodes(db, false);
+
   const creboRows = (await readRecords("crebos.csv")).map((r) => ({
     code: r.code,
     name: r.name,
@@ -63,5 +70,29 @@ export async function loadReferenceData(db: DB): Promise<void> {
   }));
   await insertChunked(creboRows, 200, (chunk) =>
     db.insert(crebos).values(chunk).onConflictDoNothing(),
+  );
+}
+
+/**
+ * Postcodes (4pp, 2014). `refreshPlaces`: also bring existing places to the coordinates of
+ * places.csv (updated 2026-11-29); places are reference data the admin does not edit.
+ */
+async function loadPostcodes(db: DB, refreshPlaces: boolean): Promise<void> {
+  if (refreshPlaces) {
+    const updates = (await readRecords("places.csv")).map(
+      (r) =>
+        sql`UPDATE places SET lat = ${Number(r.lat)}, lon = ${Number(r.lon)} WHERE code = ${r.code} AND (lat <> ${Number(r.lat)} OR lon <> ${Number(r.lon)})`,
+    );
+    for (let i = 0; i < updates.length; i += 200)
+      await db.batch(updates.slice(i, i + 200).map((u) => db.run(u)) as [ReturnType<DB["run"]>]);
+  }
+  const postcodeRows = (await readRecords("postcodes.csv")).map((r) => ({
+    pc4: r.pc4,
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    placeCode: r.place_code,
+  }));
+  await insertChunked(postcodeRows, 200, (chunk) =>
+    db.insert(postcodes).values(chunk).onConflictDoNothing(),
   );
 }

@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
 import { createApp } from "./app";
-import { ConfigError, configFromProcess, type Config } from "./config";
+import { type Config, ConfigError, configFromProcess } from "./config";
 import { openDatabase } from "./db";
 import { setAssetFingerprints } from "./lib/assets";
 import { loadStaticFiles, nodeCompress } from "./node-assets";
@@ -34,7 +34,7 @@ function announceTransport(config: Config, transport: MailTransport | null) {
 }
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = configFromProcess();
   } catch (err) {

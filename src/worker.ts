@@ -53,6 +53,9 @@ function runtime(env: Env): Runtime {
     mailer: markQueued,
     mail: { transport: transport?.name ?? null },
     ping: database.ping,
+    // Work done after the response (a reset or new-link mail) may queue mail only then: deliver
+    // it at the end of that work, inside the same waitUntil.
+    background: (task) => task.then(() => deliverQueued(created)),
   });
   const jobs: JobContext = {
     db: database.db,
@@ -65,6 +68,16 @@ function runtime(env: Env): Runtime {
   const created: Runtime = { config, database, app, jobs, mailQueued: false };
   runtimes.set(env, created);
   return created;
+}
+
+/** Runs the outbox job when something was queued since the last run. */
+async function deliverQueued(current: Runtime): Promise<void> {
+  if (!current.mailQueued) return;
+  current.mailQueued = false;
+  await runJob(current.jobs, "outbox").then(
+    () => undefined,
+    (err) => console.error(err),
+  );
 }
 
 /** Reads and discards a request body, at most `limit` bytes (then cancels the rest). */
@@ -101,12 +114,9 @@ export default {
       return startupFailure(err);
     }
     const response = await current.app.fetch(request, env, ctx);
-    if (current.mailQueued) {
-      // Deliver what this request queued without making the visitor wait; the cron trigger
-      // picks up anything left (the outbox lease keeps the two from sending a mail twice).
-      current.mailQueued = false;
-      ctx.waitUntil(runJob(current.jobs, "outbox").catch((err) => console.error(err)));
-    }
+    // Deliver what this request queued without making the visitor wait; the cron trigger
+    // picks up anything left (the outbox lease keeps the two from sending a mail twice).
+    if (current.mailQueued) ctx.waitUntil(deliverQueued(current));
     // An answer that did not read the request body (a CSRF 403, a 404) must not leave the body on
     // the connection: under wrangler dev the next request on that kept-alive connection hangs
     // (cancelling the body is not enough; reading it is). Bounded: larger bodies were refused

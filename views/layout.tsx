@@ -6,7 +6,8 @@ import { assetUrl } from "../src/lib/assets";
 
 export const CREDIT_LINE =
   "Bron: CBS (Woonplaatsen in Nederland 2024, gebiedsindelingen), Kadaster (BAG-woonplaatscodes); " +
-  "plaatscoördinaten: GeoNames (CC BY 4.0) en 4pp-postcodetabel (MIT); kwalificaties: Regeling " +
+  "plaatscoördinaten: GeoNames (CC BY 4.0) en 4pp-postcodetabel (MIT); postcodes: 4pp-postcodetabel " +
+  "(MIT, © 2014 Bob den Otter); kwalificaties: Regeling " +
   "vaststelling kwalificatiedossiers 2015 (OCW).";
 
 export type LayoutProps = {

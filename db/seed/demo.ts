@@ -1,5 +1,6 @@
 // Fictional demo data (marked demo = 1): two schools with logins, an admin, and a few hundred
 // assessors spread over all provinces and the MEI crebos, with a mix of statuses and consent.
+// Over 300 lines on purpose: one generator keeps the demo data consistent (schools, logins, assessors, logs).
 import { eq, sql } from "drizzle-orm";
 import {
   assessorCrebos,

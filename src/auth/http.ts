@@ -1,7 +1,6 @@
-// Small HTTP helpers shared by the account routes: form fields, the return path, cookies.
+// Session plumbing for the account routes: the return path after login, home per role, session cookies.
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
-import type { z } from "zod";
 import type { AppEnv, AuthContext, Role } from "../env";
 import { isSecure } from "./middleware";
 import {
@@ -10,21 +9,6 @@ import {
   invalidateSessionToken,
   sessionCookieName,
 } from "./sessions";
-
-/** The text fields of a posted form (files and repeated names ignored). */
-export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) if (typeof value === "string") out[key] = value;
-  return out;
-}
-
-/** zod issues → {field: Dutch message}, first message per field. */
-export function formErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[String(issue.path[0] ?? "_")] ??= issue.message;
-  return errors;
-}
 
 /**
  * Only a same-site relative path may be a return target ("/school?x=1"), never "//evil" or

@@ -38,9 +38,15 @@ declare module "lucia" {
 const instances = new WeakMap<DB, Map<boolean, ReturnType<typeof makeLucia>>>();
 function lucia(db: DB, secure: boolean) {
   let perDb = instances.get(db);
-  if (!perDb) instances.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    instances.set(db, perDb);
+  }
   let instance = perDb.get(secure);
-  if (!instance) perDb.set(secure, (instance = makeLucia(db, secure)));
+  if (!instance) {
+    instance = makeLucia(db, secure);
+    perDb.set(secure, instance);
+  }
   return instance;
 }
 

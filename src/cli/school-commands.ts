@@ -15,7 +15,7 @@ export const schoolCommands: CliCommand[] = [
   {
     name: "reminders",
     usage: "reminders",
-    description: "herinneringen 90 en 30 dagen voor de deadline versturen (dagelijks)",
+    description: "herinneringen 90 en 30 dagen voor de uiterste datum versturen (dagelijks)",
     run: async ({ db, config }) => {
       const today = amsterdamDate(new Date());
       const count = await sendReminders(

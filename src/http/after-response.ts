@@ -14,9 +14,9 @@ export function afterResponse(c: Context<AppEnv>, task: () => Promise<unknown>):
     () => undefined,
     (err) => console.error(`[${requestId}] after the response:`, err),
   );
-  c.get("deps").background?.(run);
+  const extended = c.get("deps").background?.(run);
   try {
-    c.executionCtx.waitUntil(run);
+    c.executionCtx.waitUntil(extended instanceof Promise ? extended : run);
   } catch {
     // Node has no execution context: the promise runs on its own.
   }

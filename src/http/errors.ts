@@ -1,7 +1,6 @@
 // The one JSON error shape of the API, and the typed errors routes and queries throw.
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { z } from "zod";
 
 export type ErrorBody = {
   error: {
@@ -43,16 +42,6 @@ export function apiError(
   extra?: Record<string, unknown>,
 ) {
   return c.json(errorBody(code, message, fields, extra), status);
-}
-
-/** zod issues → {field: Dutch message}; the first issue per field wins. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.map(String).join(".") : "_";
-    fields[key] ??= issue.message;
-  }
-  return fields;
 }
 
 export const messages = {

@@ -15,7 +15,7 @@ export const SCHEDULES: { job: Exclude<JobName, "outbox">; pattern: string }[] =
 export const TIMEZONE = "Europe/Amsterdam";
 
 export type JobRunner = {
-  /** Deliver soon: a mail was just queued. */
+  /** Deliver soon (within a few seconds): a mail was just queued. */
   wake(): void;
   stop(): Promise<void>;
 };
@@ -30,8 +30,18 @@ function logOutcome(outcome: JobOutcome) {
     );
 }
 
+/**
+ * A queued mail wakes the sender after 2–3 s, not at once: the delivery's database writes then
+ * never land on the requests right after the one that queued it (a password reset for a known
+ * address must not make the next request measurably slower than one for an unknown address),
+ * and mails queued together go out in one run.
+ */
+export const WAKE_DELAY_MS = 2000;
+export const WAKE_JITTER_MS = 1000;
+
 export function startJobRunner(ctx: JobContext): JobRunner {
   let stopped = false;
+  let pendingWake: ReturnType<typeof setTimeout> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let wakeUp: (() => void) | undefined;
   let woken = false;
@@ -80,11 +90,19 @@ export function startJobRunner(ctx: JobContext): JobRunner {
 
   return {
     wake() {
-      woken = true;
-      wakeUp?.();
+      if (pendingWake || stopped) return;
+      pendingWake = setTimeout(
+        () => {
+          pendingWake = undefined;
+          woken = true;
+          wakeUp?.();
+        },
+        WAKE_DELAY_MS + Math.random() * WAKE_JITTER_MS,
+      );
     },
     async stop() {
       stopped = true;
+      clearTimeout(pendingWake);
       for (const cron of crons) cron.stop();
       wakeUp?.();
       await loop;

@@ -3,6 +3,7 @@
 import type { DB } from "../db";
 import type { Mailer } from "../env";
 import { insertOutboxMail } from "../queries/outbox";
+import { headerSafe } from "../rules/plain-text";
 
 export type QueuedMail = {
   to: string;
@@ -25,19 +26,30 @@ export const consoleMailer: Mailer = (mail) => {
   console.log(`\n--- e-mail aan ${mail.to}: ${mail.subject}\n${mail.body}\n---\n`);
 };
 
-/** Line breaks and tabs in a subject would start a new header: they become one space. */
+/**
+ * A line break in a subject would start a new header (Bcc:): line breaks become one space and
+ * other control characters go. Input with line breaks is refused at the edge; this also covers
+ * data stored before that check.
+ */
 export function oneLine(value: string): string {
-  return value.replace(/[\r\n\t\v\f\u0085\u2028\u2029]+/g, " ").trim();
+  return headerSafe(value).trim();
 }
 
 const PLAIN_ADDRESS = /^[^\s@<>",;:()\\[\]]+@[^\s@<>",;:()\\[\]]+$/;
+
+/** Exactly one plain address (`a@b`): nothing a mail program could read as a second one. */
+export function isPlainAddress(address: string): boolean {
+  return PLAIN_ADDRESS.test(address);
+}
+
+export const INVALID_ADDRESS = "Ongeldig e-mailadres: deze e-mail wordt niet verstuurd.";
 
 export class MailAddressError extends Error {}
 
 /**
  * Queues a mail. With a dedupeKey the same mail is queued only once (returns false then).
  * `mailer` is told after the mail is queued: on Node it wakes the sender, tests collect mails.
- * An address with anything but a plain `a@b` (a line break, a second address) is refused.
+ * An address with anything but one plain `a@b` (a line break, a second address) is refused.
  */
 export async function queueMail(
   db: DB,
@@ -46,7 +58,7 @@ export async function queueMail(
   now: Date = new Date(),
 ): Promise<boolean> {
   const to = mail.to.trim();
-  if (!PLAIN_ADDRESS.test(to)) throw new MailAddressError("Ongeldig e-mailadres voor de outbox.");
+  if (!isPlainAddress(to)) throw new MailAddressError(INVALID_ADDRESS);
   const subject = oneLine(mail.subject);
   const queued = await insertOutboxMail(
     db,

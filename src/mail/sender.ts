@@ -4,6 +4,7 @@ import type { Config } from "../config";
 import type { DB } from "../db";
 import { claimDueMails, markAttemptFailed, markSent } from "../queries/outbox";
 import { httpApiTransport } from "./http-api";
+import { INVALID_ADDRESS, isPlainAddress } from "./index";
 import { buildMessage } from "./message";
 import { consoleTransport, type MailTransport } from "./transport";
 
@@ -50,6 +51,12 @@ export async function deliverDueMail(deps: DeliveryDeps): Promise<DeliveryCounts
     if (claimed.length === 0) break;
     for (const row of claimed) {
       handled++;
+      if (!isPlainAddress(row.toAddress)) {
+        // Never hand a broken address to a transport (it might read a second recipient in it).
+        await markAttemptFailed(deps.db, row, deps.holder, deps.now(), INVALID_ADDRESS, []);
+        counts.failed++;
+        continue;
+      }
       try {
         await deps.transport.send(
           buildMessage(

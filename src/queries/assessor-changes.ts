@@ -6,7 +6,7 @@ import { CONSENT_TEXT_VERSION } from "#src/rules/consent";
 import type { DB } from "../db";
 import { newId } from "../lib/ids";
 import type { Actor } from "#src/rules/access";
-import type { DeregistrationBody } from "#src/rules/assessor-input";
+import type { DeregistrationInput } from "./assessor-input";
 import { refreshAssessorDerived } from "./assessor-derived";
 import { getAssessor, type AssessorRow } from "./assessors";
 import { auditEntry } from "./audit";
@@ -144,7 +144,7 @@ export async function deregister(
   db: DB,
   actor: Actor,
   id: string,
-  body: DeregistrationBody,
+  body: DeregistrationInput,
 ): Promise<AssessorRow> {
   return changeAssessor(db, actor, id, (current) => ({
     set: { deregisteredOn: body.date, deregistrationReason: body.reason },

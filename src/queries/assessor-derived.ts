@@ -44,7 +44,7 @@ export type DerivedColumns = {
 const ALL_DATES = "9990-12-31";
 
 export function fullName(a: { firstName: string; infix: string; lastName: string }): string {
-  return [a.firstName, a.infix, a.lastName].filter((p) => p && p.trim()).join(" ");
+  return [a.firstName, a.infix, a.lastName].filter((p) => p?.trim()).join(" ");
 }
 
 export function deriveAssessorColumns(input: DerivedInput): DerivedColumns {

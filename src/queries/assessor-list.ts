@@ -53,7 +53,7 @@ type Row = {
   erased_at: string | null;
   version: number;
   linked: number;
-  d2: null;
+  dist: null;
 };
 
 /** What a school may read (DESIGN §3): all but other schools' deregistered assessors. */
@@ -89,7 +89,7 @@ function conditions(actor: Actor, f: ListFilter): SQL {
     );
   if (f.status) parts.push(statusCondition(f.status, f.on, f.expiringDays));
   const q = f.q?.trim();
-  if (q && q.includes("@")) {
+  if (q?.includes("@")) {
     parts.push(sql`a.email_norm = ${q.toLowerCase()}`);
   } else if (q) {
     const fts = ftsExpression(q);
@@ -150,7 +150,7 @@ export async function listSchoolAssessors(
     db.all<{ total: number }>(sql`SELECT count(*) AS total FROM assessors a WHERE ${where}`),
     db.all<Row>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, a.email, a.phone,
         a.initial_training_date, a.last_examination_date, a.last_refresher_date, a.public_consent,
-        a.deregistered_on, a.registering_school_id, a.erased_at, a.version, ${linkedExpr} AS linked, NULL AS d2
+        a.deregistered_on, a.registering_school_id, a.erased_at, a.version, ${linkedExpr} AS linked, NULL AS dist
       FROM assessors a WHERE ${where} ORDER BY ${orderBy(f)} ${page}`),
   ]);
   const hydrated = await hydrate(db, rows);

@@ -4,13 +4,13 @@ import { eq, sql } from "drizzle-orm";
 import {
   assessorCrebos,
   assessorPlaces,
-  assessors,
+  type assessors,
   examinations,
   refresherTrainings,
 } from "../../db/schema";
 import type { DB } from "../db";
 import type { Actor } from "#src/rules/access";
-import type { UpdateAssessorBody } from "#src/rules/assessor-input";
+import type { AssessorChanges } from "./assessor-input";
 import { consentEvent, guardedUpdate, runGuarded, VersionConflict } from "./assessor-changes";
 import { refreshAssessorDerived } from "./assessor-derived";
 import { changesSince, type FieldChanges } from "./assessor-history";
@@ -49,7 +49,7 @@ export async function updateAssessor(
   db: DB,
   actor: Actor,
   current: AssessorRow,
-  patch: UpdateAssessorBody,
+  patch: AssessorChanges,
 ): Promise<UpdateResult> {
   const id = current.id;
   if (patch.version !== current.version) return conflict(db, id, patch.version);

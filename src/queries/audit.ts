@@ -1,7 +1,16 @@
 // The append-only audit log: one row per write (who, school, when, what, before/after).
 // Nothing in the code base updates or deletes rows of audit_log.
-import { and, count, desc, eq } from "drizzle-orm";
-import { auditLog, schools, users } from "../../db/schema";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import {
+  accountRequests,
+  apiTokens,
+  assessors,
+  auditLog,
+  crebos,
+  schools,
+  users,
+} from "../../db/schema";
 import type { DB } from "../db";
 
 export type AuditInput = {
@@ -43,7 +52,23 @@ export type AuditFilter = {
   perPage?: number;
 };
 
-/** One page of the audit log, newest first, with the actor's email and the school's name. */
+const entitySchool = alias(schools, "entity_school");
+const entityUser = alias(users, "entity_user");
+
+/**
+ * The name of what a row is about (an assessor's or school's name, a user's e-mail, a crebo),
+ * read from the record as it is now: an erased assessor shows as erased, not as before.
+ */
+const entityName = sql<string | null>`CASE ${auditLog.entity}
+    WHEN 'assessor' THEN trim(${assessors.firstName} || ' ' || ${assessors.infix} || ' ' || ${assessors.lastName})
+    WHEN 'school' THEN ${entitySchool.name}
+    WHEN 'user' THEN ${entityUser.email}
+    WHEN 'crebo' THEN ${crebos.code} || ' ' || ${crebos.name}
+    WHEN 'api_token' THEN ${apiTokens.name}
+    WHEN 'account_request' THEN ${accountRequests.schoolName}
+  END`;
+
+/** One page of the audit log, newest first, with the actor's email, the school's name and the name of what changed. */
 export async function listAudit(db: DB, filter: AuditFilter) {
   const perPage = filter.perPage ?? 50;
   const page = Math.max(1, filter.page ?? 1);
@@ -67,10 +92,30 @@ export async function listAudit(db: DB, filter: AuditFilter) {
         schoolName: schools.name,
         actorEmail: users.email,
         actorName: users.name,
+        entityName,
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
       .leftJoin(schools, eq(schools.id, auditLog.schoolId))
+      // Each join matches only rows of its own entity kind, so at most one of them hits.
+      .leftJoin(
+        assessors,
+        and(eq(auditLog.entity, "assessor"), eq(assessors.id, auditLog.entityId)),
+      )
+      .leftJoin(
+        entitySchool,
+        and(eq(auditLog.entity, "school"), eq(entitySchool.id, auditLog.entityId)),
+      )
+      .leftJoin(entityUser, and(eq(auditLog.entity, "user"), eq(entityUser.id, auditLog.entityId)))
+      .leftJoin(crebos, and(eq(auditLog.entity, "crebo"), eq(crebos.code, auditLog.entityId)))
+      .leftJoin(
+        apiTokens,
+        and(eq(auditLog.entity, "api_token"), eq(apiTokens.id, auditLog.entityId)),
+      )
+      .leftJoin(
+        accountRequests,
+        and(eq(auditLog.entity, "account_request"), eq(accountRequests.id, auditLog.entityId)),
+      )
       .where(where)
       .orderBy(desc(auditLog.id))
       .limit(perPage)

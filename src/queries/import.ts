@@ -11,12 +11,12 @@ import {
   createAssessorSchema,
   deregistrationSchema,
   examinationSchema,
-  parseWith,
   refresherSchema,
   toNewAssessor,
   TRAINING_COMPONENTS,
   type TrainingComponent,
 } from "#src/rules/assessor-input";
+import { parseWith } from "#src/rules/validation";
 import { normalise } from "#src/lib/normalise";
 import {
   loadForActor,
@@ -29,6 +29,7 @@ import { registrationStatements } from "./registration";
 import { runBatch } from "./batch";
 import { bumpDataVersion } from "./meta";
 import { lookupCrebos, lookupPlaces } from "./place-lookup";
+import { isoFromDutchDate } from "../lib/dutch-date";
 
 export type ImportRow = {
   row: number;
@@ -160,7 +161,7 @@ export async function previewImport(
       places: placeLookup.codes,
       crebos: creboLookup.codes,
       initial_training: {
-        date: c.scholingdatum ?? "",
+        date: isoFromDutchDate(c.scholingdatum ?? ""),
         provider: c.scholingaanbieder ?? "",
         components: components(c.scholingonderdelen),
       },
@@ -202,7 +203,7 @@ export async function previewImport(
     if (start) {
       for (const [date, crebo, ...notes] of logLines(c.examens)) {
         const e = parseWith(examinationSchema(today, start), {
-          date,
+          date: isoFromDutchDate(date),
           crebo: crebo ?? "",
           notes: notes.join(" / "),
         });
@@ -213,7 +214,7 @@ export async function previewImport(
       }
       for (const [date, kind, provider, ...description] of logLines(c.bijscholingen)) {
         const r = parseWith(refresherSchema(today, start), {
-          date,
+          date: isoFromDutchDate(date),
           kind,
           provider: provider ?? "",
           description: description.join(" / "),
@@ -223,7 +224,7 @@ export async function previewImport(
       }
       if (c.afgemeldop) {
         const d = parseWith(deregistrationSchema(today, start), {
-          date: c.afgemeldop,
+          date: isoFromDutchDate(c.afgemeldop),
           reason: c.redenafmelding ?? "",
         });
         if (!d.ok) errors["afgemeld op"] = Object.values(d.fields)[0];
@@ -306,6 +307,6 @@ export async function schoolUserByEmail(
     .from(users)
     .innerJoin(schools, eq(schools.id, users.schoolId))
     .where(eq(users.email, email.trim().toLowerCase()));
-  if (!row || !row.schoolId || row.disabledAt || row.status !== "active") return null;
+  if (!row?.schoolId || row.disabledAt || row.status !== "active") return null;
   return { userId: row.userId, schoolId: row.schoolId };
 }

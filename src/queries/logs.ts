@@ -4,7 +4,7 @@ import { assessorCrebos, examinations, refresherTrainings } from "../../db/schem
 import type { DB } from "../db";
 import { newId } from "../lib/ids";
 import type { Actor } from "#src/rules/access";
-import type { ExaminationBody, RefresherBody } from "#src/rules/assessor-input";
+import type { ExaminationInput, RefresherInput } from "./assessor-input";
 import { refreshAssessorDerived } from "./assessor-derived";
 import { auditEntry } from "./audit";
 import { runBatch, type Statement } from "./batch";
@@ -28,7 +28,7 @@ export async function addExamination(
   db: DB,
   actor: SchoolActor,
   assessorId: string,
-  body: ExaminationBody,
+  body: ExaminationInput,
 ): Promise<ExaminationRow> {
   const id = newId();
   const [[row]] = (await runBatch(db, [
@@ -68,7 +68,7 @@ export async function addRefresherTraining(
   db: DB,
   actor: SchoolActor,
   assessorId: string,
-  body: RefresherBody,
+  body: RefresherInput,
 ): Promise<RefresherRow> {
   const id = newId();
   const [[row]] = (await runBatch(db, [

@@ -14,9 +14,18 @@ export type PublicAssessor = {
   organisation: string;
   crebos: { code: string; name: string }[];
   schools: { id: string; name: string }[];
-  places: { code: string; name: string; province: string }[];
+  places: PublicPlace[];
   provinces: string[];
   distance_km?: number;
+};
+
+/** A place is public reference data, with its coordinate so that clients can map it. */
+export type PublicPlace = {
+  code: string;
+  name: string;
+  province: string;
+  lat: number;
+  lon: number;
 };
 
 export type PublicAssessorRow = {
@@ -25,7 +34,8 @@ export type PublicAssessorRow = {
   infix: string;
   last_name: string;
   organisation: string;
-  d2: number | null;
+  /** km to the nearest of the assessor's places within the radius (around a point only). */
+  dist: number | null;
 };
 
 /** An FTS5 query: every word of ≥ 3 characters as a quoted phrase, all required. */
@@ -43,7 +53,7 @@ export async function hydrate(
 ): Promise<PublicAssessor[]> {
   const crebosBy = new Map<string, { code: string; name: string }[]>();
   const schoolsBy = new Map<string, { id: string; name: string }[]>();
-  const placesBy = new Map<string, { code: string; name: string; province: string }[]>();
+  const placesBy = new Map<string, PublicPlace[]>();
   const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
     const list = map.get(key);
     if (list) list.push(value);
@@ -69,14 +79,20 @@ export async function hydrate(
       db.all<{ assessor_id: string; id: string; name: string }>(
         sql`SELECT s2.assessor_id, s.id, s.name FROM assessor_schools s2 JOIN schools s ON s.id = s2.school_id WHERE s2.assessor_id IN (${ids}) ORDER BY s.name`,
       ),
-      db.all<{ assessor_id: string; code: string; name: string; province: string }>(
-        sql`SELECT ap.assessor_id, p.code, p.name, p.province FROM assessor_places ap JOIN places p ON p.code = ap.place_code WHERE ap.assessor_id IN (${ids}) ORDER BY p.name`,
+      db.all<PublicPlace & { assessor_id: string }>(
+        sql`SELECT ap.assessor_id, p.code, p.name, p.province, p.lat, p.lon FROM assessor_places ap JOIN places p ON p.code = ap.place_code WHERE ap.assessor_id IN (${ids}) ORDER BY p.name`,
       ),
     ]);
     for (const r of creboRows) push(crebosBy, r.assessor_id, { code: r.code, name: r.name });
     for (const r of schoolRows) push(schoolsBy, r.assessor_id, { id: r.id, name: r.name });
     for (const r of placeRows)
-      push(placesBy, r.assessor_id, { code: r.code, name: r.name, province: r.province });
+      push(placesBy, r.assessor_id, {
+        code: r.code,
+        name: r.name,
+        province: r.province,
+        lat: r.lat,
+        lon: r.lon,
+      });
   }
   return rows.map((r) => {
     const placeList = placesBy.get(r.id) ?? [];
@@ -92,8 +108,7 @@ export async function hydrate(
       places: placeList,
       provinces: [...new Set(placeList.map((p) => p.province))].sort(),
     };
-    if (r.d2 !== null && r.d2 !== undefined)
-      item.distance_km = Math.round(Math.sqrt(r.d2) * 10) / 10;
+    if (r.dist !== null && r.dist !== undefined) item.distance_km = Math.round(r.dist * 10) / 10;
     return item;
   });
 }

@@ -1,6 +1,6 @@
-// Reads of the reference tables: provinces, places, crebos.
-import { and, asc, eq, isNull, like, or, sql } from "drizzle-orm";
-import { crebos, places, provinces } from "../../db/schema";
+// Reads of the reference tables: provinces, places, postcodes, crebos.
+import { and, asc, between, eq, isNull, like, or, sql } from "drizzle-orm";
+import { crebos, places, postcodes, provinces } from "../../db/schema";
 import type { DB } from "../db";
 import { normalise } from "#src/lib/normalise";
 
@@ -51,19 +51,102 @@ export async function listPlaces(
     .limit(filter.limit ?? 5000);
 }
 
+const placeColumns = {
+  code: places.code,
+  name: places.name,
+  municipality: places.municipality,
+  province: places.province,
+  lat: places.lat,
+  lon: places.lon,
+};
+
 export async function getPlace(db: DB, code: string): Promise<Place | undefined> {
+  const [row] = await db.select(placeColumns).from(places).where(eq(places.code, code));
+  return row;
+}
+
+/** Places whose normalised name is exactly `nameNorm` (names repeat across municipalities). */
+export async function placesByName(db: DB, nameNorm: string): Promise<Place[]> {
+  return db
+    .select(placeColumns)
+    .from(places)
+    .where(eq(places.nameNorm, nameNorm))
+    .orderBy(asc(places.province), asc(places.municipality));
+}
+
+/** Places inside a lat/lon box (reads the places_lat_lon_idx index). */
+export async function placesInBox(
+  db: DB,
+  box: { minLat: number; maxLat: number; minLon: number; maxLon: number },
+): Promise<{ code: string; lat: number; lon: number }[]> {
+  return db
+    .select({ code: places.code, lat: places.lat, lon: places.lon })
+    .from(places)
+    .where(
+      and(between(places.lat, box.minLat, box.maxLat), between(places.lon, box.minLon, box.maxLon)),
+    );
+}
+
+/** Every place with its name and municipality, for matching search words (reference data). */
+export async function placeNames(
+  db: DB,
+): Promise<{ code: string; name: string; municipality: string }[]> {
+  return db
+    .select({ code: places.code, name: places.name, municipality: places.municipality })
+    .from(places);
+}
+
+export type Postcode = { pc4: string; lat: number; lon: number; place: Omit<Place, "lat" | "lon"> };
+
+export async function getPostcode(db: DB, pc4: string): Promise<Postcode | undefined> {
   const [row] = await db
     .select({
+      pc4: postcodes.pc4,
+      lat: postcodes.lat,
+      lon: postcodes.lon,
       code: places.code,
       name: places.name,
       municipality: places.municipality,
       province: places.province,
-      lat: places.lat,
-      lon: places.lon,
     })
-    .from(places)
-    .where(eq(places.code, code));
-  return row;
+    .from(postcodes)
+    .innerJoin(places, eq(places.code, postcodes.placeCode))
+    .where(eq(postcodes.pc4, pc4));
+  if (!row) return undefined;
+  const { code, name, municipality, province } = row;
+  return {
+    pc4: row.pc4,
+    lat: row.lat,
+    lon: row.lon,
+    place: { code, name, municipality, province },
+  };
+}
+
+/** Postcodes starting with `prefix` (1–4 digits), for the Waar typeahead. */
+export async function postcodesStartingWith(
+  db: DB,
+  prefix: string,
+  limit = 8,
+): Promise<Postcode[]> {
+  const rows = await db
+    .select({
+      pc4: postcodes.pc4,
+      lat: postcodes.lat,
+      lon: postcodes.lon,
+      code: places.code,
+      name: places.name,
+      municipality: places.municipality,
+      province: places.province,
+    })
+    .from(postcodes)
+    .innerJoin(places, eq(places.code, postcodes.placeCode))
+    .where(like(postcodes.pc4, `${prefix.replace(/\D/g, "")}%`))
+    .orderBy(asc(postcodes.pc4))
+    .limit(limit);
+  return rows.map(({ code, name, municipality, province, ...r }) => ({
+    ...r,
+    place: { code, name, municipality, province },
+  }));
 }
 
 /** Active (not retired) crebos, the MEI ones first when `meiFirst`. */

@@ -174,7 +174,7 @@ export async function publicAssessorsOfSchool(
   return {
     items: rows.map((r) => ({
       id: r.id,
-      name: [r.firstName, r.infix, r.lastName].filter((p) => p && p.trim()).join(" "),
+      name: [r.firstName, r.infix, r.lastName].filter((p) => p?.trim()).join(" "),
       organisation: r.organisation,
     })),
     total: Number(total),

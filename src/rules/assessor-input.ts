@@ -75,7 +75,7 @@ const phoneField = z
   .trim()
   .max(30, "Gebruik hoogstens 30 tekens.")
   .refine(
-    (v) => v === "" || /^\+?[0-9][0-9 ()\-]{5,}$/.test(v),
+    (v) => v === "" || /^\+?[0-9][0-9 ()-]{5,}$/.test(v),
     "Vul een geldig telefoonnummer in (bijvoorbeeld 06-12345678).",
   );
 
@@ -198,35 +198,6 @@ export function deregistrationSchema(today: string, trainingDate: string) {
   });
 }
 export type DeregistrationBody = z.infer<ReturnType<typeof deregistrationSchema>>;
-
-/** zod issues → {field: Dutch message}; unknown keys are named one by one. */
-export function issuesToFields(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const prefix = issue.path.map(String).join(".");
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) fields[prefix ? `${prefix}.${key}` : key] ??= "Onbekend veld.";
-      continue;
-    }
-    // An array element error is reported on the array field ("places", not "places.2").
-    const key =
-      issue.path
-        .filter((p) => typeof p !== "number")
-        .map(String)
-        .join(".") || "_";
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
-
-export type Parsed<T> = { ok: true; data: T } | { ok: false; fields: Record<string, string> };
-
-export function parseWith<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
-  const result = schema.safeParse(input);
-  return result.success
-    ? { ok: true, data: result.data }
-    : { ok: false, fields: issuesToFields(result.error) };
-}
 
 /** API body (snake_case) → the query layer's input. */
 export function toNewAssessor(b: CreateAssessorBody) {

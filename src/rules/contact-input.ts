@@ -33,7 +33,7 @@ const phoneField = z
   .trim()
   .max(30, "Gebruik hoogstens 30 tekens.")
   .refine(
-    (v) => v === "" || /^\+?[0-9][0-9 ()\-]{5,}$/.test(v),
+    (v) => v === "" || /^\+?[0-9][0-9 ()-]{5,}$/.test(v),
     "Vul een geldig telefoonnummer in (bijvoorbeeld 030-1234567).",
   );
 

@@ -84,16 +84,5 @@ export const examResultBody = z.strictObject({
     .max(40, { error: "Geef ten hoogste 40 vakken." }),
 });
 
-/** zod issues → {"parts.0.grade": Dutch message}; unknown fields are named one by one. */
-export function ruleFieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join(".");
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) fields[path ? `${path}.${key}` : key] ??= "Onbekend veld.";
-    } else {
-      fields[path || "_"] ??= path ? issue.message : "Stuur een JSON-object.";
-    }
-  }
-  return fields;
-}
+/** How rule bodies name their fields in errors: "parts.0.grade", with array positions. */
+export const RULE_FIELD_OPTIONS = { keepIndices: true, rootMessage: "Stuur een JSON-object." };

@@ -8,11 +8,14 @@ import type { Facet } from "./search";
 export function countsAnswer(f: {
   fts: string | null;
   short: string[];
+  placeWords: unknown[];
   place?: string;
   crebo?: string;
-  origin: unknown;
+  near: string | null;
 }): boolean {
-  return !f.fts && f.short.length === 0 && !f.place && !f.crebo && !f.origin;
+  return (
+    !f.fts && f.short.length === 0 && f.placeWords.length === 0 && !f.place && !f.crebo && !f.near
+  );
 }
 
 /**

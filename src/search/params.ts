@@ -1,5 +1,6 @@
 // The public search parameters (DESIGN §4), validated once for the API, the page and the CSV.
 import { z } from "zod";
+import { fieldMessages } from "#src/rules/validation";
 
 export const PROVINCE_CODES = [
   "GR",
@@ -51,13 +52,12 @@ export const searchParamsSchema = z
         .regex(/^\d{5}$/, "Een crebonummer bestaat uit 5 cijfers.")
         .optional(),
     ),
+    // A postcode ("3811", "3811 AB"), a place name or "lat,lon"; what it names is resolved in
+    // search/near.ts (unknown or ambiguous → 422 naming near).
     near: optionalText.pipe(
       z
         .string()
-        .refine(
-          (v) => /^\d{4}$/.test(v) || latLon.test(v),
-          "Geef een plaatscode of coördinaten als lat,lon.",
-        )
+        .max(100, "Gebruik hoogstens 100 tekens voor de plaats of postcode.")
         .refine((v) => {
           const m = latLon.exec(v);
           return !m || (Math.abs(Number(m[1])) <= 90 && Math.abs(Number(m[2])) <= 180);
@@ -102,11 +102,12 @@ export const searchParamsSchema = z
         path: ["sort"],
         message: "Sorteren op relevantie kan alleen met een zoektekst.",
       });
-    if (p.sort === "distance" && !p.near)
+    if (p.sort === "distance" && !p.near && !(p.place && p.radius_km !== undefined))
       ctx.addIssue({
         code: "custom",
         path: ["sort"],
-        message: "Sorteren op afstand kan alleen met een plaats (near).",
+        message:
+          "Sorteren op afstand kan alleen rond een punt: met near, of met place en radius_km.",
       });
   });
 
@@ -117,6 +118,8 @@ export type SearchParams = {
   crebo?: string;
   near?: string;
   radiusKm: number;
+  /** `place` with an explicit `radius_km`: a search around that place instead of in it. */
+  aroundPlace: boolean;
   sort: "name" | "relevance" | "distance";
   page: number;
   perPage: number;
@@ -128,12 +131,9 @@ export type ParsedSearch =
 /** Query-string values (first value per key) → validated search parameters. */
 export function parseSearchParams(query: Record<string, string | undefined>): ParsedSearch {
   const result = searchParamsSchema.safeParse(query);
-  if (!result.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of result.error.issues) fields[String(issue.path[0] ?? "_")] ??= issue.message;
-    return { ok: false, fields };
-  }
+  if (!result.success) return { ok: false, fields: fieldMessages(result.error) };
   const p = result.data;
+  const aroundPlace = Boolean(p.place && p.radius_km !== undefined);
   return {
     ok: true,
     params: {
@@ -143,30 +143,11 @@ export function parseSearchParams(query: Record<string, string | undefined>): Pa
       crebo: p.crebo,
       near: p.near,
       radiusKm: p.radius_km ?? DEFAULT_RADIUS_KM,
-      sort: p.sort ?? "name",
+      aroundPlace,
+      // Around a point the list is in distance order unless asked otherwise.
+      sort: p.sort ?? (p.near || aroundPlace ? "distance" : "name"),
       page: p.page ?? 1,
       perPage: p.per_page ?? 20,
     },
   };
-}
-
-/** The parameters as they appear in a URL (API names), for links and the page's address bar. */
-export function toQueryString(
-  p: Partial<SearchParams>,
-  overrides: Partial<SearchParams> = {},
-): string {
-  const merged = { ...p, ...overrides };
-  const out = new URLSearchParams();
-  if (merged.q) out.set("q", merged.q);
-  if (merged.province) out.set("province", merged.province);
-  if (merged.place) out.set("place", merged.place);
-  if (merged.crebo) out.set("crebo", merged.crebo);
-  if (merged.near) out.set("near", merged.near);
-  if (merged.near && merged.radiusKm && merged.radiusKm !== DEFAULT_RADIUS_KM)
-    out.set("radius_km", String(merged.radiusKm));
-  if (merged.sort && merged.sort !== "name") out.set("sort", merged.sort);
-  if (merged.page && merged.page > 1) out.set("page", String(merged.page));
-  if (merged.perPage && merged.perPage !== 20) out.set("per_page", String(merged.perPage));
-  const s = out.toString();
-  return s ? `?${s}` : "";
 }

@@ -4,7 +4,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { PublicAssessor } from "./search";
 
-/** What the inner (filtered, ordered, limited) select must return per assessor. */
+/** What the inner (filtered, ordered, limited) select must return per assessor, with dist and rank. */
 export const ROW_COLUMNS = sql`a.id, a.first_name, a.infix, a.last_name, a.organisation, a.sort_key`;
 
 export type HydratedRow = {
@@ -14,31 +14,31 @@ export type HydratedRow = {
   last_name: string;
   organisation: string;
   sort_key: string;
-  d2: number | null;
+  dist: number | null;
   crebos: string;
   schools: string;
   places: string;
 };
 
 /**
- * Wraps `inner` (a select of ROW_COLUMNS, d2 and rank, with its own ORDER BY and LIMIT) so each
+ * Wraps `inner` (a select of ROW_COLUMNS, dist and rank, with its own ORDER BY and LIMIT) so each
  * row carries its lists as JSON. The JSON is built only for the rows the inner select kept; the
  * outer ORDER BY repeats the inner one (on at most a page of rows) so the order is guaranteed.
  */
 export function hydratedRows(inner: SQL, order: "name" | "distance" | "relevance"): SQL {
   const outerOrder =
     order === "distance"
-      ? sql`p.d2, p.sort_key, p.id`
+      ? sql`p.dist, p.sort_key, p.id`
       : order === "relevance"
         ? sql`p.rank, p.sort_key, p.id`
         : sql`p.sort_key, p.id`;
   // No ORDER BY inside the lists (a sorter per row would dominate the CSV): sorted in JS below.
-  return sql`SELECT p.id, p.first_name, p.infix, p.last_name, p.organisation, p.sort_key, p.d2,
+  return sql`SELECT p.id, p.first_name, p.infix, p.last_name, p.organisation, p.sort_key, p.dist,
     (SELECT json_group_array(json_object('code', c.code, 'name', c.name))
        FROM assessor_crebos ac JOIN crebos c ON c.code = ac.crebo_code WHERE ac.assessor_id = p.id) AS crebos,
     (SELECT json_group_array(json_object('id', s.id, 'name', s.name))
        FROM assessor_schools s2 JOIN schools s ON s.id = s2.school_id WHERE s2.assessor_id = p.id) AS schools,
-    (SELECT json_group_array(json_object('code', pl.code, 'name', pl.name, 'province', pl.province))
+    (SELECT json_group_array(json_object('code', pl.code, 'name', pl.name, 'province', pl.province, 'lat', pl.lat, 'lon', pl.lon))
        FROM assessor_places ap JOIN places pl ON pl.code = ap.place_code WHERE ap.assessor_id = p.id) AS places
     FROM (${inner}) p ORDER BY ${outerOrder}`;
 }
@@ -63,7 +63,7 @@ export function toPublicAssessor(r: HydratedRow): PublicAssessor {
     places,
     provinces: [...new Set(places.map((p) => p.province))].sort(),
   };
-  if (r.d2 !== null && r.d2 !== undefined) item.distance_km = Math.round(Math.sqrt(r.d2) * 10) / 10;
+  if (r.dist !== null && r.dist !== undefined) item.distance_km = Math.round(r.dist * 10) / 10;
   return item;
 }
 
@@ -81,15 +81,15 @@ export type CodedRow = Omit<HydratedRow, "crebos" | "schools" | "places"> & {
 export function codedRows(inner: SQL, order: "name" | "distance" | "relevance"): SQL {
   const outerOrder =
     order === "distance"
-      ? sql`p.d2, p.sort_key, p.id`
+      ? sql`p.dist, p.sort_key, p.id`
       : order === "relevance"
         ? sql`p.rank, p.sort_key, p.id`
         : sql`p.sort_key, p.id`;
   // The whole chunk comes back as ONE JSON value: turning thousands of rows into objects in the
   // driver cost more than the query itself.
   return sql`SELECT json_group_array(json_array(r.id, r.first_name, r.infix, r.last_name,
-      r.organisation, r.sort_key, r.d2, r.crebos, r.schools, r.places)) AS rows FROM (
-    SELECT p.id, p.first_name, p.infix, p.last_name, p.organisation, p.sort_key, p.d2,
+      r.organisation, r.sort_key, r.dist, r.crebos, r.schools, r.places)) AS rows FROM (
+    SELECT p.id, p.first_name, p.infix, p.last_name, p.organisation, p.sort_key, p.dist,
       (SELECT group_concat(crebo_code) FROM assessor_crebos WHERE assessor_id = p.id) AS crebos,
       (SELECT group_concat(school_id) FROM assessor_schools WHERE assessor_id = p.id) AS schools,
       (SELECT group_concat(place_code) FROM assessor_places WHERE assessor_id = p.id) AS places
@@ -105,7 +105,7 @@ export function parseCodedRows(json: string): CodedRow[] {
     last_name: v[3] as string,
     organisation: v[4] as string,
     sort_key: v[5] as string,
-    d2: v[6] as number | null,
+    dist: v[6] as number | null,
     crebos: v[7] as string | null,
     schools: v[8] as string | null,
     places: v[9] as string | null,
@@ -116,14 +116,14 @@ export function parseCodedRows(json: string): CodedRow[] {
 export type ListNames = {
   crebos: Map<string, string>;
   schools: Map<string, string>;
-  places: Map<string, { name: string; province: string }>;
+  places: Map<string, { name: string; province: string; lat: number; lon: number }>;
 };
 
 export function listNameQueries() {
   return {
     crebos: sql`SELECT code, name FROM crebos`,
     schools: sql`SELECT id AS code, name FROM schools`,
-    places: sql`SELECT code, name, province FROM places`,
+    places: sql`SELECT code, name, province, lat, lon FROM places`,
   };
 }
 
@@ -148,6 +148,6 @@ export function fromCodes(r: CodedRow, names: ListNames): PublicAssessor {
     places,
     provinces: [...new Set(places.map((p) => p.province))].sort(),
   };
-  if (r.d2 !== null && r.d2 !== undefined) item.distance_km = Math.round(Math.sqrt(r.d2) * 10) / 10;
+  if (r.dist !== null && r.dist !== undefined) item.distance_km = Math.round(r.dist * 10) / 10;
   return item;
 }

@@ -61,7 +61,7 @@ test("a password never reaches the console, also not in development mail", async
     config: { ...t.config, env: "development" },
     now: () => new Date(),
     mailer: consoleMailer,
-    background: (task) => afterResponse.push(task),
+    background: (task) => void afterResponse.push(task),
   });
   const { user } = await createSchoolWithUser(t.db);
   await postForm(dev, "/inloggen", { email: user.email, password: "geheim-verkeerd-wachtwoord" });

@@ -50,7 +50,9 @@ export function recordingClient(client: Client) {
   });
   return {
     client: proxy as Client,
-    start: () => void (log = []),
+    start: () => {
+      log = [];
+    },
     stop: (): SqlCall[] => {
       const calls = log ?? [];
       log = null;

@@ -218,7 +218,13 @@ async function main() {
     {
       name: "search: near 25 km by distance",
       group: "search",
-      path: `/api/v1/assessors?near=${utrecht}&radius_km=25&sort=distance`,
+      path: `/api/v1/assessors?place=${utrecht}&radius_km=25&sort=distance`,
+      iterations: n,
+    },
+    {
+      name: "search: near a postcode (3511, 25 km)",
+      group: "search",
+      path: "/api/v1/assessors?near=3511",
       iterations: n,
     },
     {

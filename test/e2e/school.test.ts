@@ -128,6 +128,10 @@ describe.skipIf(!browserAvailable)("school area in the browser", () => {
     await expect
       .poll(() => page.locator(".notice.success").textContent())
       .toContain("Het examen is geregistreerd.");
+    // Focus goes to the confirmation, not back to the top of the page.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className ?? ""))
+      .toBe("notice success");
     await expect.poll(() => page.locator(".timeline-item").count()).toBe(2);
     await expect
       .poll(() => page.locator(".profile-head .badge").textContent())
@@ -140,6 +144,15 @@ describe.skipIf(!browserAvailable)("school area in the browser", () => {
     await expect
       .poll(() => page.locator("#bijscholing-form .field-error").first().textContent())
       .toContain("mag niet in de toekomst liggen");
+    // After a form error focus moves to the error summary.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.activeElement?.closest("form")?.id + " " + document.activeElement?.className,
+        ),
+      )
+      .toBe("bijscholing-form error-summary");
 
     // the bijscholing makes the assessor qualified
     await page.getByLabel("Datum van de bijscholing").fill("2026-06-10");

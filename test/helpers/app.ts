@@ -52,7 +52,7 @@ export async function createTestApp(
     config,
     now: opts.now ?? (() => TEST_NOW),
     mailer,
-    background: (task) => pending.push(task),
+    background: (task) => void pending.push(task),
   });
   if (opts.settleEachRequest !== false) {
     // Tests read the outbox right after a request: let the after-response work finish first.

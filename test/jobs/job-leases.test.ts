@@ -118,7 +118,7 @@ describe("job leases across two connections to one database file", () => {
     ).toBe(true);
   });
 
-  it("purge drops throttle rows older than a day and keeps recent ones", async () => {
+  it("purge drops throttle rows older than the longest window and keeps recent ones", async () => {
     const now = new Date();
     const s = Math.floor(now.getTime() / 1000);
     await a.db.insert(throttleEvents).values([

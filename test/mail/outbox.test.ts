@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "../../db/schema";
 import { parseConfig, type Config } from "../../src/config";
 import { openDatabase, type DB } from "../../src/db";
-import { MailAddressError, queueMail } from "../../src/mail";
+import { INVALID_ADDRESS, MailAddressError, queueMail } from "../../src/mail";
 import { buildMessage, htmlFromText, type OutgoingMail } from "../../src/mail/message";
 import { deliverDueMail } from "../../src/mail/sender";
 import type { MailTransport } from "../../src/mail/transport";
@@ -196,15 +196,32 @@ describe("outbox delivery (in process)", () => {
       ...Object.values(message.headers),
     ])
       expect(value).not.toMatch(/[\r\n]/);
+    // An address that is not one plain a@b is refused whole: no row, nothing to build a header from.
+    const told: string[] = [];
     for (const to of [
       "a@school.test\r\nBcc: x@example.org",
       "a@school.test, x@example.org",
       "Evil <a@b.nl>",
     ])
-      await expect(queueMail(db, { to, subject: "x", body: "y" })).rejects.toThrow(
-        MailAddressError,
-      );
+      await expect(
+        queueMail(db, { to, subject: "x", body: "y" }, (m) => void told.push(m.to)),
+      ).rejects.toThrow(MailAddressError);
+    expect(told).toEqual([]);
     expect(await rows(db)).toHaveLength(1);
+    // A row that got in anyway (old data) is failed by the sender, never handed to the transport.
+    await db.update(outbox).set({ toAddress: "a@school.test\nBcc: x@example.org" });
+    const { sent, transport } = recordingTransport();
+    const counts = await deliverDueMail({
+      db,
+      transport,
+      config,
+      now: () => new Date(),
+      holder: "t",
+    });
+    expect(counts.failed).toBe(1);
+    expect(sent).toEqual([]);
+    const [failed] = await rows(db);
+    expect(failed).toMatchObject({ status: "failed", lastError: INVALID_ADDRESS });
   });
 
   it("builds Message-ID, Auto-Submitted, List-Unsubscribe on reminders and an escaped HTML part", async () => {

@@ -77,7 +77,7 @@ describe("under load: concurrent public searches and school writes", () => {
     "?q=ber&sort=relevance",
     "?q=de",
     `?province=UT&crebo=${crebo}`,
-    `?near=${placeCodes[0]}&radius_km=30&sort=distance`,
+    `?place=${placeCodes[0]}&radius_km=30&sort=distance`,
     "?page=5&per_page=100",
     "?province=ZZ", // invalid: 422, never 5xx
     "?per_page=500", // invalid

@@ -265,7 +265,7 @@ describe("crebos", () => {
       { cookie: adminCookie },
     );
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/beheer/crebos/29999?toegevoegd");
+    expect(res.headers.get("location")).toBe("/beheer/crebos/29999?melding=toegevoegd");
     const [row] = await t.db.select().from(crebos).where(eq(crebos.code, "29999"));
     expect(row).toMatchObject({
       name: "Monteur zonne-energie",
@@ -382,10 +382,26 @@ describe("audit log viewer", () => {
       await get(t.app, `/beheer/audit?school=${a.school.id}`, adminCookie)
     ).text();
     expect(bySchool).toContain("1 regels.");
-    expect(bySchool).toContain("suspend");
+    // Dutch action names and the name of what changed, not the raw codes.
+    expect(bySchool).toContain("School opgeschort");
+    expect(bySchool).toMatch(/School: <strong>School Alfa<\/strong>/);
+    expect(bySchool).toContain('data-action="suspend"');
     const byEntity = await (await get(t.app, "/beheer/audit?entity=school", adminCookie)).text();
     expect(byEntity).toContain("2 regels.");
     expect(byEntity).toContain(admin.email);
+  });
+
+  test("names the assessor, speaks Dutch, and the wide table scrolls by keyboard", async () => {
+    const a = await createSchoolWithUser(t.db, "School Gamma");
+    await createTestAssessor(t.db, a, { firstName: "Greetje", lastName: "Auditia" });
+    const html = await (await get(t.app, "/beheer/audit?entity=assessor", adminCookie)).text();
+    expect(html).toMatch(/Beoordelaar: <strong>Greetje van der Auditia<\/strong>/);
+    expect(html).toContain(">Geregistreerd</td>");
+    expect(html).toContain('<option value="assessor" selected="">Beoordelaar</option>');
+    expect(html).toMatch(
+      /<div class="table-wrap" tabindex="0" role="region" aria-labelledby="audit-caption">/,
+    );
+    for (const raw of [">create<", ">assessor<", '"first_name"']) expect(html).not.toContain(raw);
   });
 
   test("the viewer only reads: there is no way to post to it", async () => {

@@ -165,9 +165,9 @@ describe("GET /api/v1/assessors", () => {
     });
   });
 
-  test("near with radius: distance_km and sort=distance", async () => {
+  test("place with radius: distance_km and sort=distance", async () => {
     // 1245 = 's-Gravenhage; 3295 = a place elsewhere in the country.
-    const body = (await get("/api/v1/assessors?near=1245&radius_km=5&sort=distance")).json();
+    const body = (await get("/api/v1/assessors?place=1245&radius_km=5&sort=distance")).json();
     expect(body.items.length).toBe(4);
     for (const item of body.items) expect(item.distance_km).toBe(0);
     const wide = (
@@ -199,8 +199,8 @@ describe("GET /api/v1/assessors", () => {
     ["place=9999", "place"],
     ["crebo=123", "crebo"],
     ["near=abc", "near"],
-    ["near=1245&radius_km=500", "radius_km"],
-    ["near=1245&radius_km=nul", "radius_km"],
+    ["near=3811&radius_km=500", "radius_km"],
+    ["near=3811&radius_km=nul", "radius_km"],
     ["sort=bogus", "sort"],
     ["sort=relevance", "sort"],
     ["sort=distance", "sort"],

@@ -262,4 +262,60 @@ describe("CSV import", () => {
     expect(confirm.headers.get("location")).toBe("/school?geimporteerd=1");
     expect((await t.db.select().from(assessors)).length).toBe(1);
   });
+
+  it("accepts Dutch spreadsheet dates dd-mm-jjjj and d-m-jjjj beside ISO", async () => {
+    const { t, auth } = await register();
+    const csv = [
+      `${HEADER};examens;bijscholingen`,
+      `Dag;;Maand;dagmaand@voorbeeld.nl;;;${UTRECHT};${CREBO};15-03-2025;X;${ALL};ja;"5-4-2025 | ${CREBO} | eerste";"01-05-2025 | terugkomdag | ROC"`,
+      `Kort;;Datum;kort@voorbeeld.nl;;;${UTRECHT};${CREBO};5-3-2025;X;${ALL};ja;;`,
+      `Geen;;Dag;geendag@voorbeeld.nl;;;${UTRECHT};${CREBO};31-02-2025;X;${ALL};ja;;`,
+    ].join("\n");
+    const res = await importCsv(t, auth, csv);
+    const body = await res.json();
+    expect(res.status).toBe(422);
+    expect(body.rows.map((r: { status: string }) => r.status)).toEqual(["ok", "ok", "error"]);
+    const byName = Object.fromEntries(
+      body.rows.map((r: { name: string; status: string; errors?: Record<string, string> }) => [
+        r.name,
+        r,
+      ]),
+    );
+    expect(byName["Geen Dag"].errors["scholing datum"]).toEqual(expect.any(String));
+    expect(byName["Dag Maand"].errors ?? {}).toEqual({});
+    expect(byName["Kort Datum"].errors ?? {}).toEqual({});
+    // Without the impossible date the file is imported, with its dates as ISO.
+    const ok = await importCsv(t, auth, csv.split("\n").slice(0, 3).join("\n"));
+    expect(ok.status).toBe(201);
+    const list = await (
+      await t.app.request("/api/v1/school/assessors?q=maand", { headers: { Authorization: auth } })
+    ).json();
+    const record = await (
+      await t.app.request(`/api/v1/school/assessors/${list.items[0].id}`, {
+        headers: { Authorization: auth },
+      })
+    ).json();
+    expect(record.initial_training.date).toBe("2025-03-15");
+    expect(record.examinations.map((e: { date: string }) => e.date)).toEqual(["2025-04-05"]);
+    expect(record.refresher_trainings.map((r: { date: string }) => r.date)).toEqual(["2025-05-01"]);
+  });
+
+  it("the import preview carries the file as a hidden value, not an unlabelled box", async () => {
+    const { t, user } = await register();
+    const cookie = await sessionCookie(t.db, user.id);
+    const csv = [
+      HEADER,
+      `Een;;Rij;eenrij@voorbeeld.nl;;;${UTRECHT};${CREBO};15-01-2025;X;${ALL};ja`,
+    ].join("\n");
+    const form = new FormData();
+    form.set("file", new File([csv], "lijst.csv", { type: "text/csv" }));
+    const preview = await t.app.request("/school/import", {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: "http://localhost:8787" },
+      body: form,
+    });
+    const html = await preview.text();
+    expect(html).not.toContain("<textarea");
+    expect(html).toMatch(/<input type="hidden" name="csv" value="[^"]*15-01-2025/);
+  });
 });

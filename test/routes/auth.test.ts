@@ -261,7 +261,7 @@ describe("cookies and sessions", () => {
     expect((await get(t.app, "/school/team", cookie)).status).toBe(200);
     const out = await postForm(t.app, "/uitloggen", {}, { cookie });
     expect(out.status).toBe(303);
-    expect(out.headers.get("location")).toBe("/inloggen?uitgelogd");
+    expect(out.headers.get("location")).toBe("/inloggen?melding=uitgelogd");
     expect(
       out.headers.getSetCookie().some((h) => /^session=;/.test(h) && /Max-Age=0/i.test(h)),
     ).toBe(true);

@@ -77,6 +77,7 @@ describe("public search parameters (fast-check)", () => {
   let t: TestApp;
   let placeCodes: string[];
   let unknownPlace: string;
+  let postcodes: string[];
   let contacts: string[];
 
   beforeAll(async () => {
@@ -87,6 +88,10 @@ describe("public search parameters (fast-check)", () => {
     );
     const known = new Set(placeCodes);
     unknownPlace = ["0000", "0001", "9998", "9999"].find((c) => !known.has(c))!;
+    // near takes postcodes (a 4-digit value is always a postcode), unique place names, lat,lon.
+    postcodes = (await t.db.all<{ pc4: string }>(sql`SELECT pc4 FROM postcodes ORDER BY pc4`)).map(
+      (r) => r.pc4,
+    );
     contacts = (
       await t.db.all<{ email: string; phone: string }>(sql`SELECT email, phone FROM assessors`)
     ).flatMap((r) => [r.email, r.phone]);
@@ -107,7 +112,9 @@ describe("public search parameters (fast-check)", () => {
     place: fc.constantFrom(...placeCodes),
     crebo: fc.stringMatching(/^\d{5}$/),
     near: fc.oneof(
-      fc.constantFrom(...placeCodes),
+      fc.constantFrom(...postcodes),
+      fc.constantFrom(...postcodes).map((pc) => `${pc} AB`),
+      fc.constantFrom("Amersfoort", "utrecht", "'s-Gravenhage", "Beek (Berg en Dal)"),
       fc
         .tuple(
           fc.integer({ min: -89, max: 89 }),
@@ -208,9 +215,10 @@ describe("public search parameters (fast-check)", () => {
       if (province) expect(item.provinces).toContain(province);
       if (query.crebo)
         expect((item.crebos as { code: string }[]).map((c) => c.code)).toContain(query.crebo);
-      if (query.place)
+      const aroundPlace = query.place && query.radius_km && !query.near;
+      if (query.place && !aroundPlace)
         expect((item.places as { code: string }[]).map((p) => p.code)).toContain(query.place);
-      if (query.near)
+      if (query.near || aroundPlace)
         expect(item.distance_km as number).toBeLessThanOrEqual(Number(query.radius_km ?? 25) + 0.1);
     }
   }

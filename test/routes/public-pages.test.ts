@@ -42,7 +42,7 @@ describe("search page /", () => {
     for (const label of [
       'for="q"',
       'for="province"',
-      'for="place"',
+      'for="near"',
       'for="crebo"',
       'for="radius_km"',
     ])
@@ -80,25 +80,32 @@ describe("search page /", () => {
     expect(res.headers.get("hx-push-url")).toBe("/?q=meer&province=UT");
   });
 
-  test("changing the province also sends the narrowed place list out of band", async () => {
-    const { html } = await page("/?province=FR", {
+  test("choosing a province after a place drops the place, and the Waar box is sent out of band", async () => {
+    const { html, res } = await page("/?province=FR&near=3811", {
       "HX-Request": "true",
-      "HX-Current-URL": "http://localhost/?province=UT",
+      "HX-Current-URL": "http://localhost/?near=3811",
     });
-    expect(html).toContain('id="place-field"');
-    expect(html).toContain('hx-swap-oob="true"');
-    const placeField = html.slice(
-      html.indexOf('id="place-field"'),
-      html.indexOf("</select>", html.indexOf('id="place-field"')),
-    );
-    expect(placeField).toContain("Leeuwarden");
-    expect(placeField).not.toContain(">Utrecht<");
+    expect(res.headers.get("hx-push-url")).toBe("/?province=FR");
+    expect(html).toContain('id="where-field"');
+    const where = html.slice(html.indexOf('id="where-field"'));
+    expect(where).toContain('hx-swap-oob="true"');
+    expect(where).toMatch(/id="near" name="near" value=""/);
   });
 
-  test("a place outside the chosen province is dropped", async () => {
-    const { html, res } = await page("/?province=FR&place=3295", { "HX-Request": "true" });
-    expect(res.headers.get("hx-push-url")).toBe("/?province=FR");
-    expect(html).toContain("0 praktijkbeoordelaars");
+  test("choosing a place or postcode drops a chosen province", async () => {
+    const { html, res } = await page("/?province=FR&near=3811", {
+      "HX-Request": "true",
+      "HX-Current-URL": "http://localhost/?province=FR",
+    });
+    expect(res.headers.get("hx-push-url")).toBe("/?near=3811");
+    const field = html.slice(html.indexOf('id="province-field"'));
+    expect(field).toContain('hx-swap-oob="true"');
+    expect(field).toContain('<option value="">Alle provincies</option>');
+    expect(field).not.toContain('selected=""');
+    // Without JavaScript both come in one submit: the place wins.
+    const full = await page("/?province=FR&near=3811");
+    expect(full.html).toContain("binnen 25 km van postcode 3811 (Amersfoort)");
+    expect(full.html).not.toContain('<option value="FR" selected="">');
   });
 
   test("a history restore request gets the full page", async () => {
@@ -112,8 +119,11 @@ describe("search page /", () => {
   test.each([
     ["/?province=XX", "Provincie"],
     ["/?crebo=12", "Crebo"],
-    [`/?q=${"x".repeat(250)}`, "Zoeken"],
-    ["/?place=0000", "Plaats"],
+    [`/?q=${"x".repeat(250)}`, "Wie of wat"],
+    ["/?place=0000", "Waar"],
+    ["/?near=1029", "Postcode 1029 kennen wij niet"],
+    ["/?near=Nergensdorp", "Waar"],
+    ["/?near=3811&radius_km=500", "Straal"],
   ])("invalid input %s gives a friendly Dutch message, not a 5xx", async (path, label) => {
     const { status, html } = await page(path);
     expect(status).toBe(422);

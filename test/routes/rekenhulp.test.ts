@@ -408,6 +408,20 @@ describe("POST /rekenhulp/eindcijfer", () => {
     );
   });
 
+  test("every id on /rekenhulp is unique, so each field has its own label", async () => {
+    const html = await (await getPage("/rekenhulp")).text();
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    const seen = new Set<string>();
+    const duplicates = ids.filter((id) => {
+      if (seen.has(id)) return true;
+      seen.add(id);
+      return false;
+    });
+    expect(duplicates).toEqual([]);
+    expect(html).toContain('<label for="eindcijfer-centralExam">');
+    expect(html).toMatch(/id="eindcijfer-centralExam" name="centralExam"/);
+  });
+
   test("missing school-exam grade → 422 next to the field", async () => {
     const res = await postForm("/rekenhulp/eindcijfer", { schoolExam: "", centralExam: "6" });
     expect(res.status).toBe(422);

@@ -342,7 +342,7 @@ const deregisteredPages: Case[] = [
   },
 ];
 
-function matrix(cases: Case[], kind: "api" | "page") {
+function matrix(cases: Case[], _kind: "api" | "page") {
   return cases.flatMap((c) =>
     ROLES.map((role) => [`${c.name} as ${role} → ${c.expect[role]}`, c, role] as const),
   );

@@ -353,3 +353,26 @@ describe("profile forms", () => {
     expect(profile).toContain("Nieuw BV");
   });
 });
+
+describe("wording", () => {
+  it("says 'uiterste datum' (as /over does), never 'deadline', in what a school reads", async () => {
+    const { id } = await createTestAssessor(t.db, { school, user }, { firstName: "Wim" });
+    const visibleText = (html: string) =>
+      html
+        .replace(/<script[\s\S]*?<\/script>/g, "")
+        .replace(/<[^>]+>/g, " ")
+        .replace(/\s+/g, " ");
+    for (const path of ["/school", `/school/beoordelaars/${id}`, "/over"]) {
+      const res = await t.app.request(path, { headers: { Cookie: cookie } });
+      expect(res.status, path).toBe(200);
+      const html = await res.text();
+      expect(visibleText(html), path).not.toMatch(/deadline/i);
+      // data-label is read out as the cell's label on phones.
+      expect(html, path).not.toMatch(/data-label="Deadline"/);
+    }
+    const dashboard = await (
+      await t.app.request("/school", { headers: { Cookie: cookie } })
+    ).text();
+    expect(dashboard).toContain("Uiterste datum");
+  });
+});

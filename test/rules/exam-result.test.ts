@@ -254,7 +254,7 @@ describe("examResult havo/vwo (examenreglement art. 35a vwo, 35b havo)", () => {
       const result = examResult({ level, subjects: withChanges(havoCandidate(), changes) });
       expect(result.passed).toBe(passed);
       expect(result.reasons).toHaveLength(reasons.length);
-      reasons.forEach((pattern, i) => expect(result.reasons[i]).toMatch(pattern));
+      for (const [i, pattern] of reasons.entries()) expect(result.reasons[i]).toMatch(pattern);
     }
   });
 
@@ -269,7 +269,8 @@ describe("examResult havo/vwo (examenreglement art. 35a vwo, 35b havo)", () => {
   ])("combination grade of %o is %s (average rounded half up)", (grades, expected) => {
     const names = ["Maatschappijleer", "CKV", "Profielwerkstuk"];
     const subjects = havoCandidate().filter((s) => !s.combination);
-    grades.forEach((g, i) => subjects.push({ name: names[i], finalGrade: g, combination: true }));
+    for (const [i, g] of grades.entries())
+      subjects.push({ name: names[i], finalGrade: g, combination: true });
     expect(examResult({ level: "vwo", subjects }).combinationGrade).toBe(expected);
   });
 
@@ -378,7 +379,7 @@ describe("examResult mavo (examenreglement art. 35c)", () => {
     const result = examResult({ level: "mavo", subjects: withChanges(mavoCandidate(), changes) });
     expect(result.passed).toBe(passed);
     expect(result.reasons).toHaveLength(reasons.length);
-    reasons.forEach((pattern, i) => expect(result.reasons[i]).toMatch(pattern));
+    for (const [i, pattern] of reasons.entries()) expect(result.reasons[i]).toMatch(pattern);
     expect(result).not.toHaveProperty("combinationGrade");
   });
 });

@@ -151,10 +151,16 @@ describe("item 12: BASE_URL is required in production and nothing derives from H
         expect(reset.status).toBe(303);
         const outbox = createClient({ url: `file:${file}` });
         try {
-          const rows = await outbox.execute({
-            sql: "SELECT body FROM outbox WHERE to_address = ?",
-            args: [email],
-          });
+          // The reset mail is written after the response (afterResponse): wait for it.
+          let rows = await outbox.execute({ sql: "SELECT 1", args: [] });
+          for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+            rows = await outbox.execute({
+              sql: "SELECT body FROM outbox WHERE to_address = ?",
+              args: [email],
+            });
+            if (rows.rows.length > 0) break;
+            await new Promise((r) => setTimeout(r, 100));
+          }
           expect(rows.rows.length).toBe(1);
           expect(String(rows.rows[0].body)).toContain(`${base}/wachtwoord-vergeten/`);
           expect(String(rows.rows[0].body)).not.toContain("attacker.example");

@@ -133,8 +133,9 @@ describe("D1: one round trip for a public search", () => {
     ["no parameters", "/api/v1/assessors", 1],
     ["province and crebo", `/api/v1/assessors?province=UT&crebo=${CREBO}`, 1],
     ["page 2 of 10", "/api/v1/assessors?page=2&per_page=10", 1],
-    // A text search first asks how broad the text is (ADR 0004), then one batch.
-    ["q", "/api/v1/assessors?q=rondreis", 2],
+    // A text search first looks up place names among its words (the near search) and asks how
+    // broad the text is (ADR 0004), then one batch.
+    ["q", "/api/v1/assessors?q=rondreis", 3],
     ["relevance", "/api/v1/assessors?q=rondreis%2001&sort=relevance", 2],
   ])(
     "%s (%s): the version read in the search's batch, %i round trip(s), the same answer as embedded libSQL",

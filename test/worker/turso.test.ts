@@ -135,7 +135,7 @@ describe("the Worker on Turso (libSQL over HTTP)", () => {
       "/api/v1/assessors?q=sanchez",
       "/api/v1/assessors?q=van%20der%20meer",
       "/api/v1/assessors?province=GR&per_page=50",
-      "/api/v1/assessors?near=3295&radius_km=40&sort=distance",
+      "/api/v1/assessors?place=3295&radius_km=40&sort=distance",
       "/api/v1/provinces",
     ]) {
       const res = await get(path);

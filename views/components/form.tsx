@@ -3,16 +3,26 @@ import type { Child } from "hono/jsx";
 
 export type FieldErrors = Record<string, string | undefined>;
 
-export function ErrorSummary(props: { errors: FieldErrors; labels?: Record<string, string> }) {
+export function ErrorSummary(props: {
+  errors: FieldErrors;
+  labels?: Record<string, string>;
+  /**
+   * Focus moves to the summary when it appears (page load, or an htmx swap: htmx focuses
+   * [autofocus]), so a screen reader hears what to fix. Off for results that update while typing.
+   */
+  focus?: boolean;
+  /** Element ids for fields whose id is not their name (two forms on one page). */
+  ids?: Record<string, string>;
+}) {
   const entries = Object.entries(props.errors).filter(([, v]) => v);
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabindex={-1}>
+    <div class="error-summary" role="alert" tabindex={-1} autofocus={props.focus !== false}>
       <h2>Controleer de gegevens</h2>
       <ul>
         {entries.map(([name, message]) => (
           <li>
-            <a href={`#${name}`}>
+            <a href={`#${props.ids?.[name] ?? name}`}>
               {props.labels?.[name] ? `${props.labels[name]}: ${message}` : message}
             </a>
           </li>
@@ -24,6 +34,8 @@ export function ErrorSummary(props: { errors: FieldErrors; labels?: Record<strin
 
 type FieldProps = {
   name: string;
+  /** The element id, when it must differ from the name (default: the name). */
+  id?: string;
   label: string;
   error?: string;
   hint?: string;
@@ -32,16 +44,17 @@ type FieldProps = {
 
 /** A labelled field; pass the control as child or use the `Input` shortcut below. */
 export function Field(props: FieldProps) {
+  const id = props.id ?? props.name;
   return (
     <div class={props.error ? "field has-error" : "field"}>
-      <label for={props.name}>{props.label}</label>
+      <label for={id}>{props.label}</label>
       {props.hint ? (
-        <p class="hint" id={`${props.name}-hint`}>
+        <p class="hint" id={`${id}-hint`}>
           {props.hint}
         </p>
       ) : null}
       {props.error ? (
-        <p class="field-error" id={`${props.name}-error`}>
+        <p class="field-error" id={`${id}-error`}>
           {props.error}
         </p>
       ) : null}
@@ -70,9 +83,15 @@ export function Input(
   },
 ) {
   return (
-    <Field name={props.name} label={props.label} error={props.error} hint={props.hint}>
+    <Field
+      name={props.name}
+      id={props.id}
+      label={props.label}
+      error={props.error}
+      hint={props.hint}
+    >
       <input
-        id={props.name}
+        id={props.id ?? props.name}
         name={props.name}
         type={props.type ?? "text"}
         value={props.value ?? ""}
@@ -85,7 +104,7 @@ export function Input(
         step={props.step}
         placeholder={props.placeholder}
         aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={describedBy(props.name, props.error, props.hint)}
+        aria-describedby={describedBy(props.id ?? props.name, props.error, props.hint)}
       />
     </Field>
   );
@@ -138,11 +157,18 @@ export function Textarea(
   );
 }
 
-export function Notice(props: { kind?: "success" | "warning" | "info"; children?: Child }) {
+export function Notice(props: {
+  kind?: "success" | "warning" | "info";
+  /** Take focus when shown: after saving a form, so that focus does not fall back to the top. */
+  focus?: boolean;
+  children?: Child;
+}) {
   return (
     <div
       class={`notice ${props.kind ?? "info"}`}
       role={props.kind === "warning" ? "alert" : "status"}
+      tabindex={props.focus ? -1 : undefined}
+      autofocus={props.focus || undefined}
     >
       {props.children}
     </div>

@@ -1,15 +1,18 @@
-// The public search page (/). SearchResults is also the htmx partial: one component for both.
+// The public search page (/): the Wie-of-wat and Waar boxes, filters, and the results region
+// (SearchResults, also the htmx partial: one component for both).
 import type { AuthContext } from "../../src/env";
-import type { Crebo, Place, Province } from "../../src/queries/reference";
-import type { SearchResult, PublicAssessor } from "../../src/search/search";
-import { BROAD_MATCH } from "../../src/rules/search-limits";
+import type { Crebo, Province } from "../../src/queries/reference";
+import type { SearchResult } from "../../src/search/search";
+import type { Origin, PlaceCandidate } from "../../src/search/near";
 import { Layout } from "../layout";
-import { ProvinceMap } from "../components/province-map";
+import { SearchResults, SearchStatus } from "../partials/search/results";
+
+export { SearchResults, SearchStatus };
 
 export type SearchForm = {
   q?: string;
   province?: string;
-  place?: string;
+  near?: string;
   radius_km?: string;
   crebo?: string;
   sort?: string;
@@ -18,9 +21,14 @@ export type SearchForm = {
 export type SearchView = {
   form: SearchForm;
   result: SearchResult | null;
+  /** The point of a near search (postcode, place or coordinates). */
+  origin: Origin | null;
+  /** The places an ambiguous Waar name stands for. */
+  candidates: PlaceCandidate[];
+  /** A place or postcode typed into the Wie-of-wat box, offered as a Waar search. */
+  offer?: { near: string; label: string };
   errors: Record<string, string>;
   provinces: Province[];
-  places: Place[];
   crebos: Crebo[];
   /** Query string of the current search in API parameter names, e.g. "?q=jan&province=UT". */
   query: string;
@@ -28,56 +36,119 @@ export type SearchView = {
   linkWith: (changes: Record<string, string | undefined>) => string;
 };
 
-const RADII = ["5", "10", "25", "50", "100"];
+const RADII = ["5", "10", "25", "50", "100", "200"];
 
-export const FIELD_LABELS: Record<string, string> = {
-  q: "Zoeken",
-  province: "Provincie",
-  place: "Plaats",
-  near: "Plaats",
-  radius_km: "Straal",
-  crebo: "Crebo",
-  sort: "Sorteren",
-  page: "Pagina",
-  per_page: "Aantal per pagina",
-};
-
-function count(n: number, one: string, many: string) {
-  return `${n.toLocaleString("nl-NL")} ${n === 1 ? one : many}`;
-}
-
-export function PlaceField(props: { view: SearchView; oob?: boolean }) {
-  const { form, places, errors } = props.view;
-  const error = errors.place ?? errors.near;
+/** The message next to the Waar box (its own element, so a live update can replace it alone). */
+export function WhereMessage(props: { view: SearchView; oob?: boolean }) {
+  const error = props.view.errors.near ?? props.view.errors.radius_km;
   return (
-    <div
-      id="place-field"
-      class={error ? "field has-error" : "field"}
+    <p
+      id="near-error"
+      class={error ? "field-error" : "field-error empty"}
       hx-swap-oob={props.oob ? "true" : undefined}
     >
-      <label for="place">Plaats</label>
-      {error ? (
-        <p class="field-error" id="place-error">
-          {error}
-        </p>
-      ) : null}
-      <select id="place" name="place" aria-describedby={error ? "place-error" : "place-hint"}>
-        <option value="">{places.length ? "Alle plaatsen" : "Kies eerst een provincie"}</option>
-        {places.map((p) => (
-          <option value={p.code} selected={p.code === form.place}>
-            {p.name === p.municipality ? p.name : `${p.name} (${p.municipality})`}
-          </option>
-        ))}
-      </select>
-      <p class="hint small" id="place-hint">
-        De lijst toont de plaatsen in de gekozen provincie.
-      </p>
+      {error ?? ""}
+    </p>
+  );
+}
+
+export function WhereField(props: { view: SearchView; oob?: boolean }) {
+  const { form, errors } = props.view;
+  const radius = form.radius_km ?? "25";
+  return (
+    <div id="where-field" class="field where" hx-swap-oob={props.oob ? "true" : undefined}>
+      <div class="where-row">
+        <div class={errors.near ? "where-place has-error" : "where-place"}>
+          <label for="near">Waar</label>
+          <p class="hint" id="near-hint">
+            Plaats of postcode
+          </p>
+          <WhereMessage view={props.view} />
+          <input
+            type="text"
+            id="near"
+            name="near"
+            value={form.near ?? ""}
+            maxlength={100}
+            list="near-options"
+            autocomplete="off"
+            data-typeahead-where=""
+            aria-describedby="near-hint near-error"
+            aria-invalid={errors.near ? "true" : undefined}
+          />
+          <datalist id="near-options"></datalist>
+        </div>
+        <div class={errors.radius_km ? "where-radius has-error" : "where-radius"}>
+          <label for="radius_km">Straal</label>
+          <select id="radius_km" name="radius_km">
+            {RADII.map((r) => (
+              <option value={r} selected={r === radius}>
+                {`${r} km`}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
     </div>
   );
 }
 
+export function ProvinceField(props: { view: SearchView; oob?: boolean }) {
+  const { form, provinces, errors } = props.view;
+  return (
+    <div
+      id="province-field"
+      class={errors.province ? "field has-error" : "field"}
+      hx-swap-oob={props.oob ? "true" : undefined}
+    >
+      <label for="province">Provincie</label>
+      {errors.province ? <p class="field-error">{errors.province}</p> : null}
+      <select id="province" name="province">
+        <option value="">Alle provincies</option>
+        {provinces.map((p) => (
+          <option value={p.code} selected={p.code === form.province}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function CreboField(props: { view: SearchView }) {
+  const { form, crebos, errors } = props.view;
+  return (
+    <div class={errors.crebo ? "field has-error" : "field"} id="crebo-field">
+      <label for="crebo">Crebo (kwalificatie)</label>
+      <p class="hint" id="crebo-hint">
+        Typ een crebonummer of een deel van de naam.
+      </p>
+      {errors.crebo ? <p class="field-error">{errors.crebo}</p> : null}
+      {/* Without JavaScript a select; search.js turns it into a typeahead over code and name. */}
+      <select id="crebo" name="crebo" data-typeahead-crebo="" aria-describedby="crebo-hint">
+        <option value="">Alle crebo's</option>
+        {crebos.map((c) => (
+          <option value={c.code} selected={c.code === form.crebo}>
+            {`${c.code} ${c.name}${c.level ? ` (niveau ${c.level})` : ""}`}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The summary of the folded filters names what is chosen, so nothing hides unseen. */
+function filterSummary(view: SearchView): string {
+  const chosen = [
+    view.provinces.find((p) => p.code === view.form.province)?.name,
+    view.form.crebo ? `crebo ${view.form.crebo}` : undefined,
+  ].filter(Boolean);
+  return chosen.length ? `Filters: ${chosen.join(", ")}` : "Filters: provincie en crebo";
+}
+
 function SearchFormFields(props: { view: SearchView }) {
-  const { form, provinces, crebos, errors } = props.view;
+  const { form, errors } = props.view;
+  const filterError = Boolean(errors.province || errors.crebo);
   return (
     <form
       id="search-form"
@@ -85,23 +156,24 @@ function SearchFormFields(props: { view: SearchView }) {
       action="/"
       method="get"
       role="search"
+      aria-label="Zoeken in het register"
       hx-get="/"
       hx-target="#results"
       hx-swap="outerHTML"
       hx-trigger="submit, change, input delay:350ms from:#q"
       hx-indicator="#search-busy"
     >
-      <div class={errors.q ? "field search-box has-error" : "field search-box"}>
-        <label for="q">Zoek een praktijkbeoordelaar</label>
-        <p class="hint" id="q-hint">
-          Op naam, organisatie, school, crebonummer of kwalificatie.
-        </p>
-        {errors.q ? (
-          <p class="field-error" id="q-error">
-            {errors.q}
+      <div class="boxes">
+        <div class={errors.q ? "field search-box has-error" : "field search-box"}>
+          <label for="q">Wie of wat</label>
+          <p class="hint" id="q-hint">
+            Naam, organisatie, school of crebo
           </p>
-        ) : null}
-        <div class="search-row">
+          {errors.q ? (
+            <p class="field-error" id="q-error">
+              {errors.q}
+            </p>
+          ) : null}
           <input
             type="search"
             id="q"
@@ -112,247 +184,51 @@ function SearchFormFields(props: { view: SearchView }) {
             aria-describedby={errors.q ? "q-hint q-error" : "q-hint"}
             aria-controls="results"
           />
+        </div>
+        <WhereField view={props.view} />
+        <div class="search-submit">
           <button type="submit" class="button">
             Zoeken
           </button>
         </div>
       </div>
-      <div class="filters">
-        <div class={errors.province ? "field has-error" : "field"}>
-          <label for="province">Provincie</label>
-          {errors.province ? <p class="field-error">{errors.province}</p> : null}
-          <select id="province" name="province">
-            <option value="">Alle provincies</option>
-            {provinces.map((p) => (
-              <option value={p.code} selected={p.code === form.province}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+      {/* On a phone the filters fold away, so that the first result is in view; from tablet
+          width search.css shows them unfolded. */}
+      <details class="filters-fold" open={filterError ? true : undefined}>
+        <summary id="filters-summary">{filterSummary(props.view)}</summary>
+        <div class="filters">
+          <ProvinceField view={props.view} />
+          <CreboField view={props.view} />
+          <noscript>
+            <button type="submit" class="button secondary">
+              Filters toepassen
+            </button>
+          </noscript>
         </div>
-        <PlaceField view={props.view} />
-        <div class={errors.radius_km ? "field has-error" : "field"}>
-          <label for="radius_km">Straal rond de plaats</label>
-          {errors.radius_km ? <p class="field-error">{errors.radius_km}</p> : null}
-          <select id="radius_km" name="radius_km">
-            <option value="">Alleen deze plaats</option>
-            {RADII.map((r) => (
-              <option value={r} selected={r === form.radius_km}>
-                {`binnen ${r} km`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class={errors.crebo ? "field has-error" : "field"}>
-          <label for="crebo">Crebo (kwalificatie)</label>
-          {errors.crebo ? <p class="field-error">{errors.crebo}</p> : null}
-          <select id="crebo" name="crebo">
-            <option value="">Alle crebo's</option>
-            {crebos.map((c) => (
-              <option value={c.code} selected={c.code === form.crebo}>
-                {`${c.code} ${c.name}${c.level ? ` (niveau ${c.level})` : ""}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <noscript>
-          <button type="submit" class="button secondary">
-            Filters toepassen
-          </button>
-        </noscript>
-      </div>
+      </details>
     </form>
   );
 }
 
-function AssessorCard(props: { assessor: PublicAssessor }) {
-  const a = props.assessor;
-  return (
-    <li class="result">
-      <h3>
-        <a href={`/beoordelaars/${a.id}`}>{a.name}</a>
-      </h3>
-      {a.organisation ? <p class="result-org">{a.organisation}</p> : null}
-      <dl class="result-meta">
-        <dt>Crebo's</dt>
-        <dd>{a.crebos.map((c) => `${c.code} ${c.name}`).join(" · ") || "—"}</dd>
-        <dt>Plaatsen</dt>
-        <dd>
-          {a.places.map((p) => p.name).join(", ") || "—"}
-          {a.distance_km !== undefined ? (
-            <span class="distance">{` · ${a.distance_km.toLocaleString("nl-NL")} km`}</span>
-          ) : null}
-        </dd>
-        <dt>Scholen</dt>
-        <dd>{a.schools.map((s) => s.name).join(", ") || "—"}</dd>
-      </dl>
-    </li>
-  );
-}
-
-function Pagination(props: { view: SearchView; result: SearchResult }) {
-  const { page, per_page, total } = props.result;
-  const pages = Math.max(1, Math.ceil(total / per_page));
-  if (pages <= 1) return null;
-  const link = (p: number) => props.view.linkWith({ page: p > 1 ? String(p) : undefined });
-  return (
-    <nav class="pagination" aria-label="Paginering">
-      {page > 1 ? (
-        <a href={link(page - 1)} rel="prev">
-          Vorige
-        </a>
-      ) : (
-        <span class="muted">Vorige</span>
-      )}
-      <span>
-        Pagina {page} van {pages}
-      </span>
-      {page < pages ? (
-        <a href={link(page + 1)} rel="next">
-          Volgende
-        </a>
-      ) : (
-        <span class="muted">Volgende</span>
-      )}
-    </nav>
-  );
-}
-
-function Facets(props: { view: SearchView; result: SearchResult }) {
-  const { view, result } = props;
-  return (
-    <div class="facets">
-      <h2 class="facet-title">Per provincie</h2>
-      <ul class="facet-list">
-        {result.facets.province.map((f) => (
-          <li>
-            <a
-              href={view.linkWith({
-                province: view.form.province === f.code ? undefined : f.code,
-                place: undefined,
-                page: undefined,
-              })}
-              aria-current={view.form.province === f.code ? "true" : undefined}
-            >
-              {f.name}
-            </a>{" "}
-            <span class="count">{f.count}</span>
-          </li>
-        ))}
-      </ul>
-      <h2 class="facet-title">Per crebo</h2>
-      <ul class="facet-list">
-        {result.facets.crebo.slice(0, 12).map((f) => (
-          <li>
-            <a
-              href={view.linkWith({
-                crebo: view.form.crebo === f.code ? undefined : f.code,
-                page: undefined,
-              })}
-              aria-current={view.form.crebo === f.code ? "true" : undefined}
-            >
-              {`${f.code} ${f.name}`}
-            </a>{" "}
-            <span class="count">{f.count}</span>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-/** The results region: count, list, paging, facets and map. Also the htmx partial. */
-export function SearchResults(props: { view: SearchView }) {
-  const { view } = props;
-  const { result, errors } = view;
-  const hasErrors = Object.keys(errors).length > 0;
-  return (
-    <div id="results" class="results-region">
-      <div class="results-main">
-        <div class="results-head" aria-live="polite">
-          {hasErrors ? (
-            <div class="error-summary" role="alert">
-              <h2>Controleer uw zoekopdracht</h2>
-              <ul>
-                {Object.entries(errors).map(([k, v]) => (
-                  <li>{`${FIELD_LABELS[k] ?? k}: ${v}`}</li>
-                ))}
-              </ul>
-            </div>
-          ) : result ? (
-            <p class="result-count">
-              <strong>
-                {result.capped && result.total >= BROAD_MATCH
-                  ? `Meer dan ${result.total.toLocaleString("nl-NL")} praktijkbeoordelaars`
-                  : count(result.total, "praktijkbeoordelaar", "praktijkbeoordelaars")}
-              </strong>{" "}
-              gevonden
-              {result.capped ? (
-                <span class="muted"> · typ verder om te verfijnen en per provincie te tellen</span>
-              ) : null}
-              <span id="search-busy" class="busy-indicator small muted">
-                {" "}
-                · bijwerken…
-              </span>
-            </p>
-          ) : null}
-        </div>
-        {result && result.items.length > 0 ? (
-          <ol class="results">
-            {result.items.map((a) => (
-              <AssessorCard assessor={a} />
-            ))}
-          </ol>
-        ) : result && !hasErrors ? (
-          <div class="notice info">
-            <p>
-              Er zijn geen gekwalificeerde praktijkbeoordelaars gevonden die aan uw zoekopdracht
-              voldoen.
-            </p>
-            <p>
-              <a href="/">Alle filters wissen</a>
-            </p>
-          </div>
-        ) : null}
-        {result ? <Pagination view={view} result={result} /> : null}
-        {result ? (
-          <p class="downloads small">
-            Download deze lijst:{" "}
-            <a href={`/api/v1/assessors.csv${view.query}`} download>
-              CSV
-            </a>{" "}
-            · <a href={`/api/v1/assessors${view.query}`}>JSON</a>
-          </p>
-        ) : null}
-      </div>
-      <aside class="results-side" aria-label="Verdeling van de resultaten">
-        {result ? (
-          <>
-            <ProvinceMap
-              counts={result.facets.province}
-              selected={view.form.province}
-              hrefFor={(code) =>
-                view.linkWith({ province: code, place: undefined, page: undefined })
-              }
-            />
-            <Facets view={view} result={result} />
-          </>
-        ) : null}
-      </aside>
-    </div>
-  );
-}
-
 export function SearchPage(props: { view: SearchView; auth: AuthContext | null }) {
+  const { form } = props.view;
+  const searched = Boolean(form.q || form.near || form.province || form.crebo);
   return (
-    <Layout title="Zoeken" auth={props.auth} current="/" styles={["/static/search.css"]}>
+    <Layout
+      title="Zoeken"
+      auth={props.auth}
+      current="/"
+      styles={["/static/search.css"]}
+      scripts={["/static/search.js"]}
+    >
       <h1 class="page-title">Vind een gekwalificeerde praktijkbeoordelaar</h1>
-      <p class="lead">
+      <p class={searched ? "lead lead-searched" : "lead"}>
         Praktijkbeoordelaars beoordelen mbo-studenten in de metaal, elektro en installatietechniek.
         U vindt hier iedereen die op dit moment aan de eisen van het register voldoet en toestemming
         gaf voor vermelding.
       </p>
       <SearchFormFields view={props.view} />
+      <SearchStatus view={props.view} />
       <SearchResults view={props.view} />
     </Layout>
   );

@@ -13,9 +13,11 @@ import {
   provinceCounts,
   publicAssessorChunks,
   searchAssessors,
-  UnknownPlaceError,
+  NearError,
   type PublicAssessor,
 } from "#src/search/search";
+import { postcodeDigits } from "#src/search/near";
+import { getPostcode } from "#src/queries/reference";
 import { rulesApi } from "./rules";
 import { publicSchoolsApi } from "./schools";
 
@@ -46,10 +48,18 @@ async function withSearch(
   try {
     return await run(parsed.params);
   } catch (err) {
-    if (err instanceof UnknownPlaceError)
-      return invalidParams(c, {
-        [err.field]: "Deze plaats is niet bekend. Kies een plaats uit de lijst.",
-      });
+    if (err instanceof NearError) {
+      if (err.reason === "ambiguous_place")
+        return apiError(
+          c,
+          422,
+          "ambiguous_place",
+          `Er zijn meerdere plaatsen met de naam ${err.input}. Kies er één en zoek met place en radius_km.`,
+          { [err.field]: err.fieldMessage },
+          { candidates: err.candidates },
+        );
+      return invalidParams(c, { [err.field]: err.fieldMessage });
+    }
     throw err;
   }
 }
@@ -84,7 +94,7 @@ publicApi.get("/assessors", async (c) => {
       }),
     );
   } catch (err) {
-    if (!(err instanceof NotKept) && !(err instanceof UnknownPlaceError)) throw err;
+    if (!(err instanceof NotKept) && !(err instanceof NearError)) throw err;
     return withSearch(c, async () => {
       throw err;
     });
@@ -205,6 +215,20 @@ publicApi.get("/places", async (c) => {
   if (q && q.length > 100) return invalidParams(c, { q: "Gebruik hoogstens 100 tekens." });
   c.header("Cache-Control", "public, max-age=3600");
   return c.json(await listPlaces(c.get("db"), { province, q, limit: q ? 50 : undefined }));
+});
+
+publicApi.get("/postcodes/:pc4", async (c) => {
+  const pc4 = postcodeDigits(c.req.param("pc4"));
+  const postcode = pc4 ? await getPostcode(c.get("db"), pc4) : undefined;
+  if (!postcode)
+    return apiError(
+      c,
+      404,
+      "not_found",
+      "Deze postcode kennen wij niet. Onze postcodelijst is uit 2014, dus nieuwere postcodes ontbreken. Probeer de plaatsnaam.",
+    );
+  c.header("Cache-Control", "public, max-age=3600");
+  return c.json(postcode);
 });
 
 publicApi.get("/crebos", async (c) => {

@@ -18,14 +18,14 @@ import {
   deleteRefresherTraining,
   type DeleteResult,
 } from "#src/queries/logs";
-import { invalid, loadForLog, loadForWrite, onDate, readJson } from "#src/routes/school/context";
+import { invalid, loadForLog, loadForWrite, onDate } from "#src/routes/school/context";
 import {
   consentSchema,
   deregistrationSchema,
   examinationSchema,
-  parseWith,
   refresherSchema,
 } from "#src/rules/assessor-input";
+import { parseWith, readJson } from "#src/http/validation";
 
 export const schoolActions = new Hono<AppEnv>();
 

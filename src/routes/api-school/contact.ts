@@ -11,9 +11,9 @@ import {
   reportsQuerySchema,
   schoolProfileSchema,
 } from "#src/rules/contact-input";
-import { invalid, readJson, schoolActorOf } from "#src/routes/school/context";
+import { invalid, schoolActorOf } from "#src/routes/school/context";
 import { idempotency } from "./idempotency";
-import { parseWith } from "#src/rules/assessor-input";
+import { parseWith, readJson } from "#src/http/validation";
 
 export const schoolContactApi = new Hono<AppEnv>();
 

@@ -28,19 +28,17 @@ import {
   loadOr404,
   loadForWrite,
   onDate,
-  readJson,
   schoolActorOf,
   schoolOrAdminApi,
 } from "#src/routes/school/context";
 import { idempotency } from "./idempotency";
 import {
   createAssessorSchema,
-  issuesToFields,
   listQuerySchema,
-  parseWith,
   toNewAssessor,
   updateAssessorSchema,
 } from "#src/rules/assessor-input";
+import { fieldMessages, parseWith, readJson } from "#src/http/validation";
 
 export const schoolApi = new Hono<AppEnv>();
 
@@ -72,7 +70,7 @@ export function listFilter(c: Context<AppEnv>, defaults: Partial<ListFilter> = {
   );
   const parsed = listQuerySchema.safeParse(query);
   if (!parsed.success) {
-    const fields = issuesToFields(parsed.error);
+    const fields = fieldMessages(parsed.error);
     invalid(fields, `Ongeldige parameter: ${Object.keys(fields).join(", ")}.`);
   }
   const q = parsed.data;

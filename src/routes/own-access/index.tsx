@@ -13,7 +13,8 @@ import { createReport } from "#src/queries/reports";
 import { getPublicSchool } from "#src/queries/school-profile";
 import { linkRequestSchema, reportSchema } from "#src/rules/contact-input";
 import { readForm } from "#src/routes/school/forms";
-import { parseWith } from "#src/rules/assessor-input";
+import { parseWith } from "#src/http/validation";
+import { afterResponse } from "#src/http/after-response";
 import { getPublicAssessor } from "#src/search/search";
 import type { ReportFormState } from "#views/components/report-form";
 import { OwnDataPage } from "#views/pages/own-access/data";
@@ -65,20 +66,16 @@ ownAccessPages.post("/", async (c) => {
   // Whether the address is known must not show in the answer nor in its timing: the lookup and
   // the mail happen after the response (waitUntil on Workers; on Node the promise runs on).
   const ctx = noticeContext(c);
-  const work = (async () => {
+  const address = parsed.data.email;
+  afterResponse(c, async () => {
     const perAddress = await takeQuota(
       db,
-      await addressThrottleKey(parsed.data.email),
+      await addressThrottleKey(address),
       LINK_ADDRESS_RULE,
       ctx.now,
     );
-    if (perAddress.ok) await sendNewLink(db, ctx, parsed.data.email);
-  })().catch((err) => console.error(`[${c.get("requestId")}] nieuwe link mislukt:`, err));
-  try {
-    c.executionCtx.waitUntil(work);
-  } catch {
-    // No execution context (Node): the promise finishes on its own.
-  }
+    if (perAddress.ok) await sendNewLink(db, ctx, address);
+  });
   return c.redirect("/mijn-gegevens?verstuurd=1", 303);
 });
 

@@ -2,236 +2,249 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "#src/env";
 import { cachedSearch } from "#src/search/cache";
-import { getPlace, listCrebos, listPlaces, listProvinces } from "#src/queries/reference";
-import { parseSearchParams } from "#src/search/params";
-import { getPublicAssessor, UnknownPlaceError, type SearchResult } from "#src/search/search";
+import { getPlace, listCrebos, listProvinces } from "#src/queries/reference";
+import { DEFAULT_RADIUS_KM, parseSearchParams } from "#src/search/params";
+import { getPublicAssessor, NearError, searchOrigin, type SearchResult } from "#src/search/search";
+import { placesForName, postcodeDigits, type Origin, type PlaceCandidate } from "#src/search/near";
 import { AboutPage } from "#views/pages/about";
 import {
-  PlaceField,
+  ProvinceField,
   SearchPage,
   SearchResults,
+  SearchStatus,
+  WhereField,
+  WhereMessage,
   type SearchForm,
   type SearchView,
 } from "#views/pages/search";
-import { CachedBody } from "#src/lib/cached-body";
+import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
+import { queryString, withQuery } from "#src/lib/links";
+import { cachedAnswer, htmlBody, publicCache, requestDataVersion, sendCached } from "./cache";
 import { healthRoutes } from "./health";
 import { renderPublicProfile, publicReportPages } from "./reports";
-import { cachedAnswer, htmlBody, publicCache, requestDataVersion, sendCached } from "./cache";
 
 export const publicPages = new Hono<AppEnv>();
 
 publicPages.route("/", healthRoutes);
 publicPages.route("/", publicReportPages);
 
-const FORM_KEYS = ["q", "province", "place", "radius_km", "crebo", "sort"] as const;
+const FORM_KEYS = ["q", "province", "near", "radius_km", "crebo", "sort"] as const;
 
-function readForm(c: Context<AppEnv>): SearchForm {
+function placeLabel(p: { name: string; municipality: string }): string {
+  return p.name === p.municipality ? p.name : `${p.name} (${p.municipality})`;
+}
+
+async function readForm(c: Context<AppEnv>): Promise<{ form: SearchForm; placeUnknown: boolean }> {
   const form: SearchForm = {};
+  let placeUnknown = false;
   for (const key of FORM_KEYS) {
     const v = c.req.query(key)?.trim();
     if (v) form[key] = v.slice(0, 300);
   }
-  // The API's near=<place code> is shown as a place with a radius.
-  const near = c.req.query("near")?.trim();
-  if (near && /^\d{4}$/.test(near) && !form.place) {
-    form.place = near;
-    form.radius_km ??= c.req.query("radius_km") ?? "25";
+  // The API's place code (alone or with radius_km) shows in the Waar box by its name.
+  const placeCode = c.req.query("place")?.trim();
+  if (placeCode && !form.near) {
+    const place = /^\d{4}$/.test(placeCode) ? await getPlace(c.get("db"), placeCode) : undefined;
+    if (place) form.near = placeLabel(place);
+    else placeUnknown = true;
   }
   if (form.province) form.province = form.province.toUpperCase();
-  return form;
+  if (!form.near) form.radius_km = undefined;
+  return { form, placeUnknown };
 }
 
-/** The form's fields in API terms: a place with a radius becomes near + radius_km. */
+/** The form's fields in API terms (the page URL uses the API's parameter names). */
 function apiQuery(
   form: SearchForm,
   extra: Record<string, string | undefined>,
 ): Record<string, string | undefined> {
-  const withRadius = form.place && form.radius_km;
   return {
     q: form.q,
     province: form.province,
-    place: withRadius ? undefined : form.place,
-    near: withRadius ? form.place : undefined,
-    radius_km: withRadius ? form.radius_km : undefined,
+    near: form.near,
+    radius_km:
+      form.near && form.radius_km !== String(DEFAULT_RADIUS_KM) ? form.radius_km : undefined,
     crebo: form.crebo,
     sort: form.sort,
     ...extra,
   };
 }
 
-function toUrlQuery(q: Record<string, string | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v) params.set(k, v);
-  const s = params.toString();
-  return s ? `?${s}` : "";
+/** A place or postcode typed into the Wie-of-wat box, offered as a Waar search. */
+async function whereOffer(c: Context<AppEnv>, form: SearchForm) {
+  if (!form.q || form.near) return undefined;
+  const q = form.q.trim();
+  if (postcodeDigits(q)) return { near: q, label: `postcode ${postcodeDigits(q)}` };
+  const places = q.length >= 2 && q.length <= 60 ? await placesForName(c.get("db"), q) : [];
+  if (places.length === 0) return undefined;
+  return { near: q, label: places.length === 1 ? placeLabel(places[0]) : places[0].name };
 }
 
-/** The province of the page the htmx request came from (decides the out-of-band place field). */
-function previousProvince(c: Context<AppEnv>): string {
-  return (
-    new URL(c.req.header("hx-current-url") ?? "http://x/", "http://x/").searchParams.get(
-      "province",
-    ) ?? ""
-  );
-}
-
-async function buildView(
-  c: Context<AppEnv>,
-  dataVersion: string,
-): Promise<{ view: SearchView; status: 200 | 422; provinceChanged: boolean }> {
+async function buildView(c: Context<AppEnv>): Promise<{
+  view: SearchView;
+  status: 200 | 422;
+  dropped: { near: boolean; province: boolean };
+}> {
   const db = c.get("db");
-  const form = readForm(c);
-  // A place from another province than the chosen one is dropped: the user changed province.
-  let placeProvince: string | undefined;
-  if (form.place) {
-    const place = /^\d{4}$/.test(form.place) ? await getPlace(db, form.place) : undefined;
-    placeProvince = place?.province;
-    if (place && form.province && place.province !== form.province) {
-      form.place = undefined;
+  const { form, placeUnknown } = await readForm(c);
+  // A place or postcode and a province do not go together on the page (a province would hide
+  // half of those in range): the one chosen last wins.
+  const dropped = { near: false, province: false };
+  if (form.near && form.province) {
+    const previous = new URL(c.req.header("hx-current-url") ?? "http://x/", "http://x/")
+      .searchParams;
+    const provinceChanged = (previous.get("province") ?? "").toUpperCase() !== form.province;
+    const nearChanged = (previous.get("near") ?? "") !== form.near;
+    if (provinceChanged && !nearChanged) {
+      form.near = undefined;
       form.radius_km = undefined;
+      dropped.near = true;
+    } else {
+      form.province = undefined;
+      dropped.province = true;
     }
   }
   const extra = { page: c.req.query("page"), per_page: c.req.query("per_page") };
   const query = apiQuery(form, extra);
   const parsed = parseSearchParams(query);
   let result: SearchResult | null = null;
+  let origin: Origin | null = null;
+  let candidates: PlaceCandidate[] = [];
   let errors: Record<string, string> = {};
   if (parsed.ok) {
     try {
-      result = await cachedSearch(db, parsed.params, c.get("today"), dataVersion);
+      [result, origin] = await Promise.all([
+        cachedSearch(db, parsed.params, c.get("today")),
+        searchOrigin(db, parsed.params),
+      ]);
     } catch (err) {
-      if (!(err instanceof UnknownPlaceError)) throw err;
-      errors = { place: "Deze plaats is niet bekend. Kies een plaats uit de lijst." };
+      if (!(err instanceof NearError)) throw err;
+      errors = { near: err.fieldMessage };
+      candidates = err.candidates;
     }
   } else {
     errors = parsed.fields;
   }
-  const listProvince = form.province ?? placeProvince;
-  const [provinces, places, crebos] = await Promise.all([
+  if (placeUnknown) errors.near = "Deze plaats is niet bekend. Kies een plaats uit de lijst.";
+  const [provinces, crebos, offer] = await Promise.all([
     listProvinces(db),
-    listProvince ? listPlaces(db, { province: listProvince }) : Promise.resolve([]),
     listCrebos(db, { meiOnly: true }),
+    whereOffer(c, form),
   ]);
+  const linkWith = (changes: Record<string, string | undefined>) => {
+    const next: SearchForm = { ...form, ...changes };
+    if ("near" in changes && !changes.near) next.radius_km = undefined;
+    if (changes.province) next.near = next.radius_km = undefined;
+    if (changes.near) next.province = undefined;
+    return withQuery("/", apiQuery(next, { page: changes.page, per_page: extra.per_page }));
+  };
   const view: SearchView = {
     form,
     result,
+    origin,
+    candidates,
+    offer,
     errors,
     provinces,
-    places,
     crebos,
-    query: toUrlQuery(apiQuery(form, { page: undefined, per_page: extra.per_page })),
-    linkWith: (changes) => {
-      const next: SearchForm = { ...form, ...changes };
-      if ("place" in changes && !changes.place) next.radius_km = undefined;
-      return `/${toUrlQuery(apiQuery(next, { page: changes.page, per_page: extra.per_page }))}`;
-    },
+    query: queryString(apiQuery(form, { page: undefined, per_page: extra.per_page })),
+    linkWith,
   };
-  const previous = previousProvince(c);
-  return {
-    view,
-    status: Object.keys(errors).length ? 422 : 200,
-    provinceChanged: previous.toUpperCase() !== (form.province ?? ""),
-  };
+  return { view, status: Object.keys(errors).length ? 422 : 200, dropped };
 }
 
-/** Pages are revalidated on every visit (a 304 is cheap): after a login the navigation differs. */
-const PAGE_CACHE_CONTROL = "no-cache";
-
-/** Renders the search page or its htmx partial: status, body and the headers that belong to it. */
-async function renderSearch(c: Context<AppEnv>, dataVersion: string) {
-  const { view, status, provinceChanged } = await buildView(c, dataVersion);
-  const partial =
-    c.req.header("hx-request") === "true" &&
-    c.req.header("hx-history-restore-request") !== "true" &&
-    c.req.header("hx-boosted") !== "true";
+async function renderSearchPage(c: Context<AppEnv>): Promise<Response> {
+  varyOnHtmx(c);
+  const { view, status, dropped } = await buildView(c);
+  const partial = isHtmxRequest(c);
   if (partial) {
     // The address bar always shows the canonical search in API parameter names.
-    const pushUrl = `/${toUrlQuery(apiQuery(view.form, { page: c.req.query("page"), per_page: c.req.query("per_page") }))}`;
-    const html = (
+    c.header(
+      "HX-Push-Url",
+      withQuery(
+        "/",
+        apiQuery(view.form, { page: c.req.query("page"), per_page: c.req.query("per_page") }),
+      ),
+    );
+    return c.html(
       <>
         <SearchResults view={view} />
-        {provinceChanged ? <PlaceField view={view} oob /> : null}
-      </>
+        <SearchStatus view={view} oob />
+        {dropped.near ? <WhereField view={view} oob /> : <WhereMessage view={view} oob />}
+        {dropped.province ? <ProvinceField view={view} oob /> : null}
+      </>,
+      status,
     );
-    return { status, partial, body: await htmlBody(html.toString(), { "HX-Push-Url": pushUrl }) };
   }
-  const html = <SearchPage view={view} auth={c.get("auth")} />;
-  return { status, partial, body: await htmlBody(html.toString()) };
+  return c.html(<SearchPage view={view} auth={c.get("auth")} />, status);
 }
 
-publicPages.get("/", async (c) => {
-  c.header("Vary", "HX-Request", { append: true });
+async function renderProfilePage(c: Context<AppEnv>): Promise<Response> {
+  const id = c.req.param("id") ?? "";
+  const assessor = /^[a-z0-9]{1,64}$/.test(id)
+    ? await getPublicAssessor(c.get("db"), id, c.get("today"))
+    : null;
+  return renderPublicProfile(c, assessor, { sent: c.req.query("melding") === "verstuurd" });
+}
+
+/** A page answered with another status than 200: sent, not kept. */
+class NotKept extends Error {}
+
+/**
+ * Anonymous GETs of the search page and of profiles are kept per (data version, today, request)
+ * (ADR 0004): a repeat is sent from memory, compressed once. With a login the navigation differs,
+ * so those are rendered for the request; pages are revalidated on every visit (`no-cache`, a 304
+ * is cheap).
+ */
+async function keptPage(
+  c: Context<AppEnv>,
+  key: string,
+  render: () => Promise<Response>,
+): Promise<Response> {
+  if (c.get("auth")) return render();
   const dataVersion = await requestDataVersion(c);
-  if (c.get("auth")) {
-    // Logged in: the page shows the account's navigation, so it is rendered for this request only.
-    const { status, body } = await renderSearch(c, dataVersion);
-    return sendCached(c, body, status);
-  }
-  const isHtmx = c.req.header("hx-request") === "true";
-  if (!isHtmx) {
-    const { notModified } = await publicCache(c, dataVersion, PAGE_CACHE_CONTROL);
+  if (!isHtmxRequest(c)) {
+    const { notModified } = await publicCache(c, dataVersion, "no-cache");
     if (notModified) return notModified;
   }
-  // Everything the answer depends on: the query, the htmx headers, the province shown before.
-  const key = JSON.stringify([
-    new URL(c.req.url).search,
-    c.req.header("hx-request") ?? "",
-    c.req.header("hx-history-restore-request") ?? "",
-    c.req.header("hx-boosted") ?? "",
-    isHtmx ? previousProvince(c) : "",
-  ]);
-  let status: 200 | 422 = 200;
-  const body = await cachedAnswer(c, dataVersion, `page ${key}`, async () => {
-    const rendered = await renderSearch(c, dataVersion);
-    status = rendered.status;
-    if (rendered.status !== 200) throw new NotKept(rendered.body, rendered.status);
-    return rendered.body;
+  let sent: Response | null = null;
+  const body = await cachedAnswer(c, dataVersion, key, async () => {
+    const res = await render();
+    if (res.status !== 200) {
+      sent = res;
+      throw new NotKept();
+    }
+    const push = res.headers.get("HX-Push-Url");
+    return htmlBody(await res.text(), push ? { "HX-Push-Url": push } : {});
   }).catch((err) => {
-    if (!(err instanceof NotKept)) throw err;
-    status = err.status;
-    return err.body;
+    if (err instanceof NotKept) return null;
+    throw err;
   });
-  return sendCached(c, body, status);
-});
-
-/** An answer that is sent but not kept (a form with errors). */
-class NotKept extends Error {
-  constructor(
-    readonly body: CachedBody,
-    readonly status: 200 | 422,
-  ) {
-    super("not kept");
-  }
+  if (body) return sendCached(c, body);
+  const other: Response = sent ?? (await render());
+  other.headers.delete("ETag");
+  return other;
 }
 
-publicPages.get("/beoordelaars/:id", async (c) => {
-  const id = c.req.param("id");
-  const valid = /^[a-z0-9]{1,64}$/.test(id);
-  const dataVersion = await requestDataVersion(c);
-  // The plain profile of an anonymous visitor is kept; with a login or a report's answer it is
-  // rendered for this request.
-  const kept = valid && !c.get("auth") && new URL(c.req.url).search === "";
-  if (!kept) {
-    const assessor = valid ? await getPublicAssessor(c.get("db"), id, c.get("today")) : null;
-    return renderPublicProfile(c, assessor, { sent: c.req.query("melding") === "verstuurd" });
-  }
-  const { notModified } = await publicCache(c, dataVersion, PAGE_CACHE_CONTROL);
-  if (notModified) return notModified;
-  const body = await cachedAnswer(c, dataVersion, `profile ${id}`, async () => {
-    const assessor = await getPublicAssessor(c.get("db"), id, c.get("today"));
-    if (!assessor) return PROFILE_MISSING;
-    return htmlBody(await (await renderPublicProfile(c, assessor)).text());
-  });
-  if (body === PROFILE_MISSING) {
-    c.header("ETag", undefined);
-    c.header("Cache-Control", "no-store");
-    return renderPublicProfile(c, null);
-  }
-  return sendCached(c, body);
-});
+publicPages.get("/", (c) =>
+  keptPage(
+    c,
+    `page ${JSON.stringify([
+      new URL(c.req.url).search,
+      c.req.header("hx-request") ?? "",
+      c.req.header("hx-history-restore-request") ?? "",
+      c.req.header("hx-boosted") ?? "",
+      c.req.header("hx-current-url") ?? "",
+    ])}`,
+    () => renderSearchPage(c),
+  ),
+);
 
-/** Kept for an id that is not public, so repeated misses are cheap too. */
-const PROFILE_MISSING = new CachedBody("", "text/html; charset=UTF-8");
+publicPages.get("/beoordelaars/:id", (c) =>
+  new URL(c.req.url).search === ""
+    ? keptPage(c, `profile ${c.req.param("id")}`, () => renderProfilePage(c))
+    : renderProfilePage(c),
+);
 
 publicPages.get("/over", (c) =>
   c.html(<AboutPage auth={c.get("auth")} expiringDays={c.get("config").expiringDays} />),

@@ -16,7 +16,7 @@ import {
 } from "#src/queries/school-profile";
 import { reportSchema } from "#src/rules/contact-input";
 import { readForm } from "#src/routes/school/forms";
-import { parseWith } from "#src/rules/assessor-input";
+import { parseWith } from "#src/http/validation";
 import { getPublicAssessor, type PublicAssessor } from "#src/search/search";
 import type { ReportFormState } from "#views/components/report-form";
 import { ProfilePage } from "#views/pages/profile";

@@ -1,6 +1,7 @@
 // The rekenhulp at /rekenhulp (issue 6): forms work without JavaScript, htmx swaps results.
 import { Hono, type Context } from "hono";
-import { formFields } from "#src/auth/http";
+import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
+import { formFields } from "#src/http/validation";
 import type { AppEnv } from "#src/env";
 import {
   DeadlineResult,
@@ -31,7 +32,7 @@ export const rulesRoutes = new Hono<AppEnv>();
 // Every rekenhulp URL ("*" here covers /rekenhulp and /rekenhulp/…) answers htmx with a fragment and browsers with the page: caches must know.
 rulesRoutes.use("*", async (c, next) => {
   await next();
-  c.header("Vary", "HX-Request", { append: true });
+  varyOnHtmx(c);
 });
 
 function initialState(today: string): RekenhulpState {
@@ -42,10 +43,6 @@ function initialState(today: string): RekenhulpState {
     deadline: deadlineForm(today),
     examTimes: { values: {}, errors: {} },
   };
-}
-
-function isHtmx(c: Context<AppEnv>): boolean {
-  return c.req.header("hx-request") === "true";
 }
 
 /**
@@ -59,7 +56,7 @@ function respond(
   hasErrors: boolean,
 ) {
   const status = hasErrors ? 422 : 200;
-  if (isHtmx(c)) return c.html(partial, status);
+  if (isHtmxRequest(c)) return c.html(partial, status);
   const state = { ...initialState(c.get("today")), ...change };
   return c.html(<RekenhulpPage auth={c.get("auth")} state={state} />, status);
 }

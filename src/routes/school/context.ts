@@ -51,15 +51,6 @@ export function schoolActorOf(c: Context<AppEnv>): Actor & { schoolId: string } 
   return actor as Actor & { schoolId: string };
 }
 
-export async function readJson(c: Context<AppEnv>): Promise<unknown> {
-  const text = await c.req.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "malformed", messages.malformed);
-  }
-}
-
 export function invalid(fields: Record<string, string>, message = messages.invalid): never {
   throw new HttpError(422, "invalid", message, fields);
 }

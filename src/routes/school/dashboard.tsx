@@ -2,6 +2,9 @@
 // readable AVG inzage page.
 import { Hono, type Context } from "hono";
 import type { AppEnv, AuthContext } from "#src/env";
+import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
+import { noticeFrom } from "#src/http/notice";
+import { withQuery } from "#src/lib/links";
 import { toCsv } from "#src/lib/csv";
 import { listSchoolAssessors, statusCounts, type ListFilter } from "#src/queries/assessor-list";
 import { commitImport, previewImport } from "#src/queries/import";
@@ -14,7 +17,7 @@ import { ImportPage } from "#views/pages/school/import";
 import { InzagePage } from "#views/pages/school/inzage";
 import { AssessorList, type ListView } from "#views/partials/school/assessor-list";
 import { requireSchoolPage } from "#src/http/guards";
-import { readForm, wantsPartial } from "./forms";
+import { readForm } from "./forms";
 import { actorOf, loadOr404, schoolActorOf, schoolOrAdminPage } from "./context";
 import { STATUSES } from "#src/rules/assessor-input";
 
@@ -56,7 +59,6 @@ dashboardPages.get("/", schoolOrAdminPage, async (c) => {
   };
   const { items, total } = await listSchoolAssessors(db, actor, filter);
   const linkWith = (changes: Record<string, string | undefined>) => {
-    const params = new URLSearchParams();
     const merged: Record<string, string | undefined> = {
       q: f.q,
       status: f.status,
@@ -64,10 +66,8 @@ dashboardPages.get("/", schoolOrAdminPage, async (c) => {
       page: String(f.page),
       ...changes,
     };
-    for (const [k, v] of Object.entries(merged))
-      if (v && !(k === "page" && v === "1")) params.set(k, v);
-    const s = params.toString();
-    return s ? `/school?${s}` : "/school";
+    if (merged.page === "1") merged.page = undefined;
+    return withQuery("/school", merged);
   };
   const list: ListView = {
     items,
@@ -79,11 +79,11 @@ dashboardPages.get("/", schoolOrAdminPage, async (c) => {
     ownOnly,
     linkWith,
   };
-  c.header("Vary", "HX-Request", { append: true });
-  if (wantsPartial(c)) return c.html(<AssessorList {...list} />);
+  varyOnHtmx(c);
+  if (isHtmxRequest(c)) return c.html(<AssessorList {...list} />);
   const counts = await statusCounts(db, actor, c.get("today"), filter.expiringDays);
   const notice =
-    DASHBOARD_NOTICES[c.req.query("melding") ?? ""] ??
+    noticeFrom(c, DASHBOARD_NOTICES) ??
     (c.req.query("geimporteerd")
       ? `${Number(c.req.query("geimporteerd")) || 0} beoordelaar(s) geïmporteerd.`
       : undefined);

@@ -20,15 +20,6 @@ export async function readForm(c: Context<AppEnv>): Promise<Form> {
   return { one: (name) => many(name)[0] ?? "", many };
 }
 
-/** /school: wants just the list / profile region (htmx), not the whole page. */
-export function wantsPartial(c: Context<AppEnv>): boolean {
-  return (
-    c.req.header("HX-Request") === "true" &&
-    c.req.header("HX-History-Restore-Request") !== "true" &&
-    c.req.header("HX-Request-Type") !== "full"
-  );
-}
-
 export function assessorValues(form: Form): AssessorFormValues {
   return {
     first_name: form.one("first_name"),

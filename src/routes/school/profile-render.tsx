@@ -2,12 +2,12 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, AuthContext } from "#src/env";
+import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
 import { assessorHistory } from "#src/queries/assessor-history";
 import { getAssessorRecord } from "#src/queries/assessor-record";
 import type { Loaded } from "#src/queries/assessors";
 import { AssessorPage, ProfileContent, type ProfileForms } from "#views/pages/school/assessor";
 import { writeVerdict } from "#src/rules/access";
-import { wantsPartial } from "./forms";
 import { actorOf } from "./context";
 
 /** Success notices after a POST-redirect-GET (?melding=…) or an htmx swap. */
@@ -62,8 +62,8 @@ export async function renderProfile(
     notice: opts.notice,
     forms: opts.forms,
   };
-  c.header("Vary", "HX-Request", { append: true });
-  const partial = opts.partial ?? wantsPartial(c);
+  varyOnHtmx(c);
+  const partial = opts.partial ?? isHtmxRequest(c);
   return c.html(
     partial ? <ProfileContent {...view} /> : <AssessorPage {...view} />,
     opts.status ?? 200,

@@ -3,6 +3,8 @@
 // (POST-redirect-GET); with htmx the profile region is swapped in place.
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "#src/env";
+import { isHtmxRequest } from "#src/http/htmx";
+import { noticeFrom, withNotice } from "#src/http/notice";
 import { HttpError } from "#src/http/errors";
 import { deregister, setConsent, undoDeregistration } from "#src/queries/assessor-changes";
 import { linkAssessor, loadForActor } from "#src/queries/assessors";
@@ -22,7 +24,7 @@ import { noticeContext, notifyLinked } from "#src/auth/assessor-notices";
 import type { ProfileForms } from "#views/pages/school/assessor";
 import { isRegisteringSchool } from "#src/rules/access";
 import { CREBO_NOT_OF_ASSESSOR } from "#src/routes/api-school/actions";
-import { readForm, toFormErrors, wantsPartial, type Form } from "./forms";
+import { readForm, toFormErrors, type Form } from "./forms";
 import {
   actorOf,
   loadForLog,
@@ -35,9 +37,9 @@ import { PROFILE_NOTICES, renderProfile } from "./profile-render";
 import {
   deregistrationSchema,
   examinationSchema,
-  parseWith,
   refresherSchema,
 } from "#src/rules/assessor-input";
+import { parseWith } from "#src/http/validation";
 
 export const profilePages = new Hono<AppEnv>();
 
@@ -47,8 +49,7 @@ profilePages.use(`${PATH}/*`, schoolOrAdminPage);
 
 profilePages.get(PATH, async (c) => {
   const loaded = await loadOr404(c, c.req.param("id"));
-  const key = c.req.query("melding");
-  return renderProfile(c, loaded, { notice: key ? PROFILE_NOTICES[key] : undefined });
+  return renderProfile(c, loaded, { notice: noticeFrom(c, PROFILE_NOTICES) });
 });
 
 /** After a successful change: htmx gets the fresh profile, a plain form post a redirect. */
@@ -57,7 +58,7 @@ async function done(
   id: string,
   notice: keyof typeof PROFILE_NOTICES,
 ): Promise<Response> {
-  if (!wantsPartial(c)) return c.redirect(`/school/beoordelaars/${id}?melding=${notice}`, 303);
+  if (!isHtmxRequest(c)) return c.redirect(withNotice(`/school/beoordelaars/${id}`, notice), 303);
   const loaded = await loadForActor(c.get("db"), actorOf(c), id);
   if (!loaded) throw new HttpError(404, "not_found", "Niet gevonden.");
   return renderProfile(c, loaded, { notice: PROFILE_NOTICES[notice] });
@@ -199,11 +200,11 @@ profilePages.post(`${PATH}/afmelding`, async (c) => {
   await deregister(c.get("db"), actor, assessor.id, parsed.data);
   // Only the registering school still sees a deregistered assessor; anyone else goes back to the list.
   if (!actor.isAdmin && !isRegisteringSchool(actor, assessor)) {
-    if (wantsPartial(c)) {
-      c.header("HX-Redirect", "/school?melding=afgemeld");
+    if (isHtmxRequest(c)) {
+      c.header("HX-Redirect", withNotice("/school", "afgemeld"));
       return c.body(null, 200);
     }
-    return c.redirect("/school?melding=afgemeld", 303);
+    return c.redirect(withNotice("/school", "afgemeld"), 303);
   }
   return done(c, assessor.id, "afmelding");
 });
@@ -219,7 +220,7 @@ profilePages.post(`${PATH}/koppelen`, async (c) => {
   const actor = schoolActorOf(c);
   if (await linkAssessor(c.get("db"), actor, assessor.id))
     await notifyLinked(c.get("db"), noticeContext(c), assessor.id, actor.schoolId);
-  return c.redirect(`/school/beoordelaars/${assessor.id}?melding=gekoppeld`, 303);
+  return c.redirect(withNotice(`/school/beoordelaars/${assessor.id}`, "gekoppeld"), 303);
 });
 
 profilePages.post(`${PATH}/wissen`, async (c) => {
@@ -236,5 +237,5 @@ profilePages.post(`${PATH}/wissen`, async (c) => {
       },
     });
   await eraseAssessor(c.get("db"), actor, loaded.assessor.id, c.get("now").toISOString());
-  return c.redirect(`/school/beoordelaars/${loaded.assessor.id}?melding=gewist`, 303);
+  return c.redirect(withNotice(`/school/beoordelaars/${loaded.assessor.id}`, "gewist"), 303);
 });

@@ -3,6 +3,7 @@
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, AuthContext } from "#src/env";
+import { withNotice } from "#src/http/notice";
 import { updateAssessor } from "#src/queries/assessor-update";
 import { fullName } from "#src/queries/assessor-derived";
 import { getAssessorRecord } from "#src/queries/assessor-record";
@@ -27,10 +28,10 @@ import {
 import { loadForWrite, schoolActorOf, schoolOrAdminPage } from "./context";
 import {
   createAssessorSchema,
-  parseWith,
   toNewAssessor,
   updateAssessorSchema,
 } from "#src/rules/assessor-input";
+import { parseWith } from "#src/http/validation";
 import type { Actor } from "#src/rules/access";
 import { requireSchoolPage } from "#src/http/guards";
 
@@ -99,7 +100,7 @@ registerPages.post("/beoordelaars/nieuw", requireSchoolPage, async (c) => {
     return renderNew(c, values, {}, 409, await duplicateInfo(c, actor, result.duplicateId));
   if (!result.ok) return renderNew(c, values, toFormErrors(result.fields), 422);
   await notifyRegistered(db, noticeContext(c), result.id, actor.schoolId);
-  return c.redirect(`/school/beoordelaars/${result.id}?melding=geregistreerd`, 303);
+  return c.redirect(withNotice(`/school/beoordelaars/${result.id}`, "geregistreerd"), 303);
 });
 
 // ---------------------------------------------------------------- edit
@@ -184,5 +185,5 @@ registerPages.post("/beoordelaars/:id/bewerken", async (c) => {
       actor.schoolId ?? assessor.registeringSchoolId,
       assessor.email,
     );
-  return c.redirect(`/school/beoordelaars/${assessor.id}?melding=gewijzigd`, 303);
+  return c.redirect(withNotice(`/school/beoordelaars/${assessor.id}`, "gewijzigd"), 303);
 });

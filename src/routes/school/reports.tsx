@@ -8,7 +8,7 @@ import { closeReport, listReports } from "#src/queries/reports";
 import { getSchoolContact, isUserAddress, updateSchoolContact } from "#src/queries/school-profile";
 import { PERSONAL_ADDRESS_MESSAGE, schoolProfileSchema } from "#src/rules/contact-input";
 import { readForm } from "./forms";
-import { parseWith } from "#src/rules/assessor-input";
+import { parseWith } from "#src/http/validation";
 import { ContactPage } from "#views/pages/account/contact";
 import { ReportsPage } from "#views/pages/school/reports";
 

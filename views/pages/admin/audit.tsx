@@ -3,6 +3,8 @@ import type { AuthContext } from "../../../src/env";
 import { Select } from "../../components/form";
 import { Layout } from "../../layout";
 import { formatMoment } from "../account/format";
+import { actionLabel, entityLabel } from "../../components/audit-labels";
+import { FIELD_LABELS, showValue } from "../../partials/school/history";
 import { AdminNav, Pager } from "./nav";
 
 export type AuditRow = {
@@ -17,6 +19,8 @@ export type AuditRow = {
   schoolName: string | null;
   actorEmail: string | null;
   actorName: string | null;
+  /** The assessor's or school's name (a user's e-mail, a crebo) as it is now. */
+  entityName: string | null;
 };
 
 /** The stored JSON of the changes, shown compactly ("field: from → to"). */
@@ -27,9 +31,9 @@ function changesText(changes: string): string {
       .map(([k, v]) => {
         if (v && typeof v === "object" && "from" in v && "to" in v) {
           const fromTo = v as { from: unknown; to: unknown };
-          return `${k}: ${JSON.stringify(fromTo.from)} → ${JSON.stringify(fromTo.to)}`;
+          return `${FIELD_LABELS[k] ?? k}: ${showValue(fromTo.from)} → ${showValue(fromTo.to)}`;
         }
-        return `${k}: ${JSON.stringify(v)}`;
+        return `${FIELD_LABELS[k] ?? k}: ${showValue(v)}`;
       })
       .join("; ");
   } catch {
@@ -67,7 +71,7 @@ export function AdminAuditPage(props: {
           label="Soort"
           value={props.filter.entity ?? ""}
           emptyLabel="Alle soorten"
-          options={props.entities.map((e) => ({ value: e, label: e }))}
+          options={props.entities.map((e) => ({ value: e, label: entityLabel(e) }))}
         />
         <div class="form-actions">
           <button type="submit" class="button secondary">
@@ -76,9 +80,12 @@ export function AdminAuditPage(props: {
         </div>
       </form>
       <p class="muted">{props.total} regels.</p>
-      <div class="table-wrap">
+      {/* Focusable, so that the wide table can be scrolled with the keyboard. */}
+      <div class="table-wrap" tabindex={0} role="region" aria-labelledby="audit-caption">
         <table class="table wide audit-table">
-          <caption class="visually-hidden">Auditlog</caption>
+          <caption class="visually-hidden" id="audit-caption">
+            Auditlog (schuif opzij voor alle kolommen)
+          </caption>
           <thead>
             <tr>
               <th scope="col">Moment</th>
@@ -95,10 +102,16 @@ export function AdminAuditPage(props: {
                 <td>{formatMoment(r.at, { time: true })}</td>
                 <td>{r.actorEmail ?? "systeem"}</td>
                 <td>{r.schoolName ?? "—"}</td>
-                <td>{r.action}</td>
+                <td data-action={r.action}>{actionLabel(r.entity, r.action)}</td>
                 <td>
-                  {r.entity}
-                  {r.entityId ? <span class="muted small"> {r.entityId}</span> : null}
+                  {entityLabel(r.entity)}
+                  {r.entityName ? (
+                    <>
+                      {": "}
+                      <strong>{r.entityName}</strong>
+                    </>
+                  ) : null}
+                  {r.entityId ? <span class="muted small audit-id"> {r.entityId}</span> : null}
                 </td>
                 <td class="small">{changesText(r.changes)}</td>
               </tr>

@@ -1,5 +1,6 @@
 // The sub-navigation of /beheer.
 import { AreaNav } from "../../components/area-nav";
+import { withQuery } from "#src/lib/links";
 
 export function AdminNav(props: { current: string }) {
   const links = [
@@ -23,12 +24,7 @@ export function Pager(props: {
 }) {
   const pages = Math.max(1, Math.ceil(props.total / props.perPage));
   if (pages <= 1) return null;
-  const href = (page: number) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(props.params)) if (v) q.set(k, v);
-    q.set("page", String(page));
-    return `${props.base}?${q.toString()}`;
-  };
+  const href = (page: number) => withQuery(props.base, { ...props.params, page });
   return (
     <nav class="pager" aria-label="Pagina's">
       {props.page > 1 ? (

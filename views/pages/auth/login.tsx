@@ -22,7 +22,7 @@ export function LoginPage(props: LoginPageProps) {
         <p class="lead">Voor scholen en het bureau van het register.</p>
         {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
         {props.error ? (
-          <div class="error-summary" role="alert" tabindex={-1}>
+          <div class="error-summary" role="alert" tabindex={-1} autofocus>
             <h2>Inloggen lukte niet</h2>
             <p>{props.error}</p>
           </div>

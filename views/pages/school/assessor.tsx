@@ -134,7 +134,11 @@ export function ProfileContent(v: ProfileView) {
           </a>
         </div>
       </header>
-      {v.notice ? <Notice kind="success">{v.notice}</Notice> : null}
+      {v.notice ? (
+        <Notice kind="success" focus>
+          {v.notice}
+        </Notice>
+      ) : null}
       {r.erased_at ? (
         <Notice kind="warning">
           <p>

@@ -37,7 +37,7 @@ export function DashboardPage(props: {
           <p class="lead">
             {isAdmin
               ? "Als beheerder ziet u alle beoordelaars in het register; wijzigen doen de gekoppelde scholen."
-              : "Uw praktijkbeoordelaars, met de eerstvolgende deadline bovenaan."}
+              : "Uw praktijkbeoordelaars, met de eerstvolgende uiterste datum bovenaan."}
           </p>
         </div>
         {isAdmin ? null : (

@@ -75,9 +75,8 @@ function Preview(props: { preview: ImportPreviewView }) {
       </div>
       {valid > 0 ? (
         <form method="post" action="/school/import/bevestigen" class="form-actions">
-          <textarea name="csv" hidden>
-            {props.preview.csv}
-          </textarea>
+          {/* The checked file goes along unseen (a hidden value, not an unlabelled box). */}
+          <input type="hidden" name="csv" value={props.preview.csv} />
           <input type="hidden" name="mode" value={invalid ? "valid" : "all"} />
           <button type="submit" class="button">
             {invalid
@@ -133,6 +132,10 @@ export function ImportPage(props: {
             <code>bijscholingen</code> (één per regel: <code>2025-03-01 | 25332 | notitie</code> en{" "}
             <code>2025-02-01 | terugkomdag | aanbieder | omschrijving</code>),{" "}
             <code>afgemeld op</code>, <code>reden afmelding</code>.
+          </p>
+          <p>
+            Datums mogen als <code>2025-03-15</code>, <code>15-03-2025</code> of{" "}
+            <code>5-3-2025</code> (dag-maand-jaar, zoals Excel ze opslaat).
           </p>
           <p>
             Alle kolommen van de export: {CSV_COLUMNS.join("; ")}. Kolommen die hier niet genoemd

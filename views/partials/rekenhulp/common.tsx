@@ -39,8 +39,16 @@ export function rowLabels(errors: FormErrors): Record<string, string> {
   return labels;
 }
 
-export function Errors(props: { errors: FormErrors }) {
-  return <ErrorSummary errors={props.errors} labels={rowLabels(props.errors)} />;
+export function Errors(props: { errors: FormErrors; ids?: Record<string, string> }) {
+  // The results update while the user types: the summary must not take the focus away.
+  return (
+    <ErrorSummary
+      errors={props.errors}
+      labels={rowLabels(props.errors)}
+      ids={props.ids}
+      focus={false}
+    />
+  );
 }
 
 export function Section(props: { id: string; title: string; intro: Child; children: Child }) {

@@ -3,9 +3,12 @@ import { dutchNumber, type FinalGradeForm } from "#src/rules/rekenhulp";
 import { Input } from "../../components/form";
 import { CalcForm, Errors, Section } from "./common";
 
+/** The school-exam section has a centralExam field too: this one's id is prefixed to stay unique. */
+const FIELD_IDS = { centralExam: "eindcijfer-centralExam" };
+
 export function FinalGradeResult(props: { form: FinalGradeForm }) {
   const { errors, result } = props.form;
-  if (Object.keys(errors).length) return <Errors errors={errors} />;
+  if (Object.keys(errors).length) return <Errors errors={errors} ids={FIELD_IDS} />;
   if (!result)
     return (
       <p class="muted">Vul het cijfer voor het schoolexamen in; de uitkomst verschijnt hier.</p>
@@ -68,6 +71,7 @@ export function FinalGradeSection(props: { form: FinalGradeForm }) {
           />
           <Input
             name="centralExam"
+            id={FIELD_IDS.centralExam}
             label="Cijfer centraal examen (niet verplicht)"
             value={values.centralExam}
             error={errors.centralExam}

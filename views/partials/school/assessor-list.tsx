@@ -56,15 +56,15 @@ export function AssessorList(props: ListView) {
           <table class="table assessor-table">
             <caption class="visually-hidden">
               {props.ownOnly
-                ? "Beoordelaars van uw school, de eerstvolgende deadline eerst"
+                ? "Beoordelaars van uw school, de eerstvolgende uiterste datum eerst"
                 : "Beoordelaars in het register"}
             </caption>
             <thead>
               <tr>
                 <th scope="col">Naam</th>
                 <th scope="col">Status</th>
-                <th scope="col">Deadline</th>
-                <th scope="col">Nodig vóór de deadline</th>
+                <th scope="col">Uiterste datum</th>
+                <th scope="col">Nodig vóór de uiterste datum</th>
                 <th scope="col">Crebo's</th>
                 {props.ownOnly ? null : <th scope="col">Scholen</th>}
               </tr>
@@ -82,7 +82,7 @@ export function AssessorList(props: ListView) {
                   <td data-label="Status">
                     <StatusBadge status={a.status} />
                   </td>
-                  <td data-label="Deadline">
+                  <td data-label="Uiterste datum">
                     {a.status === "deregistered" ? (
                       "—"
                     ) : (

@@ -1,22 +1,9 @@
 // The audit history of one assessor: who changed what, when, and from which school.
 import type { HistoryEntry } from "../../../src/queries/assessor-history";
 import { formatMoment } from "../../pages/account/format";
+import { ASSESSOR_ACTION_LABELS } from "../../components/audit-labels";
 
-export const ACTION_LABELS: Record<string, string> = {
-  create: "Geregistreerd",
-  import: "Geïmporteerd uit CSV",
-  update: "Gegevens gewijzigd",
-  link: "Gekoppeld aan een school",
-  "examination.create": "Examen geregistreerd",
-  "examination.delete": "Examen verwijderd",
-  "refresher_training.create": "Bijscholing geregistreerd",
-  "refresher_training.delete": "Bijscholing verwijderd",
-  "consent.give": "Toestemming gegeven",
-  "consent.withdraw": "Toestemming ingetrokken",
-  deregister: "Afgemeld",
-  "deregister.undo": "Afmelding ongedaan gemaakt",
-  erase: "Persoonsgegevens gewist",
-};
+export const ACTION_LABELS: Record<string, string> = ASSESSOR_ACTION_LABELS;
 
 export const FIELD_LABELS: Record<string, string> = {
   first_name: "Voornaam",

@@ -86,7 +86,7 @@ export function StatusBar(props: { record: AssessorRecord; on: string; expiringD
           <strong>Bijscholing</strong>: {dutchDate(refresher.from)} t/m {dutchDate(refresher.to)}
         </li>
         <li class="legend-deadline">
-          <strong>Deadline</strong>: {dutchDate(r.valid_until)}
+          <strong>Uiterste datum</strong>: {dutchDate(r.valid_until)}
           {deregistered ? null : <> ({daysText(r.days_left)})</>}
         </li>
         <li class="legend-today">
@@ -95,7 +95,7 @@ export function StatusBar(props: { record: AssessorRecord; on: string; expiringD
       </ul>
       {deregistered ? null : (
         <p class="meter-row">
-          <label for="deadline-meter">Tijd tot de deadline</label>
+          <label for="deadline-meter">Tijd tot de uiterste datum</label>
           <meter
             id="deadline-meter"
             min={0}
