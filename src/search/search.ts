@@ -4,7 +4,7 @@ import type { DB } from "../db";
 import { getPlace } from "../queries/reference";
 import type { SearchParams } from "./params";
 import { words } from "../lib/normalise";
-import { type PublicAssessor, type PublicPlace } from "../queries/public-assessor";
+import type { PublicAssessor, PublicPlace } from "../queries/public-assessor";
 import { NearError, placesWithin, resolveNear, resolvePlaceOrigin, type Origin } from "./near";
 import {
   codedRows,

@@ -53,7 +53,10 @@ async function startChild(
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`process stopped at start:\n${output}`);
     const ok = await fetch(opts.url + opts.probe).then(
-      async (r) => (await r.arrayBuffer(), r.status === 200),
+      async (r) => {
+        await r.arrayBuffer();
+        return r.status === 200;
+      },
       () => false,
     );
     if (ok) break;

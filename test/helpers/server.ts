@@ -24,9 +24,8 @@ export async function startServer(
   // The app is made once the port (its BASE_URL) is known; static files as src/server.ts serves them.
   let app: ReturnType<typeof createApp> | null = null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve(
-      { fetch: (req) => app!.fetch(req), port: 0, hostname: "127.0.0.1" },
-      () => resolve(s),
+    const s = serve({ fetch: (req) => app!.fetch(req), port: 0, hostname: "127.0.0.1" }, () =>
+      resolve(s),
     );
   });
   const port = (server.address() as AddressInfo).port;

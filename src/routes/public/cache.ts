@@ -28,8 +28,7 @@ export async function publicCache(
   c.header("Cache-Control", cacheControl);
   c.header("Vary", "HX-Request", { append: true });
   const inm = c.req.header("if-none-match");
-  const notModified =
-    inm && inm.split(",").some((t) => t.trim() === etag) ? c.body(null, 304) : null;
+  const notModified = inm?.split(",").some((t) => t.trim() === etag) ? c.body(null, 304) : null;
   return { notModified, dataVersion: version };
 }
 
