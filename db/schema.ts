@@ -247,6 +247,7 @@ export const assessors = sqliteTable(
     // Covering indexes: visibility → ids (facets, counts); name order with visibility (pages).
     index("assessors_public_until_idx").on(t.publicUntil, t.id),
     index("assessors_sort_public_idx").on(t.sortKey, t.id, t.publicUntil),
+    index("assessors_fts_rowid_idx").on(t.ftsRowid, t.publicUntil),
     index("assessors_sort_idx").on(t.sortKey),
     index("assessors_valid_until_idx").on(t.validUntil),
     index("assessors_registering_school_idx").on(t.registeringSchoolId),
@@ -547,4 +548,20 @@ export const postcodes = sqliteTable(
       .references(() => places.code),
   },
   (t) => [index("postcodes_place_idx").on(t.placeCode)],
+);
+
+/**
+ * Public assessors per facet value and last public day, kept by triggers (migration 0008): the
+ * unfiltered and per-province totals and facets are sums over it (ADR 0004). facet: all (code ''),
+ * province, crebo, province_crebo (code 'UT|25332').
+ */
+export const publicCounts = sqliteTable(
+  "public_counts",
+  {
+    facet: text("facet").notNull(),
+    code: text("code").notNull(),
+    publicUntil: text("public_until").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.facet, t.code, t.publicUntil] })],
 );

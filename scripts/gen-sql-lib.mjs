@@ -20,6 +20,8 @@ const SKIP_TABLES = new Set([
   "sqlite_sequence",
   "_cf_KV",
   "_cf_METADATA",
+  // Maintained by triggers in the target (migration 0008): the inserted rows fill it.
+  "public_counts",
 ]);
 
 /** Columns maintained by triggers in the target (the FTS rowid): the insert trigger fills them. */

@@ -8,6 +8,9 @@ import type { AppDeps, AppEnv } from "./env";
 import { apiError, HttpError, messages } from "./http/errors";
 import { plainTextGuard } from "./http/plain-text-guard";
 import { amsterdamDate } from "./rules";
+import { compression } from "./http/compression";
+import { serveStaticFiles } from "./http/static-files";
+import { forgetDataVersion } from "./queries/meta";
 import { renderError } from "#src/http/error-page";
 import { api } from "#src/routes/api";
 import { publicPages } from "#src/routes/public";
@@ -61,6 +64,16 @@ export function createApp(deps: AppDeps) {
       crossOriginOpenerPolicy: "same-origin",
     }),
   );
+
+  app.use(compression(deps.compress));
+  if (deps.staticFiles) app.use(serveStaticFiles(deps.staticFiles));
+
+  // Every write this process makes is visible to the very next request: after any request that
+  // may have written, the in-memory data version is forgotten (see queries/meta).
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") forgetDataVersion(deps.db);
+  });
 
   app.use(
     bodyLimit({

@@ -1,6 +1,7 @@
 // The types every route shares: the app's dependencies and the per-request context.
 import type { Config } from "./config";
 import type { DB } from "./db";
+import type { CachedBody, Compressor, StaticFiles } from "./lib/cached-body";
 
 export type Role = "admin" | "school_admin" | "staff";
 
@@ -26,6 +27,16 @@ export type AppDeps = {
   /** Checks the database answers; /healthz uses it. */
   ping?: () => Promise<void>;
   /**
+   * How long the data version may be used from memory before it is read again (ms). 0 (the
+   * default) reads it on every public request; the Node server keeps it 1 s, since its own writes
+   * forget it at once and only another process's writes wait for the re-check.
+   */
+  dataVersionRecheckMs?: number;
+  /** Compression for answers over 1 KB (Node); Workers leaves it to the edge. */
+  compress?: Compressor;
+  /** public/ held in memory (Node); on Workers the assets binding serves it. */
+  staticFiles?: StaticFiles;
+  /**
    * Receives work run after a response (src/http/after-response.ts), so tests can await it; a
    * returned promise (Workers: the work plus delivering the mail it queued) is what is waited for.
    */
@@ -44,5 +55,9 @@ export type AppEnv = {
     auth: AuthContext | null;
     /** Set when an Authorization header was sent but was not valid. */
     authError: "invalid_token" | null;
+    /** The in-memory body this answer was sent from (compressed once, see http/compression). */
+    cachedBody?: CachedBody;
+    /** The answer is a stream (the CSV): compressed on the fly. */
+    streamedBody?: boolean;
   };
 };

@@ -1,15 +1,14 @@
 // Node entry: embedded libSQL, migrations and reference data at start, static files, port 8787,
 // and the jobs (outbox delivery, reminders, retention, purges) running inside the process.
 import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { mkdirSync } from "node:fs";
 import { hostname } from "node:os";
-import { Hono } from "hono";
 import { createApp } from "./app";
 import { type Config, ConfigError, configFromProcess } from "./config";
 import { openDatabase } from "./db";
+import { setAssetFingerprints } from "./lib/assets";
+import { loadStaticFiles, nodeCompress } from "./node-assets";
 import { databaseHealthCheck } from "./db-file";
-import type { AppEnv } from "./env";
 import { startJobRunner } from "./jobs/node-runner";
 import { selectTransport } from "./mail/sender";
 import { smtpLabel, smtpTransport } from "./mail/smtp";
@@ -64,21 +63,22 @@ async function main() {
   });
   wake = () => runner.wake();
 
-  const root = new Hono<AppEnv>();
-  root.use("/static/*", serveStatic({ root: "./public" }));
-  root.use("/vendor/*", serveStatic({ root: "./public" }));
-  root.route(
-    "/",
-    createApp({
-      db,
-      config,
-      mailer: () => wake(),
-      mail: { transport: transport?.name ?? null },
-      ping,
-    }),
-  );
+  // public/ is served from memory by the app itself, so static files get the same security
+  // headers as pages and unknown paths reach the app's own (Dutch / JSON) 404.
+  const staticFiles = loadStaticFiles("public");
+  setAssetFingerprints([...staticFiles].map(([path, file]) => [path, file.hash]));
+  const app = createApp({
+    db,
+    config,
+    mailer: () => wake(),
+    mail: { transport: transport?.name ?? null },
+    ping,
+    dataVersionRecheckMs: 1000,
+    compress: nodeCompress,
+    staticFiles,
+  });
 
-  const server = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, (info) => {
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Register draait op ${config.baseUrl} (poort ${info.port})`);
   });
   await printStartupLogins(db, config, setup);

@@ -2,6 +2,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import type { AuthContext } from "../src/env";
+import { assetUrl } from "../src/lib/assets";
 
 export const CREDIT_LINE =
   "Bron: CBS (Woonplaatsen in Nederland 2024, gebiedsindelingen), Kadaster (BAG-woonplaatscodes); " +
@@ -38,17 +39,17 @@ export function Layout(props: LayoutProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${props.title} · Register Gekwalificeerd Praktijkbeoordelaar`}</title>
-          <link rel="stylesheet" href="/static/app.css" />
+          <link rel="stylesheet" href={assetUrl("/static/app.css")} />
           {(props.styles ?? []).map((s) => (
-            <link rel="stylesheet" href={s} />
+            <link rel="stylesheet" href={assetUrl(s)} />
           ))}
-          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+          <link rel="icon" href={assetUrl("/static/favicon.svg")} type="image/svg+xml" />
           {/* htmx would inject its indicator CSS itself; under style-src 'self' that is ours to
               ship (public/static/app.css), so no style is ever generated in the page. */}
           <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
-          <script src="/vendor/htmx.min.js" defer></script>
+          <script src={assetUrl("/vendor/htmx.min.js")} defer></script>
           {(props.scripts ?? []).map((s) => (
-            <script src={s} defer></script>
+            <script src={assetUrl(s)} defer></script>
           ))}
         </head>
         <body>

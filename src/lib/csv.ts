@@ -75,3 +75,8 @@ export function toCsv(header: readonly string[], rows: readonly unknown[][], sep
   const lines = [header, ...rows].map((r) => r.map((v) => csvField(v, sep)).join(sep));
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
+
+/** One CSV line (with its CRLF), as `toCsv` writes them: for answers streamed row by row. */
+export function csvLine(row: readonly unknown[], sep = ";"): string {
+  return row.map((v) => csvField(v, sep)).join(sep) + "\r\n";
+}

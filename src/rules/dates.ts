@@ -74,14 +74,23 @@ export function maxDate(dates: Iterable<string>): string | undefined {
 let amsterdamFormat: Intl.DateTimeFormat | undefined;
 
 /** The calendar date in Europe/Amsterdam at the given moment. */
+let lastMinute = NaN;
+let lastDate = "";
+
 export function amsterdamDate(moment: Date): string {
+  // Every request asks; the answer only changes at a minute boundary (Amsterdam's offsets are
+  // whole hours), so the last minute's answer is reused.
+  const minute = Math.floor(moment.getTime() / 60_000);
+  if (minute === lastMinute) return lastDate;
   amsterdamFormat ??= new Intl.DateTimeFormat("en-CA", {
     timeZone: "Europe/Amsterdam",
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
   });
-  return amsterdamFormat.format(moment);
+  lastDate = amsterdamFormat.format(moment);
+  lastMinute = minute;
+  return lastDate;
 }
 
 const MONTHS = [

@@ -4,13 +4,23 @@ import type { DB } from "../db";
 import { getPlace } from "../queries/reference";
 import type { SearchParams } from "./params";
 import { words } from "../lib/normalise";
-import {
-  hydrate,
-  type PublicAssessor,
-  type PublicAssessorRow,
-  type PublicPlace,
-} from "../queries/public-assessor";
+import type { PublicAssessor, PublicPlace } from "../queries/public-assessor";
 import { NearError, placesWithin, resolveNear, resolvePlaceOrigin, type Origin } from "./near";
+import {
+  codedRows,
+  fromCodes,
+  hydratedRows,
+  listNameQueries,
+  parseCodedRows,
+  ROW_COLUMNS,
+  toPublicAssessor,
+  type HydratedRow,
+  type ListNames,
+} from "./rows";
+import { dataVersionQuery } from "../queries/meta";
+import { runBatch, type Statement } from "../queries/batch";
+import { countsAnswer, countStatements } from "./counts";
+import { BROAD_MATCH } from "../rules/search-limits";
 import { placesNamedBy } from "./place-words";
 
 export type { PublicAssessor, PublicPlace };
@@ -27,7 +37,11 @@ export type SearchResult = {
   per_page: number;
   facets: { province: Facet[]; crebo: Facet[] };
   suggestion?: Suggestion;
+  /** q is broad (ADR 0004): total counted up to BROAD_MATCH, facets not counted. */
+  capped?: true;
 };
+
+export { BROAD_MATCH };
 
 export { NearError } from "./near";
 
@@ -56,6 +70,8 @@ type Filters = {
   crebo?: string;
   /** Around a point: JSON {place code: km} of the places within the radius. */
   near: string | null;
+  /** q matches more than BROAD_MATCH register entries (ADR 0004): facets are not counted. */
+  broad: boolean;
 };
 
 /** True when nothing but visibility narrows the result: then reading in name order is cheapest. */
@@ -81,15 +97,22 @@ function wordsCondition(ws: string[]): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOrder = false): SQL {
-  // With no other filter, `+` keeps SQLite from using the visibility index, so that a page is
-  // read straight from the (sort_key, id, public_until) index instead of sorting every visible row.
-  const parts: SQL[] = [
-    nameOrder && unfiltered(f) ? sql`+a.public_until >= ${f.today}` : publicVisible(f.today),
-  ];
-  if (f.fts)
+function conditions(
+  f: Filters,
+  skip: "province" | "crebo" | "fts" | null = null,
+  nameOrder = false,
+): SQL {
+  // In name order without a selective filter, `+` keeps SQLite from using the visibility index,
+  // so that a page is read straight from the (sort_key, id, public_until) index in order instead
+  // of sorting every visible row; a broad text match is then checked row by row (EXISTS).
+  const provinceOnly = !!f.province && unfiltered({ ...f, province: undefined });
+  const scanByName = nameOrder && (unfiltered(f) || provinceOnly || (f.broad && !f.near));
+  const parts: SQL[] = [scanByName ? sql`+a.public_until >= ${f.today}` : publicVisible(f.today)];
+  if (f.fts && skip !== "fts")
     parts.push(
-      sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${f.fts})`,
+      scanByName
+        ? sql`EXISTS (SELECT 1 FROM assessor_fts fm WHERE assessor_fts MATCH ${f.fts} AND fm.rowid = a.fts_rowid)`
+        : sql`a.fts_rowid IN (SELECT rowid FROM assessor_fts WHERE assessor_fts MATCH ${f.fts})`,
     );
   for (const w of f.short) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
   for (const w of f.placeWords)
@@ -97,7 +120,9 @@ function conditions(f: Filters, skip: "province" | "crebo" | null = null, nameOr
       WHERE place_code IN (SELECT value FROM json_each(${w.placeCodes}))))`);
   if (f.province && skip !== "province")
     parts.push(
-      sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE province = ${f.province})`,
+      scanByName
+        ? sql`EXISTS (SELECT 1 FROM assessor_places ap WHERE ap.assessor_id = a.id AND ap.province = ${f.province})`
+        : sql`a.id IN (SELECT assessor_id FROM assessor_places WHERE province = ${f.province})`,
     );
   if (f.place)
     parts.push(
@@ -126,6 +151,14 @@ function distancesJson(within: Map<string, number>): string {
   return JSON.stringify(out);
 }
 
+/** Counts the raw matches only up to the cap: cheap however broad the text is. */
+async function isBroad(db: DB, fts: string): Promise<boolean> {
+  const [{ n }] = await db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (SELECT 1 FROM assessor_fts WHERE assessor_fts MATCH ${fts} LIMIT ${BROAD_MATCH + 1})`,
+  );
+  return n > BROAD_MATCH;
+}
+
 async function buildFilters(
   db: DB,
   p: Partial<SearchParams>,
@@ -140,17 +173,19 @@ async function buildFilters(
   const named = await placesNamedBy(db, all);
   const namingPlaces = new Set(named.flatMap((n) => n.words));
   const plain = all.filter((w) => !namingPlaces.has(w));
+  const fts = ftsOf(plain.filter((w) => w.length >= 3));
   return {
     origin,
     filters: {
       today,
-      fts: ftsOf(plain.filter((w) => w.length >= 3)),
+      fts,
       short: plain.filter((w) => w.length < 3),
       placeWords: named.map((n) => ({ words: n.words, placeCodes: JSON.stringify(n.codes) })),
       province: p.province,
       place: placeFilter,
       crebo: p.crebo,
       near: origin ? distancesJson(await placesWithin(db, origin, p.radiusKm ?? 25)) : null,
+      broad: fts ? await isBroad(db, fts) : false,
     },
   };
 }
@@ -161,43 +196,106 @@ function orderBy(p: Partial<SearchParams>, f: Filters): SQL {
   return sql`a.sort_key ASC, a.id ASC`;
 }
 
-async function selectRows(
-  db: DB,
+function rowOrder(p: Partial<SearchParams>, f: Filters): "name" | "distance" | "relevance" {
+  if (p.sort === "distance" && f.near) return "distance";
+  if (p.sort === "relevance" && f.fts) return "relevance";
+  return "name";
+}
+
+/**
+ * The filtered, ordered rows (ROW_COLUMNS, dist, rank), `limit` from `offset`, or in name order
+ * after the keyset `after` (the CSV reads the whole list in chunks that way).
+ */
+function rowsSql(
   f: Filters,
   p: Partial<SearchParams>,
-  limit: number | null,
+  limit: number,
   offset: number,
-) {
-  const rankJoin =
-    p.sort === "relevance" && f.fts
-      ? sql`JOIN (SELECT assessor_id, min(rank) AS rank FROM assessor_fts WHERE assessor_fts MATCH ${f.fts} GROUP BY assessor_id) r ON r.assessor_id = a.id`
-      : sql``;
-  const page = limit === null ? sql`` : sql`LIMIT ${limit} OFFSET ${offset}`;
+  after?: { sortKey: string; id: string },
+): SQL {
+  const ranked = rowOrder(p, f) === "relevance";
+  const rankJoin = ranked
+    ? sql`JOIN (SELECT assessor_id, min(rank) AS rank FROM assessor_fts WHERE assessor_fts MATCH ${f.fts} GROUP BY assessor_id) r ON r.assessor_id = a.id`
+    : sql``;
+  const rank = ranked ? sql`r.rank` : sql`NULL`;
+  const keyset = after ? sql` AND (a.sort_key, a.id) > (${after.sortKey}, ${after.id})` : sql``;
+  const page = sql`LIMIT ${limit} OFFSET ${offset}`;
   if (f.near) {
     // Around a point: the nearest distance per assessor is grouped once, walking from the places
     // in range over the (place_code, assessor_id) index; the join then also does the radius filter.
     // (A correlated subquery per row would read the whole JSON once per assessor.)
-    return db.all<PublicAssessorRow>(sql`WITH near(code, km) AS (SELECT key, value FROM json_each(${f.near})),
+    return sql`WITH near(code, km) AS (SELECT key, value FROM json_each(${f.near})),
       d AS (SELECT ap.assessor_id, min(near.km) AS dist FROM near
             JOIN assessor_places ap ON ap.place_code = near.code GROUP BY ap.assessor_id)
-      SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, d.dist AS dist
+      SELECT ${ROW_COLUMNS}, d.dist AS dist, ${rank} AS rank
       FROM d JOIN assessors a ON a.id = d.assessor_id ${rankJoin}
-      WHERE ${conditions({ ...f, near: null })}
-      ORDER BY ${orderBy(p, f)} ${page}`);
+      WHERE ${conditions({ ...f, near: null })}${keyset}
+      ORDER BY ${orderBy(p, f)} ${page}`;
   }
-  return db.all<PublicAssessorRow>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS dist
+  return sql`SELECT ${ROW_COLUMNS}, NULL AS dist, ${rank} AS rank
     FROM assessors a ${rankJoin}
-    WHERE ${conditions(f, null, p.sort !== "distance" && p.sort !== "relevance")}
-    ORDER BY ${orderBy(p, f)} ${page}`);
+    WHERE ${conditions(f, null, p.sort !== "distance" && p.sort !== "relevance")}${keyset}
+    ORDER BY ${orderBy(p, f)} ${page}`;
 }
 
+/**
+ * A page of results with its total and facets in ONE batch (one round trip on D1); with
+ * `withVersion` the data version is read in the same batch, so the ETag describes these rows.
+ */
 export async function searchAssessors(
   db: DB,
   p: SearchParams,
   today: string,
-): Promise<SearchResult> {
+  opts: { withVersion?: boolean; maintainedCounts?: boolean } = {},
+): Promise<SearchResult & { dataVersion?: string }> {
   const { filters: f, origin } = await buildFilters(db, p, today);
-  const [[{ total }], provinceFacet, creboFacet] = await db.batch([
+  const [totalQuery, provinceQuery, creboQuery] =
+    opts.maintainedCounts !== false && countsAnswer(f)
+      ? countStatements(db, today, f.province)
+      : f.broad
+        ? [
+            // Driven from the text index, stopping at the cap; facets are not counted.
+            db.all<{ total: number }>(sql`SELECT count(*) AS total FROM (SELECT 1
+              FROM assessor_fts fm JOIN assessors a ON a.fts_rowid = fm.rowid
+              WHERE assessor_fts MATCH ${f.fts} AND ${conditions(f, "fts")} LIMIT ${BROAD_MATCH + 1})`),
+            null,
+            null,
+          ]
+        : computedStatements(db, f);
+  const statements: Statement[] = [
+    totalQuery,
+    db.all<HydratedRow>(
+      hydratedRows(rowsSql(f, p, p.perPage, (p.page - 1) * p.perPage), rowOrder(p, f)),
+    ),
+  ];
+  if (provinceQuery) statements.push(provinceQuery);
+  if (creboQuery) statements.push(creboQuery);
+  if (opts.withVersion) statements.push(dataVersionQuery(db));
+  const results = (await runBatch(db, statements)) as unknown[][];
+  const [[{ total }], rows] = results as [{ total: number }[], HydratedRow[]];
+  const facets = provinceQuery
+    ? { province: results[2] as Facet[], crebo: results[3] as Facet[] }
+    : { province: [], crebo: [] };
+  const version = opts.withVersion ? (results.at(-1) as { value: string }[]) : null;
+  const result: SearchResult & { dataVersion?: string } = {
+    items: rows.map(toPublicAssessor),
+    total: f.broad ? Math.min(total, BROAD_MATCH) : total,
+    page: p.page,
+    per_page: p.perPage,
+    facets,
+    ...(f.broad ? { capped: true as const } : {}),
+    ...(version ? { dataVersion: version[0]?.value ?? "0" } : {}),
+  };
+  if (total === 0 && origin) {
+    const suggestion = await suggestRadius(db, f, origin, p.radiusKm);
+    if (suggestion) result.suggestion = suggestion;
+  }
+  return result;
+}
+
+/** Total and facets counted over the matching assessors (any filter). */
+function computedStatements(db: DB, f: Filters) {
+  return [
     db.all<{ total: number }>(
       sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions(f)}`,
     ),
@@ -212,20 +310,7 @@ export async function searchAssessors(
         WHERE ac.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "crebo")})
         GROUP BY ac.crebo_code) f
       JOIN crebos c ON c.code = f.crebo_code ORDER BY f.count DESC, c.code`),
-  ]);
-  const rows = await selectRows(db, f, p, p.perPage, (p.page - 1) * p.perPage);
-  const result: SearchResult = {
-    items: await hydrate(db, rows),
-    total,
-    page: p.page,
-    per_page: p.perPage,
-    facets: { province: provinceFacet, crebo: creboFacet },
-  };
-  if (total === 0 && origin) {
-    const suggestion = await suggestRadius(db, f, origin, p.radiusKm);
-    if (suggestion) result.suggestion = suggestion;
-  }
-  return result;
+  ] as const;
 }
 
 const SUGGESTED_RADII = [50, 100, 200];
@@ -255,18 +340,42 @@ async function suggestRadius(
   return null;
 }
 
-/** The whole filtered public result, for the CSV download. */
-export async function searchAllAssessors(
+/**
+ * The whole filtered public result for the CSV, in chunks: by keyset in name order (each chunk
+ * an index range), by offset in the other orders. Only one chunk is in memory at a time.
+ */
+export async function* publicAssessorChunks(
   db: DB,
   p: SearchParams,
   today: string,
-): Promise<PublicAssessor[]> {
+  chunkSize = 2000,
+): AsyncGenerator<PublicAssessor[]> {
   const { filters: f } = await buildFilters(db, p, today);
-  return hydrate(
-    db,
-    await selectRows(db, f, p, null, 0),
-    sql`SELECT a.id FROM assessors a WHERE ${conditions(f)}`,
-  );
+  const q = listNameQueries();
+  const [crebos, schools, places] = await db.batch([
+    db.all<{ code: string; name: string }>(q.crebos),
+    db.all<{ code: string; name: string }>(q.schools),
+    db.all<{ code: string; name: string; province: string; lat: number; lon: number }>(q.places),
+  ]);
+  const names: ListNames = {
+    crebos: new Map(crebos.map((r) => [r.code, r.name])),
+    schools: new Map(schools.map((r) => [r.code, r.name])),
+    places: new Map(
+      places.map((r) => [r.code, { name: r.name, province: r.province, lat: r.lat, lon: r.lon }]),
+    ),
+  };
+  const order = rowOrder(p, f);
+  const byName = order === "name";
+  let after: { sortKey: string; id: string } | undefined;
+  for (let offset = 0; ; offset += chunkSize) {
+    const inner = rowsSql(f, p, chunkSize, byName ? 0 : offset, after);
+    const [chunk] = await db.all<{ rows: string }>(codedRows(inner, order));
+    const rows = parseCodedRows(chunk.rows);
+    if (rows.length > 0) yield rows.map((r) => fromCodes(r, names));
+    if (rows.length < chunkSize) return;
+    const last = rows[rows.length - 1];
+    after = byName ? { sortKey: last.sort_key, id: last.id } : undefined;
+  }
 }
 
 export async function getPublicAssessor(
@@ -274,11 +383,13 @@ export async function getPublicAssessor(
   id: string,
   today: string,
 ): Promise<PublicAssessor | null> {
-  const rows =
-    await db.all<PublicAssessorRow>(sql`SELECT a.id, a.first_name, a.infix, a.last_name, a.organisation, NULL AS dist
-    FROM assessors a WHERE a.id = ${id} AND ${publicVisible(today)}`);
-  if (rows.length === 0) return null;
-  return (await hydrate(db, rows))[0];
+  const rows = await db.all<HydratedRow>(
+    hydratedRows(
+      sql`SELECT ${ROW_COLUMNS}, NULL AS dist, NULL AS rank FROM assessors a WHERE a.id = ${id} AND ${publicVisible(today)}`,
+      "name",
+    ),
+  );
+  return rows.length === 0 ? null : toPublicAssessor(rows[0]);
 }
 
 export async function provinceCounts(db: DB, today: string): Promise<Facet[]> {

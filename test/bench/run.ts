@@ -1,7 +1,11 @@
-// `npm run bench [-- --assessors N --iterations N --budget S --burst N --db FILE --cache-mb N]`:
-// builds a demo register of N assessors and measures the app against baselines taken in the same run (DESIGN §10): each
-// request's own SQL replayed raw on libSQL, and a hello-world Hono route. Writes
-// bench/results/<timestamp>.json and prints a summary. Targets are ratios, not milliseconds.
+// `npm run bench [-- --assessors N --iterations N --budget S --burst N --db FILE --cache-mb N
+//   --sections latency,throughput,cold --seconds S --before DIR]`:
+// builds a demo register of N assessors and measures the app against baselines taken in the same
+// run (DESIGN §10): in process, each request's own SQL replayed raw on libSQL and a hello-world
+// Hono route (latency); through the real Node server in a child process, autocannon at 50
+// connections against a hello-world process (throughput), and cold searches right after a write,
+// the whole-list CSV, RSS and start time (cold). `--before DIR` also measures an older checkout in
+// the same run. Writes bench/results/<timestamp>.json and prints a summary. Targets are ratios.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -17,6 +21,7 @@ import { createSession } from "../../src/auth/sessions";
 import { parseConfig } from "../../src/config";
 import { openDatabase, schema, type DB } from "../../src/db";
 import { amsterdamDate } from "../../src/rules";
+import { httpSection, HTTP_TARGETS, printHttp } from "./http-section";
 import {
   memoryBurst,
   recordingClient,
@@ -50,6 +55,11 @@ const { values: flags } = parseArgs({
     /** Sets PRAGMA cache_size for the measured connection (default: the app's setting). */
     "cache-mb": { type: "string" },
     out: { type: "string", default: "bench/results" },
+    sections: { type: "string", default: "latency,throughput,cold" },
+    /** Seconds per autocannon run. */
+    seconds: { type: "string", default: "3" },
+    /** Another checkout (with node_modules) to measure in the same run, e.g. main before a change. */
+    before: { type: "string" },
   },
 });
 const assessorCount = Number(flags.assessors);
@@ -57,6 +67,8 @@ const iterations = Number(flags.iterations);
 const budgetMs = Number(flags.budget) * 1000;
 const burst = Number(flags.burst);
 const cacheMb = flags["cache-mb"] === undefined ? null : Number(flags["cache-mb"]);
+const sections = new Set(flags.sections!.split(",").map((s) => s.trim()));
+const seconds = Number(flags.seconds);
 if (
   !Number.isInteger(assessorCount) ||
   assessorCount < 10 ||
@@ -65,10 +77,12 @@ if (
   !(budgetMs > 0) ||
   !Number.isInteger(burst) ||
   burst < 1 ||
-  (cacheMb !== null && !(cacheMb > 0))
+  (cacheMb !== null && !(cacheMb > 0)) ||
+  !(seconds > 0) ||
+  [...sections].some((s) => !["latency", "throughput", "cold"].includes(s))
 ) {
   console.error(
-    "Gebruik: npm run bench -- [--assessors N (≥ 10)] [--iterations N (≥ 5)] [--budget S] [--burst N] [--db FILE] [--cache-mb N] [--out DIR]",
+    "Gebruik: npm run bench -- [--assessors N (≥ 10)] [--iterations N (≥ 5)] [--budget S] [--burst N] [--db FILE] [--cache-mb N] [--out DIR] [--sections latency,throughput,cold] [--seconds S] [--before DIR]",
   );
   process.exit(2);
 }
@@ -255,14 +269,15 @@ async function main() {
     },
   ];
 
+  const latency = sections.has("latency");
   const helloSamples: number[] = [];
-  for (let i = 0; i < n * 5; i++)
+  for (let i = 0; i < (latency ? n * 5 : 1); i++)
     helloSamples.push(await time(async () => (await hello.request("/hello")).text()));
   const helloStats = stats(helloSamples);
 
   const results: ScenarioResult[] = [];
   const skipped: { name: string; path: string; status: number }[] = [];
-  for (const s of scenarios) {
+  for (const s of latency ? scenarios : []) {
     const request = async () => {
       const res = await app.request(s.path, { headers: s.headers });
       return { status: res.status, bytes: (await res.arrayBuffer()).byteLength };
@@ -319,14 +334,37 @@ async function main() {
   process.stdout.write("\n");
 
   const searchPaths = scenarios.filter((s) => s.group === "search").map((s) => s.path);
-  const memory: Record<string, MemoryBurst> = {
-    [`searches${burst}x50`]: await memoryBurst(burst, 50, async (i) =>
-      (await app.request(searchPaths[i % searchPaths.length])).arrayBuffer(),
-    ),
-    csv10x5: await memoryBurst(10, 5, async () =>
-      (await app.request("/api/v1/assessors.csv")).arrayBuffer(),
-    ),
-  };
+  const memory: Record<string, MemoryBurst> = !latency
+    ? {}
+    : {
+        [`searches${burst}x50`]: await memoryBurst(burst, 50, async (i) =>
+          (await app.request(searchPaths[i % searchPaths.length])).arrayBuffer(),
+        ),
+        csv10x5: await memoryBurst(10, 5, async () =>
+          (await app.request("/api/v1/assessors.csv")).arrayBuffer(),
+        ),
+      };
+
+  // The HTTP sections: the bench's own connection is closed first, so the servers are alone.
+  const writer = await one<{ id: string }>(
+    sql`SELECT id FROM assessors WHERE registering_school_id = ${schoolUser.school_id} AND public_consent = 1 LIMIT 1`,
+  );
+  opened.client.close();
+  const checkouts = [
+    ...(flags.before ? [{ label: "voor (--before)", dir: flags.before }] : []),
+    { label: "deze checkout", dir: process.cwd() },
+  ];
+  const http =
+    sections.has("throughput") || sections.has("cold")
+      ? await httpSection({
+          dbPath,
+          checkouts,
+          seconds,
+          throughput: sections.has("throughput"),
+          cold: sections.has("cold"),
+          write: { token, assessorId: writer.id },
+        })
+      : [];
 
   const report = {
     date: now.toISOString(),
@@ -344,20 +382,21 @@ async function main() {
     scenarios: results,
     skipped,
     memory,
+    http,
+    httpTargets: HTTP_TARGETS,
     pass: results.every((r) => r.pass !== false),
   };
-  mkdirSync(flags.out!, { recursive: true });
-  const file = join(flags.out!, `${now.toISOString().replace(/[:.]/g, "-")}.json`);
-  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
 
   console.log(
     `\n${scale.assessors} beoordelaars (${scale.publicToday} openbaar), ${scale.examinations} examens · Node ${process.version} · ${cpus().length} cpu's · cache_size ${cacheSize}`,
   );
-  console.log(`hello-world p50 ${helloStats.p50} ms\n`);
   const pad = (v: string | number, w: number) => String(v).padStart(w);
-  console.log(
-    `${"scenario".padEnd(36)}${pad("app p50", 10)}${pad("p95", 9)}${pad("sql p50", 10)}${pad("sql#", 6)}${pad("ratio", 8)}  doel`,
-  );
+  if (latency) {
+    console.log(`hello-world p50 ${helloStats.p50} ms\n`);
+    console.log(
+      `${"scenario".padEnd(36)}${pad("app p50", 10)}${pad("p95", 9)}${pad("sql p50", 10)}${pad("sql#", 6)}${pad("ratio", 8)}  doel`,
+    );
+  }
   for (const r of results)
     console.log(
       `${r.name.padEnd(36)}${pad(r.app.p50.toFixed(2), 10)}${pad(r.app.p95.toFixed(2), 9)}${pad(r.rawSql.p50.toFixed(2), 10)}${pad(r.statements, 6)}${pad(r.ratio.toFixed(2), 8)}  ${r.target === undefined ? "" : `≤ ${r.target} ${r.pass ? "ok" : "NIET GEHAALD"}`}`,
@@ -367,12 +406,15 @@ async function main() {
     console.log(
       `geheugen ${name}: ${m.requests} verzoeken in ${m.ms} ms, RSS ${m.rssBeforeMb} → piek ${m.rssPeakMb} MB (+${m.peakDeltaMb}), daarna ${m.rssAfterMb} MB`,
     );
+  if (http.length && !printHttp(http)) report.pass = false;
+  mkdirSync(flags.out!, { recursive: true });
+  const file = join(flags.out!, `${now.toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
   console.log(`\nResultaten: ${file}`);
   console.log(
     report.pass ? "Alle doelen gehaald." : "Niet alle doelen gehaald (zie NIET GEHAALD).",
   );
 
-  opened.client.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 }
 

@@ -1,10 +1,9 @@
-// Starts the real app on a loopback port (for browser tests), with static files from public/.
+// Starts the real app on a loopback port (for browser tests), with static files from public/ in memory.
 import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../src/app";
-import type { AppEnv } from "../../src/env";
+import { setAssetFingerprints } from "../../src/lib/assets";
+import { loadStaticFiles, nodeCompress } from "../../src/node-assets";
 import { createTestDb, TEST_NOW } from "./app";
 import { parseConfig } from "../../src/config";
 import type { DB } from "../../src/db";
@@ -22,11 +21,12 @@ export async function startServer(
   const owned = opts.db ? null : await createTestDb();
   const db = opts.db ?? owned!.db;
   const mails: RunningServer["mails"] = [];
-  const root = new Hono<AppEnv>();
-  root.use("/static/*", serveStatic({ root: "./public" }));
-  root.use("/vendor/*", serveStatic({ root: "./public" }));
+  // The app is made once the port (its BASE_URL) is known; static files as src/server.ts serves them.
+  let app: ReturnType<typeof createApp> | null = null;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: root.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    const s = serve({ fetch: (req) => app!.fetch(req), port: 0, hostname: "127.0.0.1" }, () =>
+      resolve(s),
+    );
   });
   const port = (server.address() as AddressInfo).port;
   const config = parseConfig({
@@ -34,10 +34,16 @@ export async function startServer(
     SEED_DEMO: "0",
     BASE_URL: `http://127.0.0.1:${port}`,
   });
-  root.route(
-    "/",
-    createApp({ db, config, now: opts.now ?? (() => TEST_NOW), mailer: (m) => void mails.push(m) }),
-  );
+  const staticFiles = loadStaticFiles("public");
+  setAssetFingerprints([...staticFiles].map(([path, file]) => [path, file.hash]));
+  app = createApp({
+    db,
+    config,
+    now: opts.now ?? (() => TEST_NOW),
+    mailer: (m) => void mails.push(m),
+    staticFiles,
+    compress: nodeCompress,
+  });
   return {
     url: `http://127.0.0.1:${port}`,
     db,

@@ -5,14 +5,16 @@ import type { AppEnv } from "#src/env";
 import { cachedSearch } from "#src/search/cache";
 import { apiError, HttpError } from "#src/http/errors";
 import { publicValidation } from "#src/http/openapi";
-import { toCsv } from "#src/lib/csv";
-import { getDataVersion } from "#src/queries/meta";
+import { csvLine } from "#src/lib/csv";
+import { CachedBody } from "#src/lib/cached-body";
+import { cachedAnswer, jsonBody, publicCache, sendCached } from "../public/cache";
 import { listCrebos, listPlaces } from "#src/queries/reference";
 import { parseSearchParams, type SearchParams } from "#src/search/params";
 import {
   getPublicAssessor,
   provinceCounts,
-  searchAllAssessors,
+  publicAssessorChunks,
+  searchAssessors,
   NearError,
   type PublicAssessor,
 } from "#src/search/search";
@@ -30,25 +32,13 @@ import {
 } from "./routes";
 import { publicSchoolsApi } from "./schools";
 
+// The helpers of the public answers live with the public pages; schools.ts takes them from here.
+export { publicCache };
+
 export const publicApi = new OpenAPIHono<AppEnv>({ defaultHook: publicValidation() });
 
-/**
- * Public responses are cacheable: the ETag is the data version (bumped by every write) plus
- * today's date (visibility depends on the date). `notModified` is a 304 response when the client
- * has it; `dataVersion` is the version the ETag was built from, for the body to use too.
- */
-export async function publicCache(
-  c: Context<AppEnv>,
-): Promise<{ notModified: Response | null; dataVersion: string }> {
-  const version = await getDataVersion(c.get("db"));
-  const etag = `W/"${version}-${c.get("today")}"`;
-  c.header("ETag", etag);
-  c.header("Cache-Control", "public, max-age=60");
-  c.header("Vary", "HX-Request", { append: true });
-  const inm = c.req.header("if-none-match");
-  const notModified = inm?.split(",").some((t) => t.trim() === etag) ? c.body(null, 304) : null;
-  return { notModified, dataVersion: version };
-}
+/** Kept in the answer cache for an id that is not public, so a miss is cheap too. */
+const NOT_PUBLIC = new CachedBody("null", "application/json");
 
 function invalidParams(c: Context<AppEnv>, fields: Record<string, string>) {
   return apiError(
@@ -64,7 +54,6 @@ async function withSearch(
   c: Context<AppEnv>,
   run: (params: SearchParams) => Promise<Response>,
 ): Promise<Response> {
-  // The route's validator has checked the query with the same schema; this maps it to defaults.
   const parsed = parseSearchParams(c.req.query());
   if (!parsed.ok) return invalidParams(c, parsed.fields);
   try {
@@ -87,12 +76,44 @@ async function withSearch(
 }
 
 publicApi.openapi(searchRoute, async (c) => {
+  if (!c.get("deps").dataVersionRecheckMs) {
+    // No version in memory (Workers): it is read in the search's own batch, one round trip.
+    return withSearch(c, async (params) => {
+      const { dataVersion, ...result } = await searchAssessors(
+        c.get("db"),
+        params,
+        c.get("today"),
+        { withVersion: true },
+      );
+      const { notModified } = await publicCache(c, dataVersion);
+      return notModified ?? c.json(result);
+    });
+  }
   const { notModified, dataVersion } = await publicCache(c);
   if (notModified) return notModified;
-  return withSearch(c, async (params) =>
-    c.json(await cachedSearch(c.get("db"), params, c.get("today"), dataVersion)),
-  );
+  // Kept by the query string as sent, so a repeated search skips even the parameter check; an
+  // invalid one is answered by withSearch (422) and never kept.
+  const key = `search ${new URL(c.req.url).search}`;
+  try {
+    return sendCached(
+      c,
+      await cachedAnswer(c, dataVersion, key, async () => {
+        const parsed = parseSearchParams(c.req.query());
+        if (!parsed.ok) throw new NotKept();
+        const result = await cachedSearch(c.get("db"), parsed.params, c.get("today"), dataVersion);
+        return jsonBody(result);
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof NotKept) && !(err instanceof NearError)) throw err;
+    return withSearch(c, async () => {
+      throw err;
+    });
+  }
 });
+
+/** A search answered with a 422: not kept. */
+class NotKept extends Error {}
 
 const CSV_HEADER = [
   "id",
@@ -126,35 +147,74 @@ publicApi.openapi(csvRoute, async (c) => {
   const { notModified } = await publicCache(c);
   if (notModified) return notModified;
   return withSearch(c, async (params) => {
-    const all = await searchAllAssessors(c.get("db"), params, c.get("today"));
+    const chunks = publicAssessorChunks(c.get("db"), params, c.get("today"));
+    // The first chunk is read before answering, so a bad place is still a 422, not a broken stream.
+    const first = await chunks.next();
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode("\uFEFF" + csvLine(CSV_HEADER)));
+        if (!first.done)
+          controller.enqueue(
+            encoder.encode(first.value.map((a) => csvLine(publicCsvRow(a))).join("")),
+          );
+        if (first.done) controller.close();
+      },
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else
+            controller.enqueue(
+              encoder.encode(next.value.map((a) => csvLine(publicCsvRow(a))).join("")),
+            );
+        } catch (err) {
+          // Headers are gone already: the client sees a cut-off download, the log says why.
+          console.error(`[${c.get("requestId")}] CSV stream:`, err);
+          controller.error(err);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    });
+    c.set("streamedBody", true);
     c.header("Content-Type", "text/csv; charset=utf-8");
     c.header(
       "Content-Disposition",
       `attachment; filename="praktijkbeoordelaars-${c.get("today")}.csv"`,
     );
-    return c.body(toCsv(CSV_HEADER, all.map(publicCsvRow)));
+    return c.body(body);
   });
 });
 
 publicApi.openapi(assessorRoute, async (c) => {
   const { id } = c.req.valid("param");
-  const { notModified } = await publicCache(c);
+  const { notModified, dataVersion } = await publicCache(c);
   if (notModified) return notModified;
-  const assessor = await getPublicAssessor(c.get("db"), id, c.get("today"));
-  if (!assessor)
+  const answer = await cachedAnswer(c, dataVersion, `assessor ${id}`, async () => {
+    const assessor = await getPublicAssessor(c.get("db"), id, c.get("today"));
+    return assessor ? jsonBody(assessor) : NOT_PUBLIC;
+  });
+  if (answer === NOT_PUBLIC)
     return apiError(
       c,
       404,
       "not_found",
       "Deze praktijkbeoordelaar staat niet (openbaar) in het register.",
     );
-  return c.json(assessor);
+  return sendCached(c, answer);
 });
 
 publicApi.openapi(provincesRoute, async (c) => {
-  const { notModified } = await publicCache(c);
+  const { notModified, dataVersion } = await publicCache(c);
   if (notModified) return notModified;
-  return c.json(await provinceCounts(c.get("db"), c.get("today")));
+  return sendCached(
+    c,
+    await cachedAnswer(c, dataVersion, "provinces", async () =>
+      jsonBody(await provinceCounts(c.get("db"), c.get("today"))),
+    ),
+  );
 });
 
 publicApi.openapi(placesRoute, async (c) => {

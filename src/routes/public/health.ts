@@ -1,15 +1,33 @@
 // GET /healthz: 200 {"status":"ok"} when the database answers, 503 otherwise (load balancers, uptime checks).
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "#src/env";
 import { pingDatabase } from "#src/queries/health";
 
 export const healthRoutes = new Hono<AppEnv>();
 
+/**
+ * Health checks that arrive while one is asking the database share its answer (never an older
+ * one): fifty probes at once cost one check, and a lost database is still seen by the next probe.
+ */
+const checksInFlight = new WeakMap<object, Promise<void>>();
+
+function sharedCheck(c: Context<AppEnv>): Promise<void> {
+  const deps = c.get("deps");
+  let pending = checksInFlight.get(deps);
+  if (!pending) {
+    const ping = deps.ping;
+    pending = (async () => {
+      if (ping) await ping();
+      else await pingDatabase(c.get("db"));
+    })().finally(() => checksInFlight.delete(deps));
+    checksInFlight.set(deps, pending);
+  }
+  return pending;
+}
+
 healthRoutes.get("/healthz", async (c) => {
   try {
-    const ping = c.get("deps").ping;
-    if (ping) await ping();
-    else await pingDatabase(c.get("db"));
+    await sharedCheck(c);
     return c.json({ status: "ok" });
   } catch {
     return c.json({ status: "unavailable" }, 503);

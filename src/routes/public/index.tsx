@@ -19,6 +19,7 @@ import {
 } from "#views/pages/search";
 import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
 import { queryString, withQuery } from "#src/lib/links";
+import { cachedAnswer, htmlBody, publicCache, requestDataVersion, sendCached } from "./cache";
 import { healthRoutes } from "./health";
 import { renderPublicProfile, publicReportPages } from "./reports";
 
@@ -152,7 +153,7 @@ async function buildView(c: Context<AppEnv>): Promise<{
   return { view, status: Object.keys(errors).length ? 422 : 200, dropped };
 }
 
-publicPages.get("/", async (c) => {
+async function renderSearchPage(c: Context<AppEnv>): Promise<Response> {
   varyOnHtmx(c);
   const { view, status, dropped } = await buildView(c);
   const partial = isHtmxRequest(c);
@@ -176,15 +177,74 @@ publicPages.get("/", async (c) => {
     );
   }
   return c.html(<SearchPage view={view} auth={c.get("auth")} />, status);
-});
+}
 
-publicPages.get("/beoordelaars/:id", async (c) => {
-  const id = c.req.param("id");
+async function renderProfilePage(c: Context<AppEnv>): Promise<Response> {
+  const id = c.req.param("id") ?? "";
   const assessor = /^[a-z0-9]{1,64}$/.test(id)
     ? await getPublicAssessor(c.get("db"), id, c.get("today"))
     : null;
   return renderPublicProfile(c, assessor, { sent: c.req.query("melding") === "verstuurd" });
-});
+}
+
+/** A page answered with another status than 200: sent, not kept. */
+class NotKept extends Error {}
+
+/**
+ * Anonymous GETs of the search page and of profiles are kept per (data version, today, request)
+ * (ADR 0004): a repeat is sent from memory, compressed once. With a login the navigation differs,
+ * so those are rendered for the request; pages are revalidated on every visit (`no-cache`, a 304
+ * is cheap).
+ */
+async function keptPage(
+  c: Context<AppEnv>,
+  key: string,
+  render: () => Promise<Response>,
+): Promise<Response> {
+  if (c.get("auth")) return render();
+  const dataVersion = await requestDataVersion(c);
+  if (!isHtmxRequest(c)) {
+    const { notModified } = await publicCache(c, dataVersion, "no-cache");
+    if (notModified) return notModified;
+  }
+  let sent: Response | null = null;
+  const body = await cachedAnswer(c, dataVersion, key, async () => {
+    const res = await render();
+    if (res.status !== 200) {
+      sent = res;
+      throw new NotKept();
+    }
+    const push = res.headers.get("HX-Push-Url");
+    return htmlBody(await res.text(), push ? { "HX-Push-Url": push } : {});
+  }).catch((err) => {
+    if (err instanceof NotKept) return null;
+    throw err;
+  });
+  if (body) return sendCached(c, body);
+  const other: Response = sent ?? (await render());
+  other.headers.delete("ETag");
+  return other;
+}
+
+publicPages.get("/", (c) =>
+  keptPage(
+    c,
+    `page ${JSON.stringify([
+      new URL(c.req.url).search,
+      c.req.header("hx-request") ?? "",
+      c.req.header("hx-history-restore-request") ?? "",
+      c.req.header("hx-boosted") ?? "",
+      c.req.header("hx-current-url") ?? "",
+    ])}`,
+    () => renderSearchPage(c),
+  ),
+);
+
+publicPages.get("/beoordelaars/:id", (c) =>
+  new URL(c.req.url).search === ""
+    ? keptPage(c, `profile ${c.req.param("id")}`, () => renderProfilePage(c))
+    : renderProfilePage(c),
+);
 
 publicPages.get("/over", (c) =>
   c.html(<AboutPage auth={c.get("auth")} expiringDays={c.get("config").expiringDays} />),

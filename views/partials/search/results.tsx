@@ -1,6 +1,7 @@
 // The results region of the search page: count, offers and suggestions, list, paging, facets
 // and the map. Rendered inside the full page and alone as the htmx partial.
 import type { PublicAssessor, SearchResult } from "../../../src/search/search";
+import { BROAD_MATCH } from "../../../src/rules/search-limits";
 import type { SearchView } from "../../pages/search";
 import { ProvinceMap, type MapDot } from "../../components/province-map";
 import { nearestPlace } from "../../components/map-projection";
@@ -212,7 +213,14 @@ export function statusText(view: SearchView): string {
   const suggestion = result.suggestion
     ? ` Binnen ${result.suggestion.radius_km} km ${result.suggestion.total === 1 ? "is er" : "zijn er"} ${result.suggestion.total}.`
     : "";
-  return `${count(result.total, "praktijkbeoordelaar", "praktijkbeoordelaars")} gevonden${scope(view)}.${suggestion}`;
+  return `${totalText(result)} gevonden${scope(view)}.${suggestion}`;
+}
+
+/** A broad text search (ADR 0004) is counted up to BROAD_MATCH: "Meer dan 2.000 …". */
+function totalText(result: SearchResult): string {
+  return result.capped && result.total >= BROAD_MATCH
+    ? `Meer dan ${result.total.toLocaleString("nl-NL")} praktijkbeoordelaars`
+    : count(result.total, "praktijkbeoordelaar", "praktijkbeoordelaars");
 }
 
 /**
@@ -245,11 +253,15 @@ export function SearchResults(props: { view: SearchView }) {
           ) : result ? (
             <p class="result-count">
               <span id="result-count">
-                <strong>
-                  {count(result.total, "praktijkbeoordelaar", "praktijkbeoordelaars")}
-                </strong>
+                <strong>{totalText(result)}</strong>
                 {` gevonden${scope(view)}`}
                 {view.origin && result.total > 1 ? ", dichtstbijzijnde eerst" : ""}
+                {result.capped ? (
+                  <span class="muted">
+                    {" "}
+                    · typ verder om te verfijnen en per provincie te tellen
+                  </span>
+                ) : null}
               </span>
               <span id="search-busy" class="busy-indicator small muted" aria-hidden="true">
                 {" "}

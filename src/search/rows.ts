@@ -1,0 +1,153 @@
+// Public result rows with their crebos, schools and places in ONE statement (JSON subqueries per
+// row), so a page of results needs no second round trip to hydrate (one batch on D1), and the CSV
+// can be read in chunks without holding the whole list.
+import { sql, type SQL } from "drizzle-orm";
+import type { PublicAssessor } from "./search";
+
+/** What the inner (filtered, ordered, limited) select must return per assessor, with dist and rank. */
+export const ROW_COLUMNS = sql`a.id, a.first_name, a.infix, a.last_name, a.organisation, a.sort_key`;
+
+export type HydratedRow = {
+  id: string;
+  first_name: string;
+  infix: string;
+  last_name: string;
+  organisation: string;
+  sort_key: string;
+  dist: number | null;
+  crebos: string;
+  schools: string;
+  places: string;
+};
+
+/**
+ * Wraps `inner` (a select of ROW_COLUMNS, dist and rank, with its own ORDER BY and LIMIT) so each
+ * row carries its lists as JSON. The JSON is built only for the rows the inner select kept; the
+ * outer ORDER BY repeats the inner one (on at most a page of rows) so the order is guaranteed.
+ */
+export function hydratedRows(inner: SQL, order: "name" | "distance" | "relevance"): SQL {
+  const outerOrder =
+    order === "distance"
+      ? sql`p.dist, p.sort_key, p.id`
+      : order === "relevance"
+        ? sql`p.rank, p.sort_key, p.id`
+        : sql`p.sort_key, p.id`;
+  // No ORDER BY inside the lists (a sorter per row would dominate the CSV): sorted in JS below.
+  return sql`SELECT p.id, p.first_name, p.infix, p.last_name, p.organisation, p.sort_key, p.dist,
+    (SELECT json_group_array(json_object('code', c.code, 'name', c.name))
+       FROM assessor_crebos ac JOIN crebos c ON c.code = ac.crebo_code WHERE ac.assessor_id = p.id) AS crebos,
+    (SELECT json_group_array(json_object('id', s.id, 'name', s.name))
+       FROM assessor_schools s2 JOIN schools s ON s.id = s2.school_id WHERE s2.assessor_id = p.id) AS schools,
+    (SELECT json_group_array(json_object('code', pl.code, 'name', pl.name, 'province', pl.province, 'lat', pl.lat, 'lon', pl.lon))
+       FROM assessor_places ap JOIN places pl ON pl.code = ap.place_code WHERE ap.assessor_id = p.id) AS places
+    FROM (${inner}) p ORDER BY ${outerOrder}`;
+}
+
+/** SQLite's binary order (the lists were ordered by code or name in SQL before). */
+function byKey<T>(key: (item: T) => string) {
+  return (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+/** A hydrated row → the public allow-list shape. */
+export function toPublicAssessor(r: HydratedRow): PublicAssessor {
+  const places = (JSON.parse(r.places) as PublicAssessor["places"]).sort(byKey((p) => p.name));
+  const item: PublicAssessor = {
+    id: r.id,
+    name: [r.first_name, r.infix, r.last_name].filter(Boolean).join(" "),
+    first_name: r.first_name,
+    infix: r.infix,
+    last_name: r.last_name,
+    organisation: r.organisation,
+    crebos: (JSON.parse(r.crebos) as PublicAssessor["crebos"]).sort(byKey((c) => c.code)),
+    schools: (JSON.parse(r.schools) as PublicAssessor["schools"]).sort(byKey((s) => s.name)),
+    places,
+    provinces: [...new Set(places.map((p) => p.province))].sort(),
+  };
+  if (r.dist !== null && r.dist !== undefined) item.distance_km = Math.round(r.dist * 10) / 10;
+  return item;
+}
+
+/** A result row with only the codes of its lists (the CSV: names come from `ListNames`). */
+export type CodedRow = Omit<HydratedRow, "crebos" | "schools" | "places"> & {
+  crebos: string | null;
+  schools: string | null;
+  places: string | null;
+};
+
+/**
+ * Like hydratedRows, but the lists as comma-separated codes read from the covering indexes alone:
+ * half the lookups per row, for the whole-list CSV. (Codes and ids never contain a comma.)
+ */
+export function codedRows(inner: SQL, order: "name" | "distance" | "relevance"): SQL {
+  const outerOrder =
+    order === "distance"
+      ? sql`p.dist, p.sort_key, p.id`
+      : order === "relevance"
+        ? sql`p.rank, p.sort_key, p.id`
+        : sql`p.sort_key, p.id`;
+  // The whole chunk comes back as ONE JSON value: turning thousands of rows into objects in the
+  // driver cost more than the query itself.
+  return sql`SELECT json_group_array(json_array(r.id, r.first_name, r.infix, r.last_name,
+      r.organisation, r.sort_key, r.dist, r.crebos, r.schools, r.places)) AS rows FROM (
+    SELECT p.id, p.first_name, p.infix, p.last_name, p.organisation, p.sort_key, p.dist,
+      (SELECT group_concat(crebo_code) FROM assessor_crebos WHERE assessor_id = p.id) AS crebos,
+      (SELECT group_concat(school_id) FROM assessor_schools WHERE assessor_id = p.id) AS schools,
+      (SELECT group_concat(place_code) FROM assessor_places WHERE assessor_id = p.id) AS places
+    FROM (${inner}) p ORDER BY ${outerOrder}) r`;
+}
+
+/** The rows of one codedRows answer. */
+export function parseCodedRows(json: string): CodedRow[] {
+  return (JSON.parse(json) as unknown[][]).map((v) => ({
+    id: v[0] as string,
+    first_name: v[1] as string,
+    infix: v[2] as string,
+    last_name: v[3] as string,
+    organisation: v[4] as string,
+    sort_key: v[5] as string,
+    dist: v[6] as number | null,
+    crebos: v[7] as string | null,
+    schools: v[8] as string | null,
+    places: v[9] as string | null,
+  }));
+}
+
+/** Names of crebos, schools and places by code, read once per CSV. */
+export type ListNames = {
+  crebos: Map<string, string>;
+  schools: Map<string, string>;
+  places: Map<string, { name: string; province: string; lat: number; lon: number }>;
+};
+
+export function listNameQueries() {
+  return {
+    crebos: sql`SELECT code, name FROM crebos`,
+    schools: sql`SELECT id AS code, name FROM schools`,
+    places: sql`SELECT code, name, province, lat, lon FROM places`,
+  };
+}
+
+export function fromCodes(r: CodedRow, names: ListNames): PublicAssessor {
+  const split = (v: string | null) => (v ? v.split(",") : []);
+  const places = split(r.places)
+    .map((code) => ({ code, ...names.places.get(code)! }))
+    .sort(byKey((p) => p.name));
+  const item: PublicAssessor = {
+    id: r.id,
+    name: [r.first_name, r.infix, r.last_name].filter(Boolean).join(" "),
+    first_name: r.first_name,
+    infix: r.infix,
+    last_name: r.last_name,
+    organisation: r.organisation,
+    crebos: split(r.crebos)
+      .map((code) => ({ code, name: names.crebos.get(code) ?? "" }))
+      .sort(byKey((c) => c.code)),
+    schools: split(r.schools)
+      .map((id) => ({ id, name: names.schools.get(id) ?? "" }))
+      .sort(byKey((s) => s.name)),
+    places,
+    provinces: [...new Set(places.map((p) => p.province))].sort(),
+  };
+  if (r.dist !== null && r.dist !== undefined) item.distance_km = Math.round(r.dist * 10) / 10;
+  return item;
+}
