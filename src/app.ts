@@ -25,6 +25,20 @@ export function isApiPath(path: string): boolean {
   return path.startsWith("/api/") || path === "/healthz";
 }
 
+const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * The origins a form may come from: BASE_URL's. When BASE_URL is a loopback address (a developer's
+ * `npm start`), the other loopback names with the same port are the same machine and count too.
+ * A fixed list: nothing here comes from the request's Host header.
+ */
+export function allowedOrigins(baseUrl: string): string[] {
+  const base = new URL(baseUrl);
+  if (!LOOPBACK.includes(base.hostname)) return [base.origin];
+  const port = base.port ? `:${base.port}` : "";
+  return LOOPBACK.map((host) => `${base.protocol}//${host}${port}`);
+}
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const now = deps.now ?? (() => new Date());
@@ -88,7 +102,7 @@ export function createApp(deps: AppDeps) {
   // CSRF: browser form posts must come from our own origin, which is BASE_URL's — never the
   // request's own URL, whose host the client chooses. Bearer-token calls to the school API are
   // exempt; elsewhere an Authorization header is ignored, so it exempts nothing.
-  const csrfCheck = csrf({ origin: new URL(deps.config.baseUrl).origin });
+  const csrfCheck = csrf({ origin: allowedOrigins(deps.config.baseUrl) });
   app.use(async (c, next) => {
     if (c.req.header("authorization") && acceptsApiToken(c.req.path)) return next();
     // An API call without any cookie carries no ambient credentials to forge: let the guards

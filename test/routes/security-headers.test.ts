@@ -96,3 +96,26 @@ test("pages behind the login are not cached", async () => {
   expect(res.status).toBe(200);
   expect(res.headers.get("cache-control")).toContain("no-store");
 });
+
+describe("CSRF origins", () => {
+  test("a login form posted from 127.0.0.1 reaches the check on a localhost BASE_URL; a foreign origin is refused", async () => {
+    const post = (origin: string) =>
+      http.app.request("/inloggen", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin },
+        body: "email=niemand%40nergens.test&password=verkeerd-wachtwoord",
+      });
+    expect((await post("http://127.0.0.1:8787")).status).toBe(401);
+    expect((await post("http://evil.example")).status).toBe(403);
+  });
+
+  test("BASE_URL's origin only; a loopback BASE_URL also accepts the other loopback names on its port", async () => {
+    const { allowedOrigins } = await import("../../src/app");
+    expect(allowedOrigins("https://register.example.nl")).toEqual(["https://register.example.nl"]);
+    expect(allowedOrigins("http://localhost:8787")).toEqual([
+      "http://localhost:8787",
+      "http://127.0.0.1:8787",
+      "http://[::1]:8787",
+    ]);
+  });
+});
