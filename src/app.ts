@@ -11,15 +11,15 @@ import { amsterdamDate } from "./rules";
 import { compression } from "./http/compression";
 import { serveStaticFiles } from "./http/static-files";
 import { forgetDataVersion } from "./queries/meta";
-import { renderError } from "#src/http/error-page";
-import { api } from "#src/routes/api";
-import { publicPages } from "#src/routes/public";
-import { authRoutes } from "#src/routes/auth";
-import { schoolPages } from "#src/routes/school";
-import { schoolAccountPages } from "#src/routes/account";
-import { adminPages } from "#src/routes/admin";
-import { rulesRoutes } from "#src/routes/rekenhulp";
-import { ownAccessPages } from "#src/routes/own-access";
+import { renderError } from "./http/error-page";
+import { api } from "./routes/api";
+import { publicPages } from "./routes/public";
+import { authRoutes } from "./routes/auth";
+import { schoolPages } from "./routes/school";
+import { schoolAccountPages } from "./routes/account";
+import { adminPages } from "./routes/admin";
+import { rulesRoutes } from "./routes/rekenhulp";
+import { ownAccessPages } from "./routes/own-access";
 
 export function isApiPath(path: string): boolean {
   return path.startsWith("/api/") || path === "/healthz";

@@ -5,7 +5,7 @@ import { openDatabase } from "./db";
 import { runMigrations } from "./migrate";
 import { loadReferenceData } from "./reference-data";
 import { amsterdamDate } from "./rules";
-import { seedDemo } from "../db/seed/demo";
+import { seedDemo } from "#db/seed/demo";
 import { commands as extraCommands } from "./cli-commands";
 
 const HELP = `Gebruik: npm run cli -- <opdracht> [opties]

@@ -3,7 +3,7 @@ import { createClient, type Client } from "@libsql/client";
 import { createClient as createWebClient } from "@libsql/client/web";
 import { drizzle as drizzleD1 } from "drizzle-orm/d1";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
-import * as schema from "../db/schema";
+import * as schema from "#db/schema";
 
 export type DB = LibSQLDatabase<typeof schema>;
 export { schema };

@@ -2,10 +2,10 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import { crebos, municipalities, places, postcodes, provinces } from "../db/schema";
+import { crebos, municipalities, places, postcodes, provinces } from "#db/schema";
 import type { DB } from "./db";
 import { parseCsvRecords } from "./lib/csv";
-import { normalise } from "#src/lib/normalise";
+import { normalise } from "./lib/normalise";
 
 const referenceDir = new URL("../db/reference/", import.meta.url);
 

@@ -4,7 +4,7 @@ import type { Config } from "./config";
 import type { DB } from "./db";
 import { runMigrations } from "./migrate";
 import { loadReferenceData } from "./reference-data";
-import { seedDemo, type DemoResult } from "../db/seed/demo";
+import { seedDemo, type DemoResult } from "#db/seed/demo";
 import { amsterdamDate } from "./rules";
 
 export type SetupResult = { seeded: DemoResult | null; fresh: boolean };

@@ -1,8 +1,8 @@
 // The page frame: header with navigation, main, footer with the data credit line.
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import type { AuthContext } from "../src/env";
-import { assetUrl } from "../src/lib/assets";
+import type { AuthContext } from "#src/env";
+import { assetUrl } from "#src/lib/assets";
 
 export const CREDIT_LINE =
   "Bron: CBS (Woonplaatsen in Nederland 2024, gebiedsindelingen), Kadaster (BAG-woonplaatscodes); " +

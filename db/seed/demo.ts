@@ -14,13 +14,13 @@ import {
   refresherTrainings,
   schools,
   users,
-} from "../schema";
-import type { DB } from "../../src/db";
-import { hashPassword } from "../../src/auth/passwords";
-import { newId } from "../../src/lib/ids";
-import { deriveAssessorColumns } from "../../src/queries/assessor-derived";
-import { bumpDataVersion } from "../../src/queries/meta";
-import { addDays } from "../../src/rules";
+} from "#db/schema";
+import type { DB } from "#src/db";
+import { hashPassword } from "#src/auth/passwords";
+import { newId } from "#src/lib/ids";
+import { deriveAssessorColumns } from "#src/queries/assessor-derived";
+import { bumpDataVersion } from "#src/queries/meta";
+import { addDays } from "#src/rules";
 import { CONSENT_TEXT_VERSION } from "#src/rules/consent";
 
 export const DEMO_PASSWORD = "demo-wachtwoord-2026";

@@ -1,7 +1,7 @@
 // Session plumbing for the account routes: the return path after login, home per role, session cookies.
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
-import type { AppEnv, AuthContext, Role } from "../env";
+import type { AppEnv, AuthContext, Role } from "#src/env";
 import { isSecure } from "./middleware";
 import {
   blankSessionCookie,

@@ -1,10 +1,10 @@
 // One-time links: invites (7 days), password resets (1 hour) and the admin setup link.
 // The link carries 32 random bytes; the database keeps only the SHA-256. Each link works once.
 import { and, eq, isNull } from "drizzle-orm";
-import { invites } from "../../db/schema";
-import type { DB } from "../db";
-import type { Role } from "../env";
-import { newId, newToken, sha256Hex } from "../lib/ids";
+import { invites } from "#db/schema";
+import type { DB } from "#src/db";
+import type { Role } from "#src/env";
+import { newId, newToken, sha256Hex } from "#src/lib/ids";
 
 export type InviteKind = "invite" | "reset" | "admin_setup";
 export type Invite = typeof invites.$inferSelect;

@@ -3,9 +3,9 @@
 import { eq } from "drizzle-orm";
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { schools, users } from "../../db/schema";
-import type { DB } from "../db";
-import type { AppEnv, AuthContext } from "../env";
+import { schools, users } from "#db/schema";
+import type { DB } from "#src/db";
+import type { AppEnv, AuthContext } from "#src/env";
 import { sessionCookieName, validateSessionToken } from "./sessions";
 import { verifyApiToken } from "./tokens";
 

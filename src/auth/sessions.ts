@@ -3,9 +3,9 @@
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { eq, lt } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
-import { sessions, users } from "../../db/schema";
-import type { DB } from "../db";
-import { newToken, sha256Hex } from "../lib/ids";
+import { sessions, users } from "#db/schema";
+import type { DB } from "#src/db";
+import { newToken, sha256Hex } from "#src/lib/ids";
 
 export const IDLE_TIMEOUT_HOURS = 8;
 export const ABSOLUTE_TIMEOUT_SECONDS = 30 * 24 * 3600;

@@ -3,8 +3,8 @@
 // checking the limit is ONE statement, so parallel requests cannot all slip under the limit.
 import type { Context } from "hono";
 import { and, count, eq, gte, inArray, lt, min, sql } from "drizzle-orm";
-import { throttleEvents } from "../../db/schema";
-import type { DB } from "../db";
+import { throttleEvents } from "#db/schema";
+import type { DB } from "#src/db";
 
 export const MAX_FAILURES = 5;
 export const WINDOW_SECONDS = 15 * 60;

@@ -1,8 +1,8 @@
 // School API tokens: 32 random bytes shown once, stored as SHA-256, revocable.
 import { and, eq, isNull } from "drizzle-orm";
-import { apiTokens } from "../../db/schema";
-import type { DB } from "../db";
-import { newId, newToken, sha256Hex } from "../lib/ids";
+import { apiTokens } from "#db/schema";
+import type { DB } from "#src/db";
+import { newId, newToken, sha256Hex } from "#src/lib/ids";
 
 export async function createApiToken(
   db: DB,

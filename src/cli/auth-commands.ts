@@ -5,14 +5,14 @@ import {
   createAdminAccount,
   createSchoolAccount,
   type FlowContext,
-} from "../auth/accounts";
-import { createApiToken } from "../auth/tokens";
-import type { CliCommand } from "../cli-commands";
-import type { Config } from "../config";
-import type { DB } from "../db";
-import { loginBlock, normaliseEmail, userByEmail } from "../queries/accounts";
-import { audit } from "../queries/audit";
-import { addCrebo, CreboError, renameCrebo, setCreboRetired } from "../queries/crebos-admin";
+} from "#src/auth/accounts";
+import { createApiToken } from "#src/auth/tokens";
+import type { CliCommand } from "#src/cli-commands";
+import type { Config } from "#src/config";
+import type { DB } from "#src/db";
+import { loginBlock, normaliseEmail, userByEmail } from "#src/queries/accounts";
+import { audit } from "#src/queries/audit";
+import { addCrebo, CreboError, renameCrebo, setCreboRetired } from "#src/queries/crebos-admin";
 
 /** A wrong invocation or a refused step: the message is printed, the exit code is 1. */
 export class CliError extends Error {}

@@ -1,10 +1,10 @@
 // `jobs run <name>`: runs one job by hand, under the same lease and with the same run record as
 // the scheduler (so it never overlaps a run inside `npm start`).
 import { hostname } from "node:os";
-import type { CliCommand } from "../cli-commands";
-import { isJobName, JOB_NAMES, runJob } from "../jobs/registry";
-import { selectTransport } from "../mail/sender";
-import { smtpTransport } from "../mail/smtp";
+import type { CliCommand } from "#src/cli-commands";
+import { isJobName, JOB_NAMES, runJob } from "#src/jobs/registry";
+import { selectTransport } from "#src/mail/sender";
+import { smtpTransport } from "#src/mail/smtp";
 
 export class JobCommandError extends Error {}
 

@@ -3,8 +3,8 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import type { CliCommand } from "../cli-commands";
-import type { DB } from "../db";
+import type { CliCommand } from "#src/cli-commands";
+import type { DB } from "#src/db";
 
 export class BackupError extends Error {}
 

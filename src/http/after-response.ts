@@ -1,7 +1,7 @@
 // Work that must not change how long a response takes (e.g. whether an account exists shows in the
 // time a reset mail costs): it runs after the response has gone out.
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "#src/env";
 
 /**
  * Runs `task` once the current response is on its way: on Workers through waitUntil, on Node as a

@@ -3,13 +3,13 @@
 // gzipped as it goes.
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "#src/env";
 import {
   chooseEncoding,
   MIN_COMPRESS_BYTES,
   type CachedBody,
   type Compressor,
-} from "../lib/cached-body";
+} from "#src/lib/cached-body";
 
 const COMPRESSIBLE =
   /^(text\/html|application\/json|text\/csv|text\/css|text\/javascript|application\/javascript|image\/svg\+xml)/;

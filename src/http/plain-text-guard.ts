@@ -3,13 +3,13 @@
 // others are covered without opting in; the zod schemas check the same for the CSV import.
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../env";
+import type { AppEnv } from "#src/env";
 import {
   isMultilineField,
   isSecretField,
   textProblem,
   TEXT_PROBLEM_MESSAGES,
-} from "../rules/plain-text";
+} from "#src/rules/plain-text";
 import { renderError } from "./error-page";
 import { apiError } from "./errors";
 

@@ -2,8 +2,8 @@
 // URL carries the file's fingerprint (`?v=<hash>`, see lib/assets). Runs after the security
 // headers, so static files carry the same headers as pages.
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../env";
-import type { StaticFiles } from "../lib/cached-body";
+import type { AppEnv } from "#src/env";
+import type { StaticFiles } from "#src/lib/cached-body";
 import { sendKept } from "./compression";
 
 export type { StaticFiles };

@@ -3,7 +3,7 @@
 // jobs are scheduled with croner. Each run goes through runJob, so with two processes on one
 // database only one of them runs a job at a time.
 import { Cron } from "croner";
-import { nextDueAt } from "../queries/outbox";
+import { nextDueAt } from "#src/queries/outbox";
 import { runJob, type JobContext, type JobName, type JobOutcome } from "./registry";
 
 /** When each scheduled job runs, in Europe/Amsterdam time. */

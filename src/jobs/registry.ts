@@ -1,14 +1,14 @@
 // The jobs that run by themselves (DESIGN §8): outbox delivery, reminders, retention and purges.
 // runJob takes the job's lease row first, so a second process never runs the same job at once,
 // and records the run (start, end, result, counts) for /beheer.
-import { deleteExpiredSessions } from "../auth/sessions";
-import { purgeThrottleEvents } from "../auth/throttle";
-import type { Config } from "../config";
-import type { DB } from "../db";
-import type { Mailer } from "../env";
-import { deliverDueMail } from "../mail/sender";
-import type { MailTransport } from "../mail/transport";
-import { purgeIdempotencyKeys } from "../queries/idempotency";
+import { deleteExpiredSessions } from "#src/auth/sessions";
+import { purgeThrottleEvents } from "#src/auth/throttle";
+import type { Config } from "#src/config";
+import type { DB } from "#src/db";
+import type { Mailer } from "#src/env";
+import { deliverDueMail } from "#src/mail/sender";
+import type { MailTransport } from "#src/mail/transport";
+import { purgeIdempotencyKeys } from "#src/queries/idempotency";
 import {
   acquireJobLease,
   finishJobRun,
@@ -16,13 +16,13 @@ import {
   recordSkippedRun,
   releaseJobLease,
   startJobRun,
-} from "../queries/jobs";
-import { amsterdamDate } from "../rules";
-import type { JobName } from "../rules/jobs";
+} from "#src/queries/jobs";
+import { amsterdamDate } from "#src/rules";
+import type { JobName } from "#src/rules/jobs";
 import { sendReminders } from "./reminders";
 import { eraseExpiredDeregistrations } from "./retention";
 
-export { isJobName, JOB_NAMES, type JobName } from "../rules/jobs";
+export { isJobName, JOB_NAMES, type JobName } from "#src/rules/jobs";
 
 export type JobContext = {
   db: DB;

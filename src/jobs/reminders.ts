@@ -1,12 +1,12 @@
 // Daily reminder mails to schools 90 and 30 days before an assessor's deadline. Safe to run
 // every day (and twice): each mail has a dedupe key per assessor, deadline, threshold and user.
 import { sql } from "drizzle-orm";
-import type { Config } from "../config";
-import type { DB } from "../db";
-import type { Mailer } from "../env";
-import { queueMail } from "../mail";
-import { fullName } from "../queries/assessor-derived";
-import { addDays, daysBetween, formatDutchDate } from "../rules";
+import type { Config } from "#src/config";
+import type { DB } from "#src/db";
+import type { Mailer } from "#src/env";
+import { queueMail } from "#src/mail";
+import { fullName } from "#src/queries/assessor-derived";
+import { addDays, daysBetween, formatDutchDate } from "#src/rules";
 import { missingParts } from "#src/rules/missing-parts";
 
 export const REMINDER_DAYS = [90, 30] as const;

@@ -1,10 +1,10 @@
 // Retention (AVG): personal data of deregistered assessors is erased once the afmelding is older
 // than config.retentionDays. Also drops Idempotency-Keys past their keeping time.
-import type { Config } from "../config";
-import type { DB } from "../db";
-import { purgeIdempotencyKeys } from "../queries/idempotency";
-import { eraseAssessor, expiredDeregistrations } from "../queries/privacy";
-import { addDays } from "../rules";
+import type { Config } from "#src/config";
+import type { DB } from "#src/db";
+import { purgeIdempotencyKeys } from "#src/queries/idempotency";
+import { eraseAssessor, expiredDeregistrations } from "#src/queries/privacy";
+import { addDays } from "#src/rules";
 import type { Actor } from "#src/rules/access";
 
 const RETENTION_ACTOR: Actor = {

@@ -1,9 +1,9 @@
 // Every mail is queued in the outbox first (DESIGN §8); the sender (src/mail/sender.ts) delivers it.
 // This is the one function the rest of the app calls to send mail.
-import type { DB } from "../db";
-import type { Mailer } from "../env";
-import { insertOutboxMail } from "../queries/outbox";
-import { headerSafe } from "../rules/plain-text";
+import type { DB } from "#src/db";
+import type { Mailer } from "#src/env";
+import { insertOutboxMail } from "#src/queries/outbox";
+import { headerSafe } from "#src/rules/plain-text";
 
 export type QueuedMail = {
   to: string;

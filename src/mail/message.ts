@@ -1,7 +1,7 @@
 // Turns an outbox row into the message every transport sends: UTF-8 text and a simple HTML part,
 // a stable Message-ID, Date, Auto-Submitted for automatic mail, List-Unsubscribe on reminders.
 // Nothing that reaches a header may carry a line break (it would start a header of its own).
-import type { OutboxRow } from "../queries/outbox";
+import type { OutboxRow } from "#src/queries/outbox";
 import { oneLine } from "./index";
 
 export type OutgoingMail = {

@@ -1,8 +1,8 @@
 // Drains the outbox: claims due mails with a lease, hands each to the transport, and records the
 // outcome (sent with its one-time links redacted, or a retry after the backoff, or failed).
-import type { Config } from "../config";
-import type { DB } from "../db";
-import { claimDueMails, markAttemptFailed, markSent } from "../queries/outbox";
+import type { Config } from "#src/config";
+import type { DB } from "#src/db";
+import { claimDueMails, markAttemptFailed, markSent } from "#src/queries/outbox";
 import { httpApiTransport } from "./http-api";
 import { INVALID_ADDRESS, isPlainAddress } from "./index";
 import { buildMessage } from "./message";

@@ -1,8 +1,8 @@
 // Reads and writes of schools, users, account requests and open invites (the account area).
 import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { accountRequests, apiTokens, invites, places, schools, users } from "../../db/schema";
-import type { DB } from "../db";
-import type { Role } from "../env";
+import { accountRequests, apiTokens, invites, places, schools, users } from "#db/schema";
+import type { DB } from "#src/db";
+import type { Role } from "#src/env";
 import { normalise } from "#src/lib/normalise";
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();

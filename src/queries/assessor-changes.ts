@@ -1,10 +1,10 @@
 // Changes to an assessor's own row: consent, afmelding and its undo (the edit: assessor-update.ts).
 // Every change bumps `version` inside the same batch as its audit row and side rows.
 import { eq, sql } from "drizzle-orm";
-import { assessors, consentEvents } from "../../db/schema";
+import { assessors, consentEvents } from "#db/schema";
 import { CONSENT_TEXT_VERSION } from "#src/rules/consent";
-import type { DB } from "../db";
-import { newId } from "../lib/ids";
+import type { DB } from "#src/db";
+import { newId } from "#src/lib/ids";
 import type { Actor } from "#src/rules/access";
 import type { DeregistrationInput } from "./assessor-input";
 import { refreshAssessorDerived } from "./assessor-derived";

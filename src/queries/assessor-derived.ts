@@ -9,9 +9,9 @@ import {
   examinations,
   refresherTrainings,
   schools,
-} from "../../db/schema";
-import type { DB } from "../db";
-import { assessorStatus, maxDate } from "../rules";
+} from "#db/schema";
+import type { DB } from "#src/db";
+import { assessorStatus, maxDate } from "#src/rules";
 import { normalise } from "#src/lib/normalise";
 
 export type DerivedInput = {

@@ -1,8 +1,8 @@
 // Reading the audit log of one assessor: the history on the profile, and "what changed since
 // version N" for a stale edit.
 import { and, asc, eq } from "drizzle-orm";
-import { auditLog, schools, users } from "../../db/schema";
-import type { DB } from "../db";
+import { auditLog, schools, users } from "#db/schema";
+import type { DB } from "#src/db";
 
 export type HistoryEntry = {
   id: number;

@@ -2,8 +2,8 @@
 // assessor the school may read, filtered on status with the maintained valid_until column and
 // deregistered_on in SQL, searched through the FTS index, paged.
 import { sql, type SQL } from "drizzle-orm";
-import type { DB } from "../db";
-import { addDays, type AssessorStatus } from "../rules";
+import type { DB } from "#src/db";
+import { addDays, type AssessorStatus } from "#src/rules";
 import { ftsExpression, hydrate } from "./public-assessor";
 import { words } from "#src/lib/normalise";
 import type { Actor } from "#src/rules/access";

@@ -10,9 +10,9 @@ import {
   places,
   refresherTrainings,
   schools,
-} from "../../db/schema";
-import type { DB } from "../db";
-import { assessorStatus, type AssessorStatus } from "../rules";
+} from "#db/schema";
+import type { DB } from "#src/db";
+import { assessorStatus, type AssessorStatus } from "#src/rules";
 import type { RefresherKind } from "#src/rules/assessor-input";
 import { fullName } from "./assessor-derived";
 import type { AssessorRow } from "./assessors";

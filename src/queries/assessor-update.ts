@@ -7,8 +7,8 @@ import {
   type assessors,
   examinations,
   refresherTrainings,
-} from "../../db/schema";
-import type { DB } from "../db";
+} from "#db/schema";
+import type { DB } from "#src/db";
 import type { Actor } from "#src/rules/access";
 import type { AssessorChanges } from "./assessor-input";
 import { consentEvent, guardedUpdate, runGuarded, VersionConflict } from "./assessor-changes";

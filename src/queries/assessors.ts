@@ -1,8 +1,8 @@
 // Assessors in the school area: loading with access, reference checks, linking. Registering is
 // in registration.ts, edits in assessor-changes.ts and assessor-update.ts.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { assessorSchools, assessors, crebos, places, schools } from "../../db/schema";
-import type { DB } from "../db";
+import { assessorSchools, assessors, crebos, places, schools } from "#db/schema";
+import type { DB } from "#src/db";
 import { accessFor, type Access, type Actor } from "#src/rules/access";
 import type { RefresherKind, TrainingComponent } from "#src/rules/assessor-input";
 import { refreshAssessorDerived } from "./assessor-derived";

@@ -10,8 +10,8 @@ import {
   crebos,
   schools,
   users,
-} from "../../db/schema";
-import type { DB } from "../db";
+} from "#db/schema";
+import type { DB } from "#src/db";
 
 export type AuditInput = {
   actorUserId: string | null;

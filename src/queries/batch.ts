@@ -1,6 +1,6 @@
 // db.batch for a list built at run time (drizzle types batch() for literal tuples only).
 import type { BatchItem } from "drizzle-orm/batch";
-import type { DB } from "../db";
+import type { DB } from "#src/db";
 
 export type Statement = BatchItem<"sqlite">;
 

@@ -1,8 +1,8 @@
 // The admin's upkeep of the crebo list: add, rename, retire, reinstate (with audit and the
 // derived search text of the assessors concerned kept current).
 import { and, asc, count, eq, inArray, isNotNull, isNull, like, or, sql } from "drizzle-orm";
-import { assessorCrebos, crebos } from "../../db/schema";
-import type { DB } from "../db";
+import { assessorCrebos, crebos } from "#db/schema";
+import type { DB } from "#src/db";
 import { refreshAssessorsWhere } from "./assessor-derived";
 import { auditEntry } from "./audit";
 import { bumpDataVersion } from "./meta";

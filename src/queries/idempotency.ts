@@ -1,8 +1,8 @@
 // Idempotency-Key storage for API POSTs, scoped per school: the first response is kept and
 // replayed for the same key and body. A row with status 0 is a request still being handled.
 import { and, eq, lt, sql } from "drizzle-orm";
-import { idempotencyKeys } from "../../db/schema";
-import type { DB } from "../db";
+import { idempotencyKeys } from "#db/schema";
+import type { DB } from "#src/db";
 
 /** Keys are kept at least this long (DESIGN §5: at least 24 hours). */
 export const IDEMPOTENCY_KEEP_HOURS = 48;

@@ -1,10 +1,10 @@
 // CSV import for a school: every row checked (same rules as the API), duplicates found, and
 // the valid rows written in ONE batch, so a file is stored whole or not at all.
 import { eq, inArray } from "drizzle-orm";
-import { assessors, schools, users } from "../../db/schema";
-import type { DB } from "../db";
-import { formulaUnguard, parseCsv } from "../lib/csv";
-import { newId } from "../lib/ids";
+import { assessors, schools, users } from "#db/schema";
+import type { DB } from "#src/db";
+import { formulaUnguard, parseCsv } from "#src/lib/csv";
+import { newId } from "#src/lib/ids";
 import type { Actor } from "#src/rules/access";
 import { canonicalColumn, listCell, logLines, yesNo } from "#src/rules/csv-columns";
 import {
@@ -29,7 +29,7 @@ import { registrationStatements } from "./registration";
 import { runBatch } from "./batch";
 import { bumpDataVersion } from "./meta";
 import { lookupCrebos, lookupPlaces } from "./place-lookup";
-import { isoFromDutchDate } from "../lib/dutch-date";
+import { isoFromDutchDate } from "#src/lib/dutch-date";
 
 export type ImportRow = {
   row: number;

@@ -1,7 +1,7 @@
 // Job leases (one runner per job across processes) and the record of every run.
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import { jobLeases, jobRuns } from "../../db/schema";
-import type { DB } from "../db";
+import { jobLeases, jobRuns } from "#db/schema";
+import type { DB } from "#src/db";
 
 /**
  * Takes the lease of `job` for `holder` until `until`, in one statement: insert, or take over a

@@ -1,8 +1,8 @@
 // Examinations and refresher trainings (bijscholing) logged for an assessor by a linked school.
 import { and, eq } from "drizzle-orm";
-import { assessorCrebos, examinations, refresherTrainings } from "../../db/schema";
-import type { DB } from "../db";
-import { newId } from "../lib/ids";
+import { assessorCrebos, examinations, refresherTrainings } from "#db/schema";
+import type { DB } from "#src/db";
+import { newId } from "#src/lib/ids";
 import type { Actor } from "#src/rules/access";
 import type { ExaminationInput, RefresherInput } from "./assessor-input";
 import { refreshAssessorDerived } from "./assessor-derived";

@@ -1,7 +1,7 @@
 // The data version: a counter every write bumps; public ETags and caches are keyed on it.
 import { eq, sql } from "drizzle-orm";
-import { meta } from "../../db/schema";
-import type { DB } from "../db";
+import { meta } from "#db/schema";
+import type { DB } from "#src/db";
 
 export function bumpDataVersion(db: DB) {
   return db

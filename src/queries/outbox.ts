@@ -1,9 +1,9 @@
 // The outbox as a queue: queue a mail, claim due rows with a lease (one statement, so two senders
 // never take the same row), record the outcome of a try, and the reads behind /beheer/mail.
 import { and, asc, count, desc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
-import { outbox } from "../../db/schema";
-import type { DB } from "../db";
-import { newId } from "../lib/ids";
+import { outbox } from "#db/schema";
+import type { DB } from "#src/db";
+import { newId } from "#src/lib/ids";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type OutboxStatus = OutboxRow["status"];

@@ -1,8 +1,8 @@
 // Turning what a person typed (a code, "Naam (gemeente, PR) [1234]", or an exact name) into
 // place codes and crebo codes, for the forms without JavaScript and the CSV import.
 import { inArray } from "drizzle-orm";
-import { crebos, places } from "../../db/schema";
-import type { DB } from "../db";
+import { crebos, places } from "#db/schema";
+import type { DB } from "#src/db";
 import { normalise } from "#src/lib/normalise";
 
 export type Lookup = { codes: string[]; errors: string[] };

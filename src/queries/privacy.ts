@@ -10,8 +10,8 @@ import {
   refresherTrainings,
   schools,
   users,
-} from "../../db/schema";
-import type { DB } from "../db";
+} from "#db/schema";
+import type { DB } from "#src/db";
 import type { Actor } from "#src/rules/access";
 import { changeAssessor } from "./assessor-changes";
 import { assessorHistory, redactPersonalChanges } from "./assessor-history";

@@ -1,7 +1,7 @@
 // Reads of the reference tables: provinces, places, postcodes, crebos.
 import { and, asc, between, eq, isNull, like, or, sql } from "drizzle-orm";
-import { crebos, places, postcodes, provinces } from "../../db/schema";
-import type { DB } from "../db";
+import { crebos, places, postcodes, provinces } from "#db/schema";
+import type { DB } from "#src/db";
 import { normalise } from "#src/lib/normalise";
 
 export type Province = { code: string; name: string };

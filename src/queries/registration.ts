@@ -7,10 +7,10 @@ import {
   consentEvents,
   examinations,
   refresherTrainings,
-} from "../../db/schema";
+} from "#db/schema";
 import { CONSENT_TEXT_VERSION } from "#src/rules/consent";
-import type { DB } from "../db";
-import { newId } from "../lib/ids";
+import type { DB } from "#src/db";
+import { newId } from "#src/lib/ids";
 import type { Actor } from "#src/rules/access";
 import { deriveAssessorColumns } from "./assessor-derived";
 import {

@@ -1,7 +1,7 @@
 // The school's CSV export: the list rows plus training details and logs, loaded in chunks
 // (no query per assessor).
 import { sql } from "drizzle-orm";
-import type { DB } from "../db";
+import type { DB } from "#src/db";
 import { CSV_COLUMNS, csvRow, type CsvExtras } from "#src/rules/csv-columns";
 import type { Actor } from "#src/rules/access";
 import { listSchoolAssessors, type ListFilter } from "./assessor-list";

@@ -1,7 +1,7 @@
 // Caches public search results per (data version, today, parameters): the same key as the ETag,
 // so a result is reused only until the next write or the next day.
-import type { DB } from "../db";
-import { getDataVersion } from "../queries/meta";
+import type { DB } from "#src/db";
+import { getDataVersion } from "#src/queries/meta";
 import type { SearchParams } from "./params";
 import { searchAssessors, type SearchResult } from "./search";
 

@@ -1,7 +1,7 @@
 // Totals and facets from the maintained counts (migration 0008) for the searches that are
 // otherwise the most expensive: no filter, or only a province. Sums over a few thousand rows.
 import { sql, type SQL } from "drizzle-orm";
-import type { DB } from "../db";
+import type { DB } from "#src/db";
 import type { Facet } from "./search";
 
 /** True when the maintained counts can answer: no text, place, radius or crebo filter. */

@@ -1,8 +1,14 @@
 // Searching around a point: what `near` means (postcode, place name, lat,lon) and which places
 // lie within a radius, by a bounding box on the indexed coordinates and then exact haversine.
-import type { DB } from "../db";
-import { getPlace, getPostcode, placesByName, placesInBox, type Place } from "../queries/reference";
-import { normalise } from "../lib/normalise";
+import type { DB } from "#src/db";
+import {
+  getPlace,
+  getPostcode,
+  placesByName,
+  placesInBox,
+  type Place,
+} from "#src/queries/reference";
+import { normalise } from "#src/lib/normalise";
 
 export type Origin = {
   lat: number;

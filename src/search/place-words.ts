@@ -1,9 +1,9 @@
 // Which places a search word names ("amersfoort" → the places in Amersfoort, by place name or
 // municipality), so that `q` also finds the assessors who work there. Reference data: read
 // once per database and kept in memory (2,501 places).
-import type { DB } from "../db";
-import { placeNames } from "../queries/reference";
-import { words } from "../lib/normalise";
+import type { DB } from "#src/db";
+import { placeNames } from "#src/queries/reference";
+import { words } from "#src/lib/normalise";
 
 type PlaceWords = { code: string; words: string[]; name: string; municipality: string }[];
 

@@ -1,10 +1,10 @@
 // The public search: FTS5 + indexed filters, facets in grouped queries, public fields only.
 import { sql, type SQL } from "drizzle-orm";
-import type { DB } from "../db";
-import { getPlace } from "../queries/reference";
+import type { DB } from "#src/db";
+import { getPlace } from "#src/queries/reference";
 import type { SearchParams } from "./params";
-import { words } from "../lib/normalise";
-import type { PublicAssessor, PublicPlace } from "../queries/public-assessor";
+import { words } from "#src/lib/normalise";
+import type { PublicAssessor, PublicPlace } from "#src/queries/public-assessor";
 import { NearError, placesWithin, resolveNear, resolvePlaceOrigin, type Origin } from "./near";
 import {
   codedRows,
@@ -17,10 +17,10 @@ import {
   type HydratedRow,
   type ListNames,
 } from "./rows";
-import { dataVersionQuery } from "../queries/meta";
-import { runBatch, type Statement } from "../queries/batch";
+import { dataVersionQuery } from "#src/queries/meta";
+import { runBatch, type Statement } from "#src/queries/batch";
 import { countsAnswer, countStatements } from "./counts";
-import { BROAD_MATCH } from "../rules/search-limits";
+import { BROAD_MATCH } from "#src/rules/search-limits";
 import { placesNamedBy } from "./place-words";
 
 export type { PublicAssessor, PublicPlace };

@@ -1,9 +1,9 @@
 // Which address login throttling counts: the proxy's X-Forwarded-For only when TRUST_PROXY is set.
 import { Hono } from "hono";
 import { describe, expect, test } from "vitest";
-import { clientIp } from "../../src/auth/throttle";
-import { parseConfig } from "../../src/config";
-import type { AppEnv } from "../../src/env";
+import { clientIp } from "#src/auth/throttle";
+import { parseConfig } from "#src/config";
+import type { AppEnv } from "#src/env";
 
 function appWith(trustProxy: string) {
   const app = new Hono<AppEnv>();

@@ -6,8 +6,8 @@ import {
   passwordProblem,
   verifyAgainstDummy,
   verifyPassword,
-} from "../../src/auth/passwords";
-import { consoleMailer } from "../../src/mail";
+} from "#src/auth/passwords";
+import { consoleMailer } from "#src/mail";
 import { createTestApp } from "../helpers/app";
 import { createSchoolWithUser, TEST_PASSWORD } from "../helpers/factories";
 import { postForm } from "../routes/auth-helpers";
@@ -54,7 +54,7 @@ test("a password never reaches the console, also not in development mail", async
   vi.spyOn(console, "error").mockImplementation(capture);
   vi.spyOn(console, "warn").mockImplementation(capture);
   const t = await createTestApp();
-  const { createApp } = await import("../../src/app");
+  const { createApp } = await import("#src/app");
   const afterResponse: Promise<unknown>[] = [];
   const dev = createApp({
     db: t.db,

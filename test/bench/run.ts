@@ -15,12 +15,12 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
 import { Hono } from "hono";
-import { createApp } from "../../src/app";
-import { createApiToken } from "../../src/auth/tokens";
-import { createSession } from "../../src/auth/sessions";
-import { parseConfig } from "../../src/config";
-import { openDatabase, schema, type DB } from "../../src/db";
-import { amsterdamDate } from "../../src/rules";
+import { createApp } from "#src/app";
+import { createApiToken } from "#src/auth/tokens";
+import { createSession } from "#src/auth/sessions";
+import { parseConfig } from "#src/config";
+import { openDatabase, schema, type DB } from "#src/db";
+import { amsterdamDate } from "#src/rules";
 import { httpSection, HTTP_TARGETS, printHttp } from "./http-section";
 import {
   memoryBurst,

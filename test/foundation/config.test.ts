@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ConfigError, parseConfig } from "../../src/config";
+import { ConfigError, parseConfig } from "#src/config";
 
 describe("config", () => {
   test("defaults", () => {

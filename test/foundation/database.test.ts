@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
-import { parseConfig } from "../../src/config";
-import { openDatabase } from "../../src/db";
-import { prepareDatabase } from "../../src/setup";
-import { loadReferenceData } from "../../src/reference-data";
-import { seedDemo } from "../../db/seed/demo";
-import { assessorStatus } from "../../src/rules";
+import { parseConfig } from "#src/config";
+import { openDatabase } from "#src/db";
+import { prepareDatabase } from "#src/setup";
+import { loadReferenceData } from "#src/reference-data";
+import { seedDemo } from "#db/seed/demo";
+import { assessorStatus } from "#src/rules";
 import { createTestDb, TEST_TODAY } from "../helpers/app";
 
 const dir = mkdtempSync(join(tmpdir(), "register-db-"));

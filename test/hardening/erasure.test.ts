@@ -6,11 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { assessors, auditLog, outbox } from "../../db/schema";
-import { openDatabase, type DB } from "../../src/db";
-import { sendReminders } from "../../src/jobs/reminders";
-import { runMigrations } from "../../src/migrate";
-import { loadReferenceData } from "../../src/reference-data";
+import { assessors, auditLog, outbox } from "#db/schema";
+import { openDatabase, type DB } from "#src/db";
+import { sendReminders } from "#src/jobs/reminders";
+import { runMigrations } from "#src/migrate";
+import { loadReferenceData } from "#src/reference-data";
 import { createTestApp, createTestDb, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser } from "../helpers/factories";
 import { CREBO, createTestAssessor, UTRECHT } from "../helpers/assessors";
@@ -247,7 +247,7 @@ describe("item 10: the audit trigger's redaction exception is narrow", () => {
     for (const attempt of tries)
       await refused(update(row.id, JSON.stringify(attempt)), JSON.stringify(attempt));
     // The redacted form itself is accepted.
-    const { redactPersonalChanges } = await import("../../src/queries/assessor-history");
+    const { redactPersonalChanges } = await import("#src/queries/assessor-history");
     await update(row.id, JSON.stringify(redactPersonalChanges(original)));
     const [after] = await db.select().from(auditLog).where(eq(auditLog.id, row.id));
     expect(after.changes).toContain('"[gewist]"');

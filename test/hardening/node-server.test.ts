@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { outbox } from "../../db/schema";
-import { openDatabase, type DB } from "../../src/db";
-import { runMigrations } from "../../src/migrate";
-import { loadReferenceData } from "../../src/reference-data";
+import { outbox } from "#db/schema";
+import { openDatabase, type DB } from "#src/db";
+import { runMigrations } from "#src/migrate";
+import { loadReferenceData } from "#src/reference-data";
 import { createSchoolWithUser, createUser } from "../helpers/factories";
 import { childEnv } from "../reliability/child";
 

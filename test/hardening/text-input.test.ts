@@ -3,8 +3,8 @@
 // Unicode stays.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { accountRequests, assessors, outbox } from "../../db/schema";
-import { MailAddressError, queueMail } from "../../src/mail";
+import { accountRequests, assessors, outbox } from "#db/schema";
+import { MailAddressError, queueMail } from "#src/mail";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, createUser, sessionCookie } from "../helpers/factories";
 import { CREBO, UTRECHT } from "../helpers/assessors";

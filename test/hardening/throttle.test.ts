@@ -2,9 +2,9 @@
 // and the mail-sending forms (/aanvragen, /wachtwoord-vergeten) throttled per address and per IP.
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { invites, outbox, throttleEvents } from "../../db/schema";
-import { ipBucket, purgeThrottleEvents } from "../../src/auth/throttle";
-import { runScheduledJobs } from "../../src/jobs/scheduled";
+import { invites, outbox, throttleEvents } from "#db/schema";
+import { ipBucket, purgeThrottleEvents } from "#src/auth/throttle";
+import { runScheduledJobs } from "#src/jobs/scheduled";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/app";
 import { createSchoolWithUser, createUser } from "../helpers/factories";
 import { postForm } from "../routes/auth-helpers";

@@ -2,7 +2,7 @@
 // session cookie alone; a password change or reset revokes the user's tokens.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { apiTokens, invites } from "../../db/schema";
+import { apiTokens, invites } from "#db/schema";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, TEST_PASSWORD } from "../helpers/factories";
 import { get, login, mailedPath, NEW_PASSWORD, postForm } from "../routes/auth-helpers";

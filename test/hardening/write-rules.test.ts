@@ -4,11 +4,11 @@
 // The full role × endpoint matrix is in test/routes/school-authz.test.ts.
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { assessors, auditLog, consentEvents } from "../../db/schema";
-import { parseCsvRecords } from "../../src/lib/csv";
-import { mayWrite, type AssessorWrite, type WriterRelation } from "../../src/rules";
+import { assessors, auditLog, consentEvents } from "#db/schema";
+import { parseCsvRecords } from "#src/lib/csv";
+import { mayWrite, type AssessorWrite, type WriterRelation } from "#src/rules";
 import { createTestApp, type TestApp } from "../helpers/app";
-import { linkAssessor } from "../../src/queries/assessors";
+import { linkAssessor } from "#src/queries/assessors";
 import { bearer, createSchoolWithUser, createUser, sessionCookie } from "../helpers/factories";
 import { CREBO, createTestAssessor, schoolActor } from "../helpers/assessors";
 

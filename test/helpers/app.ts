@@ -1,10 +1,10 @@
 // createTestApp(): a real libSQL database in memory with the real migrations and reference data.
-import { createApp } from "../../src/app";
-import { parseConfig, type Config } from "../../src/config";
-import { openDatabase, type DB } from "../../src/db";
-import { runMigrations } from "../../src/migrate";
-import { loadReferenceData } from "../../src/reference-data";
-import type { Mailer } from "../../src/env";
+import { createApp } from "#src/app";
+import { parseConfig, type Config } from "#src/config";
+import { openDatabase, type DB } from "#src/db";
+import { runMigrations } from "#src/migrate";
+import { loadReferenceData } from "#src/reference-data";
+import type { Mailer } from "#src/env";
 
 export const TEST_TODAY = "2026-06-15";
 /** Noon in Amsterdam on TEST_TODAY. */

@@ -1,10 +1,10 @@
 // Factory: an assessor registered through the real query layer (derived columns, links, audit).
-import type { DB } from "../../src/db";
-import { newId } from "../../src/lib/ids";
-import type { NewAssessor } from "../../src/queries/assessors";
-import { createAssessor } from "../../src/queries/registration";
-import { addExamination, addRefresherTraining } from "../../src/queries/logs";
-import { deregister } from "../../src/queries/assessor-changes";
+import type { DB } from "#src/db";
+import { newId } from "#src/lib/ids";
+import type { NewAssessor } from "#src/queries/assessors";
+import { createAssessor } from "#src/queries/registration";
+import { addExamination, addRefresherTraining } from "#src/queries/logs";
+import { deregister } from "#src/queries/assessor-changes";
 import type { Actor } from "#src/rules/access";
 
 /** Utrecht (UT) and Amersfoort-area reference codes; crebo 25332 (MEI). */

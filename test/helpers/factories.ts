@@ -1,11 +1,11 @@
 // Factories for schools, users, sessions and tokens on a real test database.
-import { schools, users } from "../../db/schema";
-import type { DB } from "../../src/db";
-import { hashPassword } from "../../src/auth/passwords";
-import { createSession } from "../../src/auth/sessions";
-import { createApiToken } from "../../src/auth/tokens";
-import { newId } from "../../src/lib/ids";
-import type { Role } from "../../src/env";
+import { schools, users } from "#db/schema";
+import type { DB } from "#src/db";
+import { hashPassword } from "#src/auth/passwords";
+import { createSession } from "#src/auth/sessions";
+import { createApiToken } from "#src/auth/tokens";
+import { newId } from "#src/lib/ids";
+import type { Role } from "#src/env";
 
 export const TEST_PASSWORD = "correct-horse-battery-9";
 

@@ -7,11 +7,11 @@ import {
   assessors,
   places,
   schools,
-} from "../../db/schema";
-import type { DB } from "../../src/db";
-import { newId } from "../../src/lib/ids";
-import { deriveAssessorColumns } from "../../src/queries/assessor-derived";
-import { addDays } from "../../src/rules";
+} from "#db/schema";
+import type { DB } from "#src/db";
+import { newId } from "#src/lib/ids";
+import { deriveAssessorColumns } from "#src/queries/assessor-derived";
+import { addDays } from "#src/rules";
 import { TEST_TODAY } from "./app";
 
 /** Every contact value the fixtures store; none may appear in public output. */
@@ -93,7 +93,7 @@ export async function insertAssessor(
     .values(opts.crebos.map((c) => ({ assessorId: id, creboCode: c })));
   await db.insert(assessorPlaces).values(placeRows);
   // search text with real crebo names, as the app maintains it
-  const { refreshAssessorDerived } = await import("../../src/queries/assessor-derived");
+  const { refreshAssessorDerived } = await import("#src/queries/assessor-derived");
   await refreshAssessorDerived(db, id);
   return id;
 }

@@ -1,12 +1,12 @@
 // Starts the real app on a loopback port (for browser tests), with static files from public/ in memory.
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
-import { createApp } from "../../src/app";
-import { setAssetFingerprints } from "../../src/lib/assets";
-import { loadStaticFiles, nodeCompress } from "../../src/node-assets";
+import { createApp } from "#src/app";
+import { setAssetFingerprints } from "#src/lib/assets";
+import { loadStaticFiles, nodeCompress } from "#src/node-assets";
 import { createTestDb, TEST_NOW } from "./app";
-import { parseConfig } from "../../src/config";
-import type { DB } from "../../src/db";
+import { parseConfig } from "#src/config";
+import type { DB } from "#src/db";
 
 export type RunningServer = {
   url: string;

@@ -3,11 +3,11 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isHtmxRequest } from "../../src/http/htmx";
-import { NOTICE_PARAM, noticeFrom, withNotice } from "../../src/http/notice";
-import { parseForm } from "../../src/http/validation";
-import { queryString, withQuery } from "../../src/lib/links";
-import { fieldMessages, parseWith } from "../../src/rules/validation";
+import { isHtmxRequest } from "#src/http/htmx";
+import { NOTICE_PARAM, noticeFrom, withNotice } from "#src/http/notice";
+import { parseForm } from "#src/http/validation";
+import { queryString, withQuery } from "#src/lib/links";
+import { fieldMessages, parseWith } from "#src/rules/validation";
 
 describe("fieldMessages", () => {
   const schema = z.strictObject({

@@ -4,15 +4,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { jobRuns, throttleEvents } from "../../db/schema";
-import { parseConfig } from "../../src/config";
-import { openDatabase } from "../../src/db";
-import { runJob, type JobContext } from "../../src/jobs/registry";
-import { jobsForCron } from "../../src/jobs/scheduled";
-import { queueMail } from "../../src/mail";
-import type { MailTransport } from "../../src/mail/transport";
-import { runMigrations } from "../../src/migrate";
-import { acquireJobLease, releaseJobLease } from "../../src/queries/jobs";
+import { jobRuns, throttleEvents } from "#db/schema";
+import { parseConfig } from "#src/config";
+import { openDatabase } from "#src/db";
+import { runJob, type JobContext } from "#src/jobs/registry";
+import { jobsForCron } from "#src/jobs/scheduled";
+import { queueMail } from "#src/mail";
+import type { MailTransport } from "#src/mail/transport";
+import { runMigrations } from "#src/migrate";
+import { acquireJobLease, releaseJobLease } from "#src/queries/jobs";
 
 const config = parseConfig({ NODE_ENV: "test", SEED_DEMO: "0" });
 

@@ -7,10 +7,10 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { assessors, auditLog, examinations, outbox } from "../../db/schema";
-import { commands } from "../../src/cli-commands";
-import { reminderThreshold, sendReminders } from "../../src/jobs/reminders";
-import { eraseExpiredDeregistrations } from "../../src/jobs/retention";
+import { assessors, auditLog, examinations, outbox } from "#db/schema";
+import { commands } from "#src/cli-commands";
+import { reminderThreshold, sendReminders } from "#src/jobs/reminders";
+import { eraseExpiredDeregistrations } from "#src/jobs/retention";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createSchoolWithUser, createUser } from "../helpers/factories";
 import { CREBO, UTRECHT, createTestAssessor } from "../helpers/assessors";
@@ -97,14 +97,14 @@ describe("sendReminders", () => {
     const { id } = await createTestAssessor(t.db, first, {
       initialTraining: training("2023-09-10"),
     });
-    const { linkAssessor } = await import("../../src/queries/assessors");
+    const { linkAssessor } = await import("#src/queries/assessors");
     await linkAssessor(
       t.db,
       { userId: second.user.id, schoolId: second.school.id, isAdmin: false, requestId: null },
       id,
     );
     expect(await sendReminders({ db: t.db, config: t.config }, "2026-06-15")).toBe(2);
-    const { addExamination, addRefresherTraining } = await import("../../src/queries/logs");
+    const { addExamination, addRefresherTraining } = await import("#src/queries/logs");
     const actor = {
       userId: first.user.id,
       schoolId: first.school.id,

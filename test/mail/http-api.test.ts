@@ -3,11 +3,11 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config";
-import { queueMail } from "../../src/mail";
-import { httpApiTransport } from "../../src/mail/http-api";
-import { deliverDueMail, selectTransport } from "../../src/mail/sender";
-import { outbox } from "../../db/schema";
+import { parseConfig } from "#src/config";
+import { queueMail } from "#src/mail";
+import { httpApiTransport } from "#src/mail/http-api";
+import { deliverDueMail, selectTransport } from "#src/mail/sender";
+import { outbox } from "#db/schema";
 import { createTestDb } from "../helpers/app";
 
 type Received = { headers: IncomingMessage["headers"]; body: Record<string, unknown> };

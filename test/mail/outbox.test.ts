@@ -6,15 +6,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { outbox } from "../../db/schema";
-import { parseConfig, type Config } from "../../src/config";
-import { openDatabase, type DB } from "../../src/db";
-import { INVALID_ADDRESS, MailAddressError, queueMail } from "../../src/mail";
-import { buildMessage, htmlFromText, type OutgoingMail } from "../../src/mail/message";
-import { deliverDueMail } from "../../src/mail/sender";
-import type { MailTransport } from "../../src/mail/transport";
-import { runMigrations } from "../../src/migrate";
-import { REDACTED_LINK } from "../../src/queries/outbox";
+import { outbox } from "#db/schema";
+import { parseConfig, type Config } from "#src/config";
+import { openDatabase, type DB } from "#src/db";
+import { INVALID_ADDRESS, MailAddressError, queueMail } from "#src/mail";
+import { buildMessage, htmlFromText, type OutgoingMail } from "#src/mail/message";
+import { deliverDueMail } from "#src/mail/sender";
+import type { MailTransport } from "#src/mail/transport";
+import { runMigrations } from "#src/migrate";
+import { REDACTED_LINK } from "#src/queries/outbox";
 import { createTestDb } from "../helpers/app";
 
 const config: Config = parseConfig({

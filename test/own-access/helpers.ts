@@ -1,7 +1,7 @@
 // Shared steps of the own-access tests: a registration through the API, reading the outbox.
 import { desc, eq, like } from "drizzle-orm";
-import { outbox } from "../../db/schema";
-import type { DB } from "../../src/db";
+import { outbox } from "#db/schema";
+import type { DB } from "#src/db";
 import { CREBO, UTRECHT } from "../helpers/assessors";
 
 export function registrationBody(tag: string, overrides: Record<string, unknown> = {}) {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { commands } from "../../src/cli-commands";
+import { commands } from "#src/cli-commands";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser } from "../helpers/factories";
 import { mailsTo, personalLink } from "./helpers";

@@ -2,13 +2,8 @@
 // personal page, consent precedence, reports API, the schools' public contact.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  assessorAccessTokens,
-  assessorReports,
-  consentEvents,
-  throttleEvents,
-} from "../../db/schema";
-import { addressThrottleKey } from "../../src/queries/own-access";
+import { assessorAccessTokens, assessorReports, consentEvents, throttleEvents } from "#db/schema";
+import { addressThrottleKey } from "#src/queries/own-access";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, createUser, sessionCookie } from "../helpers/factories";
 import { eventually, mailsTo, personalLink, registrationBody } from "./helpers";

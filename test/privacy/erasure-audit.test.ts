@@ -1,9 +1,9 @@
 // AVG erasure leaves no personal value in the audit log, which otherwise stays append-only.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { auditLog } from "../../db/schema";
-import { addExamination, addRefresherTraining } from "../../src/queries/logs";
-import { eraseAssessor } from "../../src/queries/privacy";
+import { auditLog } from "#db/schema";
+import { addExamination, addRefresherTraining } from "#src/queries/logs";
+import { eraseAssessor } from "#src/queries/privacy";
 import { createTestDb } from "../helpers/app";
 import { createSchoolWithUser } from "../helpers/factories";
 import { createTestAssessor, schoolActor } from "../helpers/assessors";

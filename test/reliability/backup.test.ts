@@ -6,11 +6,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../db/seed/demo";
-import { backupDatabase, BackupError } from "../../src/cli/ops-commands";
-import { openDatabase, type DB } from "../../src/db";
-import { runMigrations } from "../../src/migrate";
-import { loadReferenceData } from "../../src/reference-data";
+import { seedDemo } from "#db/seed/demo";
+import { backupDatabase, BackupError } from "#src/cli/ops-commands";
+import { openDatabase, type DB } from "#src/db";
+import { runMigrations } from "#src/migrate";
+import { loadReferenceData } from "#src/reference-data";
 import { createTestApp, TEST_TODAY } from "../helpers/app";
 import { childEnv, tsxBin } from "./child";
 

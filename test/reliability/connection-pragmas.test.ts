@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, expect, it } from "vitest";
-import { openDatabase } from "../../src/db";
+import { openDatabase } from "#src/db";
 
 const dir = mkdtempSync(join(tmpdir(), "register-pragmas-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

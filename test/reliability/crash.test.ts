@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db";
+import { openDatabase } from "#src/db";
 import { childEnv, tsxBin } from "./child";
 
 const run = promisify(execFile);

@@ -3,10 +3,10 @@
 import { createServer } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { seedDemo } from "../../db/seed/demo";
-import { openDatabase } from "../../src/db";
-import { runMigrations } from "../../src/migrate";
-import { loadReferenceData } from "../../src/reference-data";
+import { seedDemo } from "#db/seed/demo";
+import { openDatabase } from "#src/db";
+import { runMigrations } from "#src/migrate";
+import { loadReferenceData } from "#src/reference-data";
 import { createTestDb, TEST_TODAY } from "../helpers/app";
 import { bearer, createSchoolWithUser } from "../helpers/factories";
 import { startServer, type RunningServer } from "../helpers/server";

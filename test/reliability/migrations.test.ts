@@ -15,14 +15,14 @@ import {
   invites,
   outbox,
   throttleEvents,
-} from "../../db/schema";
-import { seedDemo } from "../../db/seed/demo";
-import { openDatabase, type DB, type EmbeddedDatabase } from "../../src/db";
-import { newId } from "../../src/lib/ids";
-import { migrationsFolder, runMigrations } from "../../src/migrate";
-import { loadReferenceData } from "../../src/reference-data";
-import { parseSearchParams } from "../../src/search/params";
-import { searchAssessors } from "../../src/search/search";
+} from "#db/schema";
+import { seedDemo } from "#db/seed/demo";
+import { openDatabase, type DB, type EmbeddedDatabase } from "#src/db";
+import { newId } from "#src/lib/ids";
+import { migrationsFolder, runMigrations } from "#src/migrate";
+import { loadReferenceData } from "#src/reference-data";
+import { parseSearchParams } from "#src/search/params";
+import { searchAssessors } from "#src/search/search";
 import { TEST_TODAY } from "../helpers/app";
 import { bearer, createSchoolWithUser, sessionCookie } from "../helpers/factories";
 

@@ -2,10 +2,10 @@
 // on every /beheer page when production has no mail transport.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { outbox } from "../../db/schema";
-import { createApp } from "../../src/app";
-import { queueMail } from "../../src/mail";
-import { runJob } from "../../src/jobs/registry";
+import { outbox } from "#db/schema";
+import { createApp } from "#src/app";
+import { queueMail } from "#src/mail";
+import { runJob } from "#src/jobs/registry";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/app";
 import {
   createSchoolWithUser,

@@ -1,16 +1,8 @@
 // /beheer: account requests (approve/refuse), schools (suspend/reactivate), crebos, audit log.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import {
-  accountRequests,
-  assessors,
-  auditLog,
-  crebos,
-  schools,
-  sessions,
-  users,
-} from "../../db/schema";
-import { getDataVersion } from "../../src/queries/meta";
+import { accountRequests, assessors, auditLog, crebos, schools, sessions, users } from "#db/schema";
+import { getDataVersion } from "#src/queries/meta";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createTestAssessor, CREBO } from "../helpers/assessors";
 import { bearer, createSchoolWithUser, createUser, TEST_PASSWORD } from "../helpers/factories";

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { insertAssessor } from "../helpers/public-fixtures";
-import { haversineKm } from "../../src/search/near";
+import { haversineKm } from "#src/search/near";
 
 let t: TestApp;
 let ids: Record<string, string>;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestApp, TEST_TODAY, type TestApp } from "../helpers/app";
 import { insertAssessor, CONTACT_MARKERS } from "../helpers/public-fixtures";
-import { addDays } from "../../src/rules";
+import { addDays } from "#src/rules";
 
 let t: TestApp;
 let ids: Record<string, string>;
@@ -359,10 +359,10 @@ describe("reference lists", () => {
 
 describe("result cache", () => {
   test("a write (data version bump) is visible in the next search at once", async () => {
-    const { assessors } = await import("../../db/schema");
+    const { assessors } = await import("#db/schema");
     const { eq } = await import("drizzle-orm");
-    const { refreshAssessorDerived } = await import("../../src/queries/assessor-derived");
-    const { bumpDataVersion } = await import("../../src/queries/meta");
+    const { refreshAssessorDerived } = await import("#src/queries/assessor-derived");
+    const { bumpDataVersion } = await import("#src/queries/meta");
     const before = (await get("/api/v1/assessors?q=aalders")).json();
     expect(before.total).toBe(1);
     await t.db.update(assessors).set({ publicConsent: false }).where(eq(assessors.id, ids.aal));

@@ -1,7 +1,7 @@
 // CSV export and import: the round trip into an empty register gives the same records; bad
 // rows are reported per row and nothing is stored; the import page previews before storing.
 import { afterEach, describe, expect, it } from "vitest";
-import { assessors } from "../../db/schema";
+import { assessors } from "#db/schema";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, sessionCookie } from "../helpers/factories";
 import {
@@ -12,8 +12,8 @@ import {
   createTestAssessor,
   schoolActor,
 } from "../helpers/assessors";
-import { addRefresherTraining } from "../../src/queries/logs";
-import { parseCsv } from "../../src/lib/csv";
+import { addRefresherTraining } from "#src/queries/logs";
+import { parseCsv } from "#src/lib/csv";
 
 const apps: TestApp[] = [];
 afterEach(() => {

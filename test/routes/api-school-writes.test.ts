@@ -2,7 +2,7 @@
 // linking, AVG export and erasure.
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { assessors, auditLog, consentEvents, examinations, idempotencyKeys } from "../../db/schema";
+import { assessors, auditLog, consentEvents, examinations, idempotencyKeys } from "#db/schema";
 import { CONSENT_TEXT_VERSION } from "#src/rules/consent";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, createUser } from "../helpers/factories";
@@ -127,7 +127,7 @@ describe("Idempotency-Key", () => {
 
   it("keys are kept at least 24 hours, and the retention job purges them after 48", async () => {
     await call("POST", "/api/v1/school/assessors", newAssessor(), { "Idempotency-Key": "old" });
-    const { eraseExpiredDeregistrations } = await import("../../src/jobs/retention");
+    const { eraseExpiredDeregistrations } = await import("#src/jobs/retention");
     await eraseExpiredDeregistrations(t.db, t.config, "2026-06-16");
     expect(await t.db.select().from(idempotencyKeys)).toHaveLength(1);
     await eraseExpiredDeregistrations(t.db, t.config, "2026-06-18");

@@ -9,8 +9,8 @@ import {
   schools,
   sessions,
   users,
-} from "../../db/schema";
-import { sha256Hex } from "../../src/lib/ids";
+} from "#db/schema";
+import { sha256Hex } from "#src/lib/ids";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, createUser, TEST_PASSWORD } from "../helpers/factories";
 import { get, login, mailedPath, NEW_PASSWORD, postForm, sessionCookieOf } from "./auth-helpers";

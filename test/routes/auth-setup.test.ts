@@ -1,9 +1,9 @@
 // First start in production: a one-time admin setup link on the console; development prints demo logins.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { invites, users } from "../../db/schema";
-import { parseConfig } from "../../src/config";
-import { printStartupLogins } from "../../src/startup";
+import { invites, users } from "#db/schema";
+import { parseConfig } from "#src/config";
+import { printStartupLogins } from "#src/startup";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createUser } from "../helpers/factories";
 import { get, login, NEW_PASSWORD, postForm, sessionCookieOf } from "./auth-helpers";

@@ -1,9 +1,9 @@
 // Login, logout, sessions, throttling, password reset and CSRF (SECURITY.md 1–6).
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { invites, outbox, schools, sessions, throttleEvents, users } from "../../db/schema";
-import { createSession, validateSessionToken } from "../../src/auth/sessions";
-import { sha256Hex } from "../../src/lib/ids";
+import { invites, outbox, schools, sessions, throttleEvents, users } from "#db/schema";
+import { createSession, validateSessionToken } from "#src/auth/sessions";
+import { sha256Hex } from "#src/lib/ids";
 import { LOGIN_FAILED } from "#src/routes/auth";
 import { createTestApp, TEST_NOW, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, createUser, TEST_PASSWORD } from "../helpers/factories";

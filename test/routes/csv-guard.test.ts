@@ -2,7 +2,7 @@
 // takes that guard off again, so an export re-imports unchanged and gives the same records.
 import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formulaGuard, formulaUnguard, parseCsv } from "../../src/lib/csv";
+import { formulaGuard, formulaUnguard, parseCsv } from "#src/lib/csv";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { createTestAssessor } from "../helpers/assessors";
 import { bearer, createSchoolWithUser, sessionCookie } from "../helpers/factories";

@@ -1,10 +1,10 @@
 // /healthz under many probes at once (issue 15): probes that overlap share one database ping, but
 // no probe ever gets an answer from before it arrived, so a lost database shows at the next one.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createApp } from "../../src/app";
-import { parseConfig } from "../../src/config";
+import { createApp } from "#src/app";
+import { parseConfig } from "#src/config";
 import { createTestDb } from "../helpers/app";
-import type { DB } from "../../src/db";
+import type { DB } from "#src/db";
 
 let db: DB;
 let close: () => void;

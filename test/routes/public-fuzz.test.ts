@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../db/seed/demo";
+import { seedDemo } from "#db/seed/demo";
 import { createTestApp, TEST_TODAY, type TestApp } from "../helpers/app";
 
 const PARAMS = ["q", "province", "place", "crebo", "near", "radius_km", "sort", "page", "per_page"];

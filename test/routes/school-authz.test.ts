@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app";
 import { bearer, createSchoolWithUser, createUser, sessionCookie } from "../helpers/factories";
 import { CREBO, createTestAssessor, schoolActor } from "../helpers/assessors";
-import { linkAssessor } from "../../src/queries/assessors";
-import { addExamination, addRefresherTraining } from "../../src/queries/logs";
+import { linkAssessor } from "#src/queries/assessors";
+import { addExamination, addRefresherTraining } from "#src/queries/logs";
 
 type Role = "none" | "other" | "linked" | "registering" | "admin";
 const ROLES: Role[] = ["none", "other", "linked", "registering", "admin"];
@@ -42,7 +42,7 @@ async function fixture(opts: { deregistered?: boolean } = {}) {
   );
   if (opts.deregistered)
     await (
-      await import("../../src/queries/assessor-changes")
+      await import("#src/queries/assessor-changes")
     ).deregister(db, schoolActor(registering.user, registering.school), id, {
       date: "2026-06-01",
       reason: "",

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addYears, assessorStatus, formatDutchDate, isIsoDate } from "../../src/rules";
+import { addYears, assessorStatus, formatDutchDate, isIsoDate } from "#src/rules";
 
 const base = { examinationDates: [] as string[], refresherDates: [] as string[] };
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { examResult, RuleInputError, type ExamLevel, type Subject } from "../../src/rules";
+import { examResult, RuleInputError, type ExamLevel, type Subject } from "#src/rules";
 
 /** A havo/vwo candidate who passes comfortably; each test changes what it is about. */
 function havoCandidate(): Subject[] {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { extraTimeMinutes, lateAdmissionMinutes, RuleInputError } from "../../src/rules";
+import { extraTimeMinutes, lateAdmissionMinutes, RuleInputError } from "#src/rules";
 
 describe("extraTimeMinutes and lateAdmissionMinutes (examenreglement art. 21)", () => {
   test.each([

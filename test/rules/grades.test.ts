@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { finalGrade, roundGrade, RuleInputError, schoolExamGrade } from "../../src/rules";
+import { finalGrade, roundGrade, RuleInputError, schoolExamGrade } from "#src/rules";
 
 describe("roundGrade: half up on the decimal value (PTA art. 12)", () => {
   test.each([

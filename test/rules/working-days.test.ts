@@ -9,7 +9,7 @@ import {
   easterSunday,
   RuleInputError,
   weekday,
-} from "../../src/rules";
+} from "#src/rules";
 
 describe("addWorkingDays (examenreglement art. 27 and 29)", () => {
   // 2026-06-12 is a Friday, 2026-06-13 a Saturday, 2026-06-15 a Monday.

@@ -1,8 +1,8 @@
 // The whole-list CSV is read in chunks (keyset in name order, offset otherwise) with its lists as
 // codes named in JS (issue 15): the rows, their order and their lists equal the search's.
 import { beforeAll, expect, test } from "vitest";
-import { parseSearchParams } from "../../src/search/params";
-import { publicAssessorChunks, searchAssessors } from "../../src/search/search";
+import { parseSearchParams } from "#src/search/params";
+import { publicAssessorChunks, searchAssessors } from "#src/search/search";
 import { createTestApp, TEST_TODAY, type TestApp } from "../helpers/app";
 import { createTestAssessor, CREBO, DE_MEERN, OTHER_CREBO, UTRECHT } from "../helpers/assessors";
 import { createSchoolWithUser } from "../helpers/factories";

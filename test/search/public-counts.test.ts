@@ -2,8 +2,8 @@
 // the rows, after every kind of write the app makes, on several days (visibility ends by date).
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { parseSearchParams, PROVINCE_CODES } from "../../src/search/params";
-import { BROAD_MATCH, searchAssessors } from "../../src/search/search";
+import { parseSearchParams, PROVINCE_CODES } from "#src/search/params";
+import { BROAD_MATCH, searchAssessors } from "#src/search/search";
 import { createTestApp, TEST_TODAY, type TestApp } from "../helpers/app";
 import { createTestAssessor, CREBO, DE_MEERN, OTHER_CREBO, UTRECHT } from "../helpers/assessors";
 import { bearer, createSchoolWithUser } from "../helpers/factories";

@@ -4,8 +4,8 @@
 // path's. (That the SQL itself runs on D1 is test/worker/smoke.test.ts, in workerd.)
 import type { Client, InValue } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createApp } from "../../src/app";
-import { parseConfig } from "../../src/config";
+import { createApp } from "#src/app";
+import { parseConfig } from "#src/config";
 import {
   openDatabase,
   openWorkerDatabase,
@@ -13,9 +13,9 @@ import {
   type D1PreparedStatement,
   type D1Result,
   type DB,
-} from "../../src/db";
-import { runMigrations } from "../../src/migrate";
-import { loadReferenceData } from "../../src/reference-data";
+} from "#src/db";
+import { runMigrations } from "#src/migrate";
+import { loadReferenceData } from "#src/reference-data";
 import { createTestAssessor, CREBO, DE_MEERN, OTHER_CREBO, UTRECHT } from "../helpers/assessors";
 import { TEST_NOW } from "../helpers/app";
 import { bearer, createSchoolWithUser } from "../helpers/factories";

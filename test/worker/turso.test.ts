@@ -8,11 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app";
-import { parseConfig } from "../../src/config";
-import { openDatabase, openWorkerDatabase } from "../../src/db";
-import { addDays, amsterdamDate } from "../../src/rules";
-import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { createApp } from "#src/app";
+import { parseConfig } from "#src/config";
+import { openDatabase, openWorkerDatabase } from "#src/db";
+import { addDays, amsterdamDate } from "#src/rules";
+import { DEMO_PASSWORD } from "#db/seed/demo";
 import {
   root,
   runWrangler,

@@ -1,6 +1,6 @@
 // /over: what the register is, the criteria, who sees what, privacy, how a school joins.
-import type { AuthContext } from "../../src/env";
-import { Layout } from "../layout";
+import type { AuthContext } from "#src/env";
+import { Layout } from "#views/layout";
 
 export function AboutPage(props: { auth: AuthContext | null; expiringDays: number }) {
   return (

@@ -1,7 +1,7 @@
 // /api: the API reference in Dutch, rendered on the server from the OpenAPI document (no script).
-import type { AuthContext } from "../../src/env";
-import { Layout } from "../layout";
-import { Fields, fieldRows, limits, TypeOf, type Schema } from "../components/api-schema";
+import type { AuthContext } from "#src/env";
+import { Layout } from "#views/layout";
+import { Fields, fieldRows, limits, TypeOf, type Schema } from "#views/components/api-schema";
 
 export type { Schema };
 

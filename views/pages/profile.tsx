@@ -1,11 +1,11 @@
 // The public profile of one assessor: only the allow-listed public fields, the schools' public
 // contact, and the "Meld een fout" form.
-import type { AuthContext } from "../../src/env";
-import type { PublicSchool } from "../../src/queries/school-profile";
-import type { PublicAssessor } from "../../src/search/search";
-import { ReportForm, type ReportFormState } from "../components/report-form";
-import { SchoolContactList } from "../components/school-contact";
-import { Layout } from "../layout";
+import type { AuthContext } from "#src/env";
+import type { PublicSchool } from "#src/queries/school-profile";
+import type { PublicAssessor } from "#src/search/search";
+import { ReportForm, type ReportFormState } from "#views/components/report-form";
+import { SchoolContactList } from "#views/components/school-contact";
+import { Layout } from "#views/layout";
 
 export function ProfilePage(props: {
   assessor: PublicAssessor;

@@ -1,5 +1,5 @@
 // /rekenhulp: the grade calculator. Each section's result block is also its htmx partial.
-import type { AuthContext } from "../../src/env";
+import type { AuthContext } from "#src/env";
 import type {
   DeadlineForm,
   ExamResultForm,
@@ -7,21 +7,21 @@ import type {
   FinalGradeForm,
   SchoolExamForm,
 } from "#src/rules/rekenhulp";
-import { Layout } from "../layout";
-import { ExamResultSection } from "../partials/rekenhulp/exam-result";
-import { FinalGradeSection } from "../partials/rekenhulp/final-grade";
-import { SchoolExamSection } from "../partials/rekenhulp/school-exam";
-import { DeadlineSection, ExamTimesSection } from "../partials/rekenhulp/times";
+import { Layout } from "#views/layout";
+import { ExamResultSection } from "#views/partials/rekenhulp/exam-result";
+import { FinalGradeSection } from "#views/partials/rekenhulp/final-grade";
+import { SchoolExamSection } from "#views/partials/rekenhulp/school-exam";
+import { DeadlineSection, ExamTimesSection } from "#views/partials/rekenhulp/times";
 
-export { ExamResultOutcome, ExamResultSection } from "../partials/rekenhulp/exam-result";
-export { FinalGradeResult, FinalGradeSection } from "../partials/rekenhulp/final-grade";
-export { SchoolExamResult, SchoolExamSection } from "../partials/rekenhulp/school-exam";
+export { ExamResultOutcome, ExamResultSection } from "#views/partials/rekenhulp/exam-result";
+export { FinalGradeResult, FinalGradeSection } from "#views/partials/rekenhulp/final-grade";
+export { SchoolExamResult, SchoolExamSection } from "#views/partials/rekenhulp/school-exam";
 export {
   DeadlineResult,
   DeadlineSection,
   ExamTimesResult,
   ExamTimesSection,
-} from "../partials/rekenhulp/times";
+} from "#views/partials/rekenhulp/times";
 
 export type RekenhulpState = {
   schoolExam: SchoolExamForm;

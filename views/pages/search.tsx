@@ -1,11 +1,11 @@
 // The public search page (/): the Wie-of-wat and Waar boxes, filters, and the results region
 // (SearchResults, also the htmx partial: one component for both).
-import type { AuthContext } from "../../src/env";
-import type { Crebo, Province } from "../../src/queries/reference";
-import type { SearchResult } from "../../src/search/search";
-import type { Origin, PlaceCandidate } from "../../src/search/near";
-import { Layout } from "../layout";
-import { SearchResults, SearchStatus } from "../partials/search/results";
+import type { AuthContext } from "#src/env";
+import type { Crebo, Province } from "#src/queries/reference";
+import type { SearchResult } from "#src/search/search";
+import type { Origin, PlaceCandidate } from "#src/search/near";
+import { Layout } from "#views/layout";
+import { SearchResults, SearchStatus } from "#views/partials/search/results";
 
 export { SearchResults, SearchStatus };
 

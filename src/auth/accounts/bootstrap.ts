@@ -2,7 +2,7 @@
 import { newId } from "#src/lib/ids";
 import { insertSchoolQuery } from "#src/queries/account-writes";
 import { insertUserQuery, normaliseEmail, userByEmail } from "#src/queries/accounts";
-import { hashPassword } from "../passwords";
+import { hashPassword } from "#src/auth/passwords";
 import { AccountError, audit, checkPassword, type FlowContext } from "./context";
 
 export async function createAdminAccount(

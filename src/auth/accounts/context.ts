@@ -6,8 +6,8 @@ import type { DB } from "#src/db";
 import type { AppEnv, Mailer, Role } from "#src/env";
 import { queueMail } from "#src/mail";
 import { auditEntry } from "#src/queries/audit";
-import type { MailText } from "../mail-texts";
-import { passwordProblem } from "../passwords";
+import type { MailText } from "#src/auth/mail-texts";
+import { passwordProblem } from "#src/auth/passwords";
 
 export type FlowContext = {
   db: DB;

@@ -22,9 +22,9 @@ import {
   findInvite,
   prepareInvite,
   type Invite,
-} from "../invites";
-import { inviteMail } from "../mail-texts";
-import { hashPassword } from "../passwords";
+} from "#src/auth/invites";
+import { inviteMail } from "#src/auth/mail-texts";
+import { hashPassword } from "#src/auth/passwords";
 import { AccountError, audit, checkPassword, link, send, type FlowContext } from "./context";
 
 export async function inviteUser(

@@ -3,8 +3,15 @@
 import type { DB } from "#src/db";
 import type { Role } from "#src/env";
 import { loginBlock, userByEmail } from "#src/queries/accounts";
-import { verifyAgainstDummy, verifyPassword } from "../passwords";
-import { accountKey, clearFailures, giveBack, ipKey, LOGIN_RULE, takeAttempt } from "../throttle";
+import { verifyAgainstDummy, verifyPassword } from "#src/auth/passwords";
+import {
+  accountKey,
+  clearFailures,
+  giveBack,
+  ipKey,
+  LOGIN_RULE,
+  takeAttempt,
+} from "#src/auth/throttle";
 
 export type LoginOutcome =
   | { ok: true; userId: string; role: Role }

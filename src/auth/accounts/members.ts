@@ -8,8 +8,8 @@ import {
   setSchoolStatusQuery,
   userById,
 } from "#src/queries/accounts";
-import { closeOpenInvitesQuery } from "../invites";
-import { invalidateUserSessions } from "../sessions";
+import { closeOpenInvitesQuery } from "#src/auth/invites";
+import { invalidateUserSessions } from "#src/auth/sessions";
 import { AccountError, audit, type FlowContext } from "./context";
 
 /** Suspending stops every session and token of the school at once (the middleware checks the status). */

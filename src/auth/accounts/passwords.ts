@@ -9,10 +9,10 @@ import {
   userById,
 } from "#src/queries/accounts";
 import { auditEntry } from "#src/queries/audit";
-import { claimInvite, closeOpenInvitesQuery, prepareInvite } from "../invites";
-import { resetMail } from "../mail-texts";
-import { hashPassword, verifyPassword } from "../passwords";
-import { invalidateUserSessions } from "../sessions";
+import { claimInvite, closeOpenInvitesQuery, prepareInvite } from "#src/auth/invites";
+import { resetMail } from "#src/auth/mail-texts";
+import { hashPassword, verifyPassword } from "#src/auth/passwords";
+import { invalidateUserSessions } from "#src/auth/sessions";
 import { AccountError, checkPassword, link, send, type FlowContext } from "./context";
 import { openInvite } from "./invites";
 

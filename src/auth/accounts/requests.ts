@@ -16,8 +16,13 @@ import {
   userByEmail,
   type AccountRequestInput,
 } from "#src/queries/accounts";
-import { prepareInvite } from "../invites";
-import { inviteMail, refusalMail, requestForAdminMail, requestReceivedMail } from "../mail-texts";
+import { prepareInvite } from "#src/auth/invites";
+import {
+  inviteMail,
+  refusalMail,
+  requestForAdminMail,
+  requestReceivedMail,
+} from "#src/auth/mail-texts";
 import { AccountError, audit, link, send, type FlowContext } from "./context";
 
 export async function requestAccount(

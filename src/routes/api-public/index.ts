@@ -7,7 +7,7 @@ import { apiError, HttpError } from "#src/http/errors";
 import { publicValidation } from "#src/http/openapi";
 import { csvLine } from "#src/lib/csv";
 import { CachedBody } from "#src/lib/cached-body";
-import { cachedAnswer, jsonBody, publicCache, sendCached } from "../public/cache";
+import { cachedAnswer, jsonBody, publicCache, sendCached } from "#src/routes/public/cache";
 import { listCrebos, listPlaces } from "#src/queries/reference";
 import { parseSearchParams, type SearchParams } from "#src/search/params";
 import {

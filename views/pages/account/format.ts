@@ -1,5 +1,5 @@
 // Showing stored moments (ISO timestamps) the Dutch way: "15 juni 2026, 12:00" (Amsterdam time).
-import { amsterdamDate, formatDutchDate } from "../../../src/rules/dates";
+import { amsterdamDate, formatDutchDate } from "#src/rules/dates";
 
 const timeFormat = new Intl.DateTimeFormat("nl-NL", {
   timeZone: "Europe/Amsterdam",

@@ -1,5 +1,5 @@
 // The sub-navigation of the school's account pages.
-import { AreaNav } from "../../components/area-nav";
+import { AreaNav } from "#views/components/area-nav";
 
 export function AccountNav(props: { current: string; isSchoolAdmin: boolean }) {
   const links = [

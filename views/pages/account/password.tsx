@@ -1,7 +1,7 @@
 // Change password (school area and /beheer): the current password, then the new one twice.
-import type { AuthContext } from "../../../src/env";
-import { ErrorSummary, Input, Notice, type FieldErrors } from "../../components/form";
-import { Layout } from "../../layout";
+import type { AuthContext } from "#src/env";
+import { ErrorSummary, Input, Notice, type FieldErrors } from "#views/components/form";
+import { Layout } from "#views/layout";
 import { AccountNav } from "./nav";
 
 export function ChangePasswordPage(props: {

@@ -1,7 +1,7 @@
 // /school/team: the school's users, open invites, and (for a school admin) invite and remove.
-import type { AuthContext, Role } from "../../../src/env";
-import { ErrorSummary, Input, Notice, Select, type FieldErrors } from "../../components/form";
-import { Layout } from "../../layout";
+import type { AuthContext, Role } from "#src/env";
+import { ErrorSummary, Input, Notice, Select, type FieldErrors } from "#views/components/form";
+import { Layout } from "#views/layout";
 import { formatMoment } from "./format";
 import { AccountNav } from "./nav";
 

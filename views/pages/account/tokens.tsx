@@ -1,7 +1,7 @@
 // /school/tokens: API tokens of the school (create: shown once; list; revoke).
-import type { AuthContext } from "../../../src/env";
-import { ErrorSummary, Input, Notice, type FieldErrors } from "../../components/form";
-import { Layout } from "../../layout";
+import type { AuthContext } from "#src/env";
+import { ErrorSummary, Input, Notice, type FieldErrors } from "#views/components/form";
+import { Layout } from "#views/layout";
 import { formatMoment } from "./format";
 import { AccountNav } from "./nav";
 

@@ -1,10 +1,10 @@
 // /beheer/audit: the audit log, read only, paged, filtered by school and entity.
-import type { AuthContext } from "../../../src/env";
-import { Select } from "../../components/form";
-import { Layout } from "../../layout";
-import { formatMoment } from "../account/format";
-import { actionLabel, entityLabel } from "../../components/audit-labels";
-import { FIELD_LABELS, showValue } from "../../partials/school/history";
+import type { AuthContext } from "#src/env";
+import { Select } from "#views/components/form";
+import { Layout } from "#views/layout";
+import { formatMoment } from "#views/pages/account/format";
+import { actionLabel, entityLabel } from "#views/components/audit-labels";
+import { FIELD_LABELS, showValue } from "#views/partials/school/history";
 import { AdminNav, Pager } from "./nav";
 
 export type AuditRow = {

@@ -1,8 +1,8 @@
 // /beheer/crebos: the crebo list (search, paged), add, and per crebo rename / retire / reinstate.
-import type { AuthContext } from "../../../src/env";
-import { ErrorSummary, Input, Notice, Select, type FieldErrors } from "../../components/form";
-import { Layout } from "../../layout";
-import { formatMoment } from "../account/format";
+import type { AuthContext } from "#src/env";
+import { ErrorSummary, Input, Notice, Select, type FieldErrors } from "#views/components/form";
+import { Layout } from "#views/layout";
+import { formatMoment } from "#views/pages/account/format";
 import { AdminNav, Pager } from "./nav";
 
 export type AdminCrebo = {

@@ -1,8 +1,8 @@
 // /beheer/taken: the jobs that run by themselves, when each last ran and the recent runs.
-import type { AuthContext } from "../../../src/env";
-import { Notice } from "../../components/form";
-import { Layout } from "../../layout";
-import { formatMoment } from "../account/format";
+import type { AuthContext } from "#src/env";
+import { Notice } from "#views/components/form";
+import { Layout } from "#views/layout";
+import { formatMoment } from "#views/pages/account/format";
 import { AdminNav } from "./nav";
 
 export type JobRunView = {

@@ -1,8 +1,8 @@
 // /beheer/mail: the outbox — status, tries and last error per mail, filters, resend for failed.
-import type { AuthContext } from "../../../src/env";
-import { Input, Notice, Select } from "../../components/form";
-import { Layout } from "../../layout";
-import { formatMoment } from "../account/format";
+import type { AuthContext } from "#src/env";
+import { Input, Notice, Select } from "#views/components/form";
+import { Layout } from "#views/layout";
+import { formatMoment } from "#views/pages/account/format";
 import { AdminNav, Pager } from "./nav";
 
 export type MailStatus = "queued" | "sending" | "sent" | "failed";

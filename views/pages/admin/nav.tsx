@@ -1,5 +1,5 @@
 // The sub-navigation of /beheer.
-import { AreaNav } from "../../components/area-nav";
+import { AreaNav } from "#views/components/area-nav";
 import { withQuery } from "#src/lib/links";
 
 export function AdminNav(props: { current: string }) {

@@ -1,8 +1,8 @@
 // /beheer: pending account requests (approve/refuse) and the schools (suspend/reactivate).
-import type { AuthContext } from "../../../src/env";
-import { describedBy, Notice } from "../../components/form";
-import { Layout } from "../../layout";
-import { formatMoment } from "../account/format";
+import type { AuthContext } from "#src/env";
+import { describedBy, Notice } from "#views/components/form";
+import { Layout } from "#views/layout";
+import { formatMoment } from "#views/pages/account/format";
 import { AdminNav } from "./nav";
 
 export type PendingRequest = {

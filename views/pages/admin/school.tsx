@@ -1,8 +1,8 @@
 // /beheer/scholen/{id}: one school, its users and its status.
-import type { AuthContext, Role } from "../../../src/env";
-import { Notice } from "../../components/form";
-import { Layout } from "../../layout";
-import { formatMoment } from "../account/format";
+import type { AuthContext, Role } from "#src/env";
+import { Notice } from "#views/components/form";
+import { Layout } from "#views/layout";
+import { formatMoment } from "#views/pages/account/format";
 import { AdminNav } from "./nav";
 import { SchoolStatusForm } from "./overview";
 

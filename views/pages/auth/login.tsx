@@ -1,7 +1,7 @@
 // /inloggen: the login form for schools and the register office.
-import type { AuthContext } from "../../../src/env";
-import { ErrorSummary, Input, Notice, type FieldErrors } from "../../components/form";
-import { Layout } from "../../layout";
+import type { AuthContext } from "#src/env";
+import { ErrorSummary, Input, Notice, type FieldErrors } from "#views/components/form";
+import { Layout } from "#views/layout";
 
 export type LoginPageProps = {
   auth?: AuthContext | null;

@@ -1,7 +1,7 @@
 // The pages of one-time links: accepting an invite, forgetting and resetting a password.
-import type { AuthContext } from "../../../src/env";
-import { ErrorSummary, Input, Notice, type FieldErrors } from "../../components/form";
-import { Layout } from "../../layout";
+import type { AuthContext } from "#src/env";
+import { ErrorSummary, Input, Notice, type FieldErrors } from "#views/components/form";
+import { Layout } from "#views/layout";
 
 const PASSWORD_HINT =
   "Minstens 12 tekens. Een zin van een paar woorden is sterk en goed te onthouden.";

@@ -1,5 +1,5 @@
 // /aanvragen: a school requests an account; the register office decides.
-import type { AuthContext } from "../../../src/env";
+import type { AuthContext } from "#src/env";
 import {
   ErrorSummary,
   Input,
@@ -7,8 +7,8 @@ import {
   Select,
   Textarea,
   type FieldErrors,
-} from "../../components/form";
-import { Layout } from "../../layout";
+} from "#views/components/form";
+import { Layout } from "#views/layout";
 
 export type RequestValues = {
   school_name?: string;

@@ -1,7 +1,7 @@
 // /mijn-gegevens without a token: ask for a personal link by e-mail (same answer whether or not the
 // address is known), and the page for an expired or replaced link.
-import { ErrorSummary, Input, Notice, type FieldErrors } from "../../components/form";
-import { Layout } from "../../layout";
+import { ErrorSummary, Input, Notice, type FieldErrors } from "#views/components/form";
+import { Layout } from "#views/layout";
 
 export function RequestLinkForm(props: { email?: string; errors?: FieldErrors }) {
   const errors = props.errors ?? {};

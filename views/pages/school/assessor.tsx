@@ -1,19 +1,19 @@
 // /school/beoordelaars/{id}: the assessor's profile for schools. ProfileContent (#profiel) is
 // also the htmx partial every profile form swaps, so status, bar and timeline update together.
-import type { AuthContext } from "../../../src/env";
-import type { HistoryEntry } from "../../../src/queries/assessor-history";
-import type { AssessorRecord } from "../../../src/queries/assessor-record";
+import type { AuthContext } from "#src/env";
+import type { HistoryEntry } from "#src/queries/assessor-history";
+import type { AssessorRecord } from "#src/queries/assessor-record";
 import { componentLabels, type TrainingComponent } from "#src/rules/assessor-input";
-import { Notice } from "../../components/form";
-import { Layout } from "../../layout";
+import { Notice } from "#views/components/form";
+import { Layout } from "#views/layout";
 import {
   SCHOOL_SCRIPTS,
   SCHOOL_STYLES,
   SchoolNav,
   StatusBadge,
   dutchDate,
-} from "../../partials/school/common";
-import { History } from "../../partials/school/history";
+} from "#views/partials/school/common";
+import { History } from "#views/partials/school/history";
 import {
   ConsentForm,
   DeregistrationForm,
@@ -25,9 +25,9 @@ import {
   deregisteredNotice,
   emptyForm,
   type FormState,
-} from "../../partials/school/profile-forms";
-import { StatusBar } from "../../partials/school/status-bar";
-import { Timeline } from "../../partials/school/timeline";
+} from "#views/partials/school/profile-forms";
+import { StatusBar } from "#views/partials/school/status-bar";
+import { Timeline } from "#views/partials/school/timeline";
 
 export type ProfileForms = Partial<
   Record<"exam" | "refresher" | "consent" | "deregistration" | "erase", FormState>

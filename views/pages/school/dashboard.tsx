@@ -1,12 +1,12 @@
 // /school: counts per status, filters and search, and the list (own assessors by deadline, or
 // every readable assessor). The list region is the htmx partial (AssessorList).
-import type { AuthContext } from "../../../src/env";
-import type { StatusCounts } from "../../../src/queries/assessor-list";
-import { statusLabels, type AssessorStatus } from "../../../src/rules";
-import { Notice } from "../../components/form";
-import { Layout } from "../../layout";
-import { AssessorList, type ListView } from "../../partials/school/assessor-list";
-import { SCHOOL_STYLES, SchoolNav } from "../../partials/school/common";
+import type { AuthContext } from "#src/env";
+import type { StatusCounts } from "#src/queries/assessor-list";
+import { statusLabels, type AssessorStatus } from "#src/rules";
+import { Notice } from "#views/components/form";
+import { Layout } from "#views/layout";
+import { AssessorList, type ListView } from "#views/partials/school/assessor-list";
+import { SCHOOL_STYLES, SchoolNav } from "#views/partials/school/common";
 
 export type DashboardFilter = { q: string; status: string; linked: "true" | "false" };
 

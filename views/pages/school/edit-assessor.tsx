@@ -1,18 +1,18 @@
 // /school/beoordelaars/{id}/bewerken: edit the details with optimistic locking. A stale form
 // shows what someone else changed meanwhile, keeps the user's input, and saves nothing.
-import type { AuthContext } from "../../../src/env";
-import type { FieldChanges } from "../../../src/queries/assessor-history";
-import type { Crebo } from "../../../src/queries/reference";
-import { ErrorSummary, type FieldErrors } from "../../components/form";
-import { Layout } from "../../layout";
+import type { AuthContext } from "#src/env";
+import type { FieldChanges } from "#src/queries/assessor-history";
+import type { Crebo } from "#src/queries/reference";
+import { ErrorSummary, type FieldErrors } from "#views/components/form";
+import { Layout } from "#views/layout";
 import {
   FORM_LABELS,
   PersonFields,
   TrainingFields,
   type AssessorFormValues,
-} from "../../partials/school/assessor-fields";
-import { SCHOOL_SCRIPTS, SCHOOL_STYLES, SchoolNav } from "../../partials/school/common";
-import { FIELD_LABELS, showValue } from "../../partials/school/history";
+} from "#views/partials/school/assessor-fields";
+import { SCHOOL_SCRIPTS, SCHOOL_STYLES, SchoolNav } from "#views/partials/school/common";
+import { FIELD_LABELS, showValue } from "#views/partials/school/history";
 
 export function EditAssessorPage(props: {
   auth: AuthContext;

@@ -1,11 +1,11 @@
 // /school/import: upload a CSV, see a preview with the result per row, and confirm. Nothing is
 // stored before the confirmation; with errors only "import the valid rows" is offered.
-import type { AuthContext } from "../../../src/env";
-import type { ImportRow } from "../../../src/queries/import";
+import type { AuthContext } from "#src/env";
+import type { ImportRow } from "#src/queries/import";
 import { CSV_COLUMNS } from "#src/rules/csv-columns";
-import { ErrorSummary, Notice, type FieldErrors } from "../../components/form";
-import { Layout } from "../../layout";
-import { SCHOOL_STYLES, SchoolNav } from "../../partials/school/common";
+import { ErrorSummary, Notice, type FieldErrors } from "#views/components/form";
+import { Layout } from "#views/layout";
+import { SCHOOL_STYLES, SchoolNav } from "#views/partials/school/common";
 
 export type ImportPreviewView = { rows: ImportRow[]; valid: number; csv: string; fileName: string };
 

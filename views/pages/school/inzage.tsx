@@ -1,16 +1,16 @@
 // /school/beoordelaars/{id}/inzage: everything stored about one assessor (AVG inzage), readable,
 // with the same data as JSON for download.
-import type { AuthContext } from "../../../src/env";
-import type { AssessorExport } from "../../../src/queries/privacy";
+import type { AuthContext } from "#src/env";
+import type { AssessorExport } from "#src/queries/privacy";
 import {
   componentLabels,
   refresherKindLabels,
   type TrainingComponent,
 } from "#src/rules/assessor-input";
-import { Layout } from "../../layout";
-import { formatMoment } from "../account/format";
-import { SCHOOL_STYLES, SchoolNav, StatusBadge, dutchDate } from "../../partials/school/common";
-import { ACTION_LABELS, ChangeList } from "../../partials/school/history";
+import { Layout } from "#views/layout";
+import { formatMoment } from "#views/pages/account/format";
+import { SCHOOL_STYLES, SchoolNav, StatusBadge, dutchDate } from "#views/partials/school/common";
+import { ACTION_LABELS, ChangeList } from "#views/partials/school/history";
 
 export function InzagePage(props: { auth: AuthContext; data: AssessorExport }) {
   const a = props.data.assessor;

@@ -1,17 +1,17 @@
 // /school/beoordelaars/nieuw: register an assessor after checking the criteria. An email that is
 // already in the register offers to link that assessor instead of a second registration.
 import { CONSENT_TEXT } from "#src/rules/consent";
-import type { AuthContext } from "../../../src/env";
-import type { Crebo } from "../../../src/queries/reference";
-import { ErrorSummary, type FieldErrors } from "../../components/form";
-import { Layout } from "../../layout";
+import type { AuthContext } from "#src/env";
+import type { Crebo } from "#src/queries/reference";
+import { ErrorSummary, type FieldErrors } from "#views/components/form";
+import { Layout } from "#views/layout";
 import {
   FORM_LABELS,
   PersonFields,
   TrainingFields,
   type AssessorFormValues,
-} from "../../partials/school/assessor-fields";
-import { SCHOOL_SCRIPTS, SCHOOL_STYLES, SchoolNav } from "../../partials/school/common";
+} from "#views/partials/school/assessor-fields";
+import { SCHOOL_SCRIPTS, SCHOOL_STYLES, SchoolNav } from "#views/partials/school/common";
 
 export type DuplicateInfo = {
   id: string;

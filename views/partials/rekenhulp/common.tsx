@@ -1,8 +1,8 @@
 // Building blocks shared by the rekenhulp sections: a section frame, row cells, the error summary.
 import type { Child } from "hono/jsx";
 import type { FormErrors } from "#src/rules/rekenhulp";
-import { formatDutchDate, weekday } from "../../../src/rules";
-import { describedBy, ErrorSummary } from "../../components/form";
+import { formatDutchDate, weekday } from "#src/rules";
+import { describedBy, ErrorSummary } from "#views/components/form";
 
 const WEEKDAYS = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"];
 

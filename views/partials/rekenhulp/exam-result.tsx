@@ -1,6 +1,6 @@
 // Rekenhulp section: geslaagd or afgewezen for a list of subjects, with the reasons.
 import { LEVEL_LABELS, SUBJECT_ROWS, type ExamResultForm } from "#src/rules/rekenhulp";
-import { describedBy } from "../../components/form";
+import { describedBy } from "#views/components/form";
 import { AddRowButton, CalcForm, CellCheckbox, CellInput, Errors, Section } from "./common";
 
 export function ExamResultOutcome(props: { form: ExamResultForm }) {

@@ -1,6 +1,6 @@
 // Rekenhulp section: the final grade from a school-exam grade and an optional central-exam grade.
 import { dutchNumber, type FinalGradeForm } from "#src/rules/rekenhulp";
-import { Input } from "../../components/form";
+import { Input } from "#views/components/form";
 import { CalcForm, Errors, Section } from "./common";
 
 /** The school-exam section has a centralExam field too: this one's id is prefixed to stay unique. */

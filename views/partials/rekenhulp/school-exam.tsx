@@ -1,6 +1,6 @@
 // Rekenhulp section: the school-exam grade from PTA parts (and the final grade with a CE grade).
 import { dutchNumber, PART_ROWS, type SchoolExamForm } from "#src/rules/rekenhulp";
-import { Input } from "../../components/form";
+import { Input } from "#views/components/form";
 import { AddRowButton, CalcForm, CellInput, Errors, Section } from "./common";
 
 export function SchoolExamResult(props: { form: SchoolExamForm }) {

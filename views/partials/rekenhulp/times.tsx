@@ -1,7 +1,7 @@
 // Rekenhulp sections: a deadline in working days; extra time and late admission for a test.
 import type { DeadlineForm, ExamTimesForm } from "#src/rules/rekenhulp";
-import { formatDutchDate } from "../../../src/rules";
-import { Input } from "../../components/form";
+import { formatDutchDate } from "#src/rules";
+import { Input } from "#views/components/form";
 import { CalcForm, Errors, longDate, Section } from "./common";
 
 export function DeadlineResult(props: { form: DeadlineForm }) {

@@ -1,9 +1,9 @@
 // The assessor's fields, shared by the registration form and the edit form: names, contact,
 // organisation, places and crebos (typeahead via /static/school.js; without JavaScript a code or
 // an exact name works), and the initial training with its three required parts.
-import type { Crebo } from "../../../src/queries/reference";
+import type { Crebo } from "#src/queries/reference";
 import { TRAINING_COMPONENTS, componentLabels } from "#src/rules/assessor-input";
-import { Input, describedBy, type FieldErrors } from "../../components/form";
+import { Input, describedBy, type FieldErrors } from "#views/components/form";
 
 export type AssessorFormValues = {
   first_name: string;

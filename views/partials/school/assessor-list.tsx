@@ -1,6 +1,6 @@
 // The school's assessor list (dashboard): a table that becomes cards on a phone. Also the htmx
 // partial for live filtering: one component for page and partial.
-import type { SchoolListItem } from "../../../src/queries/assessor-list";
+import type { SchoolListItem } from "#src/queries/assessor-list";
 import { missingParts } from "#src/rules/missing-parts";
 import { daysText, dutchDate, StatusBadge } from "./common";
 

@@ -1,7 +1,7 @@
 // Small pieces shared by the school pages: sub-navigation, status badge, dates and day counts.
-import type { AssessorStatus } from "../../../src/rules";
-import { formatDutchDate, isIsoDate, statusLabels } from "../../../src/rules";
-import { AreaNav } from "../../components/area-nav";
+import type { AssessorStatus } from "#src/rules";
+import { formatDutchDate, isIsoDate, statusLabels } from "#src/rules";
+import { AreaNav } from "#views/components/area-nav";
 
 export const SCHOOL_STYLES = ["/static/school.css"];
 export const SCHOOL_SCRIPTS = ["/static/school.js"];

@@ -1,7 +1,7 @@
 // The audit history of one assessor: who changed what, when, and from which school.
-import type { HistoryEntry } from "../../../src/queries/assessor-history";
-import { formatMoment } from "../../pages/account/format";
-import { ASSESSOR_ACTION_LABELS } from "../../components/audit-labels";
+import type { HistoryEntry } from "#src/queries/assessor-history";
+import { formatMoment } from "#views/pages/account/format";
+import { ASSESSOR_ACTION_LABELS } from "#views/components/audit-labels";
 
 export const ACTION_LABELS: Record<string, string> = ASSESSOR_ACTION_LABELS;
 

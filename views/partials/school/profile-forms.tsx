@@ -2,9 +2,9 @@
 // with htmx, swaps the whole profile region so status, bar and timeline change at once.
 import type { Child } from "hono/jsx";
 import { CONSENT_TEXT } from "#src/rules/consent";
-import type { AssessorRecord } from "../../../src/queries/assessor-record";
+import type { AssessorRecord } from "#src/queries/assessor-record";
 import { REFRESHER_KINDS, refresherKindLabels } from "#src/rules/assessor-input";
-import { ErrorSummary, Input, Select, Textarea, type FieldErrors } from "../../components/form";
+import { ErrorSummary, Input, Select, Textarea, type FieldErrors } from "#views/components/form";
 import { dutchDate } from "./common";
 
 export type FormState = { values: Record<string, string>; errors: FieldErrors };

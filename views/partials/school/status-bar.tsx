@@ -1,7 +1,7 @@
 // The two three-year windows (examination, bijscholing) on one time axis with today and the
 // deadline. Drawn with SVG attributes (no inline styles: CSP); the text says the same in words.
-import type { AssessorRecord } from "../../../src/queries/assessor-record";
-import { daysBetween } from "../../../src/rules";
+import type { AssessorRecord } from "#src/queries/assessor-record";
+import { daysBetween } from "#src/rules";
 import { daysText, dutchDate } from "./common";
 
 /** The start of a window: the latest log on or before `on`, never before the training date. */

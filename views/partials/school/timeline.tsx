@@ -1,6 +1,6 @@
 // The assessor's history of activity: initial training, examinations, bijscholingen, afmelding,
 // newest first. A linked school can delete what it logged itself.
-import type { AssessorRecord } from "../../../src/queries/assessor-record";
+import type { AssessorRecord } from "#src/queries/assessor-record";
 import { refresherKindLabels } from "#src/rules/assessor-input";
 import { dutchDate } from "./common";
 

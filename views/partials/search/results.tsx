@@ -1,10 +1,10 @@
 // The results region of the search page: count, offers and suggestions, list, paging, facets
 // and the map. Rendered inside the full page and alone as the htmx partial.
-import type { PublicAssessor, SearchResult } from "../../../src/search/search";
-import { BROAD_MATCH } from "../../../src/rules/search-limits";
-import type { SearchView } from "../../pages/search";
-import { ProvinceMap, type MapDot } from "../../components/province-map";
-import { nearestPlace } from "../../components/map-projection";
+import type { PublicAssessor, SearchResult } from "#src/search/search";
+import { BROAD_MATCH } from "#src/rules/search-limits";
+import type { SearchView } from "#views/pages/search";
+import { ProvinceMap, type MapDot } from "#views/components/province-map";
+import { nearestPlace } from "#views/components/map-projection";
 
 export const FIELD_LABELS: Record<string, string> = {
   q: "Wie of wat",
