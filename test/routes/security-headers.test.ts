@@ -110,7 +110,7 @@ describe("CSRF origins", () => {
   });
 
   test("BASE_URL's origin only; a loopback BASE_URL also accepts the other loopback names on its port", async () => {
-    const { allowedOrigins } = await import("../../src/app");
+    const { allowedOrigins } = await import("#src/app");
     expect(allowedOrigins("https://register.example.nl")).toEqual(["https://register.example.nl"]);
     expect(allowedOrigins("http://localhost:8787")).toEqual([
       "http://localhost:8787",
