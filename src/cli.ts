@@ -12,7 +12,13 @@ const HELP = `Gebruik: npm run cli -- <opdracht> [opties]
 
   migrate                                   migraties en referentiegegevens toepassen
   demo [--assessors N]                      fictieve demogegevens toevoegen
-${extraCommands.map((c) => `  ${c.usage.padEnd(42)}${c.description}`).join("\n")}
+${extraCommands
+  .map((c) =>
+    c.usage.length < 42
+      ? `  ${c.usage.padEnd(42)}${c.description}`
+      : `  ${c.usage}\n  ${"".padEnd(42)}${c.description}`,
+  )
+  .join("\n")}
 `;
 
 async function main(argv: string[]) {
