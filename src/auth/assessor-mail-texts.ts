@@ -74,6 +74,20 @@ export type NoticeInput = {
   retentionYears: string;
 };
 
+/** What a full notice tells after its opening: what is stored, what is public, retention, the link. */
+function fullNoticeBlocks(p: NoticeInput): string {
+  return (
+    storedBlock(p.summary) +
+    "\n" +
+    publicBlock(p.summary) +
+    "\n" +
+    retentionBlock(p.retentionYears) +
+    "\n" +
+    linkBlock(p.link, p.requestUrl) +
+    SIGNATURE
+  );
+}
+
 export function registeredNotice(p: NoticeInput & { schoolName: string }): AssessorMailText {
   return {
     oneTimeLinks: [p.link],
@@ -84,14 +98,7 @@ export function registeredNotice(p: NoticeInput & { schoolName: string }): Asses
       "het Register Gekwalificeerd Praktijkbeoordelaar: het landelijke register van " +
       "praktijkbeoordelaars voor mbo-examens in de metaal, elektro en installatietechniek. Omdat " +
       "deze gegevens niet van uzelf komen, informeren wij u hierover (AVG, artikel 14).\n\n" +
-      storedBlock(p.summary) +
-      "\n" +
-      publicBlock(p.summary) +
-      "\n" +
-      retentionBlock(p.retentionYears) +
-      "\n" +
-      linkBlock(p.link, p.requestUrl) +
-      SIGNATURE,
+      fullNoticeBlocks(p),
   };
 }
 
@@ -104,14 +111,7 @@ export function linkedNotice(p: NoticeInput & { schoolName: string }): AssessorM
       `Beste ${p.summary.name},\n\n${p.schoolName} heeft u gekoppeld aan de school. Die school kan ` +
       "nu uw gegevens inzien en de examens en bijscholingen vastleggen die u bij haar afneemt of " +
       "volgt.\n\n" +
-      storedBlock(p.summary) +
-      "\n" +
-      publicBlock(p.summary) +
-      "\n" +
-      retentionBlock(p.retentionYears) +
-      "\n" +
-      linkBlock(p.link, p.requestUrl) +
-      SIGNATURE,
+      fullNoticeBlocks(p),
   };
 }
 

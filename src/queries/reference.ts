@@ -98,8 +98,9 @@ export async function placeNames(
 
 export type Postcode = { pc4: string; lat: number; lon: number; place: Omit<Place, "lat" | "lon"> };
 
-export async function getPostcode(db: DB, pc4: string): Promise<Postcode | undefined> {
-  const [row] = await db
+/** Postcodes with their place, as one select the lookup and the typeahead narrow. */
+function postcodeRows(db: DB) {
+  return db
     .select({
       pc4: postcodes.pc4,
       lat: postcodes.lat,
@@ -110,16 +111,25 @@ export async function getPostcode(db: DB, pc4: string): Promise<Postcode | undef
       province: places.province,
     })
     .from(postcodes)
-    .innerJoin(places, eq(places.code, postcodes.placeCode))
-    .where(eq(postcodes.pc4, pc4));
-  if (!row) return undefined;
-  const { code, name, municipality, province } = row;
-  return {
-    pc4: row.pc4,
-    lat: row.lat,
-    lon: row.lon,
-    place: { code, name, municipality, province },
-  };
+    .innerJoin(places, eq(places.code, postcodes.placeCode));
+}
+
+function toPostcode(row: {
+  pc4: string;
+  lat: number;
+  lon: number;
+  code: string;
+  name: string;
+  municipality: string;
+  province: string;
+}): Postcode {
+  const { pc4, lat, lon, code, name, municipality, province } = row;
+  return { pc4, lat, lon, place: { code, name, municipality, province } };
+}
+
+export async function getPostcode(db: DB, pc4: string): Promise<Postcode | undefined> {
+  const [row] = await postcodeRows(db).where(eq(postcodes.pc4, pc4));
+  return row ? toPostcode(row) : undefined;
 }
 
 /** Postcodes starting with `prefix` (1–4 digits), for the Waar typeahead. */
@@ -128,25 +138,11 @@ export async function postcodesStartingWith(
   prefix: string,
   limit = 8,
 ): Promise<Postcode[]> {
-  const rows = await db
-    .select({
-      pc4: postcodes.pc4,
-      lat: postcodes.lat,
-      lon: postcodes.lon,
-      code: places.code,
-      name: places.name,
-      municipality: places.municipality,
-      province: places.province,
-    })
-    .from(postcodes)
-    .innerJoin(places, eq(places.code, postcodes.placeCode))
+  const rows = await postcodeRows(db)
     .where(like(postcodes.pc4, `${prefix.replace(/\D/g, "")}%`))
     .orderBy(asc(postcodes.pc4))
     .limit(limit);
-  return rows.map(({ code, name, municipality, province, ...r }) => ({
-    ...r,
-    place: { code, name, municipality, province },
-  }));
+  return rows.map(toPostcode);
 }
 
 /** Active (not retired) crebos, the MEI ones first when `meiFirst`. */
