@@ -565,3 +565,14 @@ export const publicCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.facet, t.code, t.publicUntil] })],
 );
+
+/**
+ * The codes of each assessor's crebos, schools and places, comma-separated, kept by triggers
+ * (migration 0009, WITHOUT ROWID): the whole-list CSV reads one narrow row per assessor (ADR 0004).
+ */
+export const assessorLists = sqliteTable("assessor_lists", {
+  assessorId: text("assessor_id").primaryKey(),
+  crebos: text("crebos"),
+  schools: text("schools"),
+  places: text("places"),
+});

@@ -20,8 +20,9 @@ const SKIP_TABLES = new Set([
   "sqlite_sequence",
   "_cf_KV",
   "_cf_METADATA",
-  // Maintained by triggers in the target (migration 0008): the inserted rows fill it.
+  // Maintained by triggers in the target (migrations 0008, 0009): the inserted rows fill them.
   "public_counts",
+  "assessor_lists",
 ]);
 
 /** Columns maintained by triggers in the target (the FTS rowid): the insert trigger fills them. */

@@ -67,87 +67,41 @@ export function toPublicAssessor(r: HydratedRow): PublicAssessor {
   return item;
 }
 
-/** A result row with only the codes of its lists (the CSV: names come from `ListNames`). */
-export type CodedRow = Omit<HydratedRow, "crebos" | "schools" | "places"> & {
-  crebos: string | null;
-  schools: string | null;
-  places: string | null;
-};
-
 /**
- * Like hydratedRows, but the lists as comma-separated codes read from the covering indexes alone:
- * half the lookups per row, for the whole-list CSV. (Codes and ids never contain a comma.)
+ * Like hydratedRows, but the lists as comma-separated codes, read from assessor_lists (one narrow
+ * row per assessor, kept by triggers, migration 0009), for the whole-list CSV. The whole chunk
+ * comes back as ONE JSON value of arrays [id, first_name, infix, last_name, organisation,
+ * sort_key, dist, crebos, schools, places]: turning thousands of rows into objects in the driver
+ * cost more than the query itself. (Codes and ids never contain a comma.)
  */
 export function codedRows(inner: SQL, order: "name" | "distance" | "relevance"): SQL {
+  // In name order the LEFT JOIN keeps the ordered `inner` as its outer loop, so the rows come in
+  // that order without sorting the chunk again (the aggregate relies on subquery order anyway);
+  // the other orders are sorted again, as in hydratedRows.
   const outerOrder =
     order === "distance"
-      ? sql`p.dist, p.sort_key, p.id`
+      ? sql` ORDER BY p.dist, p.sort_key, p.id`
       : order === "relevance"
-        ? sql`p.rank, p.sort_key, p.id`
-        : sql`p.sort_key, p.id`;
-  // The whole chunk comes back as ONE JSON value: turning thousands of rows into objects in the
-  // driver cost more than the query itself.
+        ? sql` ORDER BY p.rank, p.sort_key, p.id`
+        : sql``;
   return sql`SELECT json_group_array(json_array(r.id, r.first_name, r.infix, r.last_name,
       r.organisation, r.sort_key, r.dist, r.crebos, r.schools, r.places)) AS rows FROM (
     SELECT p.id, p.first_name, p.infix, p.last_name, p.organisation, p.sort_key, p.dist,
-      (SELECT group_concat(crebo_code) FROM assessor_crebos WHERE assessor_id = p.id) AS crebos,
-      (SELECT group_concat(school_id) FROM assessor_schools WHERE assessor_id = p.id) AS schools,
-      (SELECT group_concat(place_code) FROM assessor_places WHERE assessor_id = p.id) AS places
-    FROM (${inner}) p ORDER BY ${outerOrder}) r`;
-}
-
-/** The rows of one codedRows answer. */
-export function parseCodedRows(json: string): CodedRow[] {
-  return (JSON.parse(json) as unknown[][]).map((v) => ({
-    id: v[0] as string,
-    first_name: v[1] as string,
-    infix: v[2] as string,
-    last_name: v[3] as string,
-    organisation: v[4] as string,
-    sort_key: v[5] as string,
-    dist: v[6] as number | null,
-    crebos: v[7] as string | null,
-    schools: v[8] as string | null,
-    places: v[9] as string | null,
-  }));
+      l.crebos, l.schools, l.places
+    FROM (${inner}) p LEFT JOIN assessor_lists l ON l.assessor_id = p.id${outerOrder}) r`;
 }
 
 /** Names of crebos, schools and places by code, read once per CSV. */
 export type ListNames = {
   crebos: Map<string, string>;
   schools: Map<string, string>;
-  places: Map<string, { name: string; province: string; lat: number; lon: number }>;
+  places: Map<string, { name: string; province: string }>;
 };
 
 export function listNameQueries() {
   return {
     crebos: sql`SELECT code, name FROM crebos`,
     schools: sql`SELECT id AS code, name FROM schools`,
-    places: sql`SELECT code, name, province, lat, lon FROM places`,
+    places: sql`SELECT code, name, province FROM places`,
   };
-}
-
-export function fromCodes(r: CodedRow, names: ListNames): PublicAssessor {
-  const split = (v: string | null) => (v ? v.split(",") : []);
-  const places = split(r.places)
-    .map((code) => ({ code, ...names.places.get(code)! }))
-    .sort(byKey((p) => p.name));
-  const item: PublicAssessor = {
-    id: r.id,
-    name: [r.first_name, r.infix, r.last_name].filter(Boolean).join(" "),
-    first_name: r.first_name,
-    infix: r.infix,
-    last_name: r.last_name,
-    organisation: r.organisation,
-    crebos: split(r.crebos)
-      .map((code) => ({ code, name: names.crebos.get(code) ?? "" }))
-      .sort(byKey((c) => c.code)),
-    schools: split(r.schools)
-      .map((id) => ({ id, name: names.schools.get(id) ?? "" }))
-      .sort(byKey((s) => s.name)),
-    places,
-    provinces: [...new Set(places.map((p) => p.province))].sort(),
-  };
-  if (r.dist !== null && r.dist !== undefined) item.distance_km = Math.round(r.dist * 10) / 10;
-  return item;
 }

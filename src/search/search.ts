@@ -8,10 +8,8 @@ import type { PublicAssessor, PublicPlace } from "#src/queries/public-assessor";
 import { NearError, placesWithin, resolveNear, resolvePlaceOrigin, type Origin } from "./near";
 import {
   codedRows,
-  fromCodes,
   hydratedRows,
   listNameQueries,
-  parseCodedRows,
   ROW_COLUMNS,
   toPublicAssessor,
   type HydratedRow,
@@ -340,41 +338,50 @@ async function suggestRadius(
   return null;
 }
 
+/** Rows per CSV chunk: fewer statements, still a bounded few MB of text at a time. */
+const CSV_CHUNK = 5000;
+
 /**
- * The whole filtered public result for the CSV, in chunks: by keyset in name order (each chunk
- * an index range), by offset in the other orders. Only one chunk is in memory at a time.
+ * The whole filtered public result for the CSV, in chunks of coded rows (see codedRows): by keyset
+ * in name order (each chunk an index range), by offset in the other orders. Only one chunk is in
+ * memory at a time; the names of the lists' codes are read once, with the first chunk.
  */
-export async function* publicAssessorChunks(
+export async function* publicCodedChunks(
   db: DB,
   p: SearchParams,
   today: string,
-  chunkSize = 2000,
-): AsyncGenerator<PublicAssessor[]> {
+  chunkSize = CSV_CHUNK,
+): AsyncGenerator<{ rows: unknown[][]; names: ListNames }> {
   const { filters: f } = await buildFilters(db, p, today);
-  const q = listNameQueries();
-  const [crebos, schools, places] = await db.batch([
-    db.all<{ code: string; name: string }>(q.crebos),
-    db.all<{ code: string; name: string }>(q.schools),
-    db.all<{ code: string; name: string; province: string; lat: number; lon: number }>(q.places),
-  ]);
-  const names: ListNames = {
-    crebos: new Map(crebos.map((r) => [r.code, r.name])),
-    schools: new Map(schools.map((r) => [r.code, r.name])),
-    places: new Map(
-      places.map((r) => [r.code, { name: r.name, province: r.province, lat: r.lat, lon: r.lon }]),
-    ),
-  };
   const order = rowOrder(p, f);
   const byName = order === "name";
+  const q = listNameQueries();
+  let names: ListNames | null = null;
   let after: { sortKey: string; id: string } | undefined;
   for (let offset = 0; ; offset += chunkSize) {
-    const inner = rowsSql(f, p, chunkSize, byName ? 0 : offset, after);
-    const [chunk] = await db.all<{ rows: string }>(codedRows(inner, order));
-    const rows = parseCodedRows(chunk.rows);
-    if (rows.length > 0) yield rows.map((r) => fromCodes(r, names));
+    const chunkQuery = db.all<{ rows: string }>(
+      codedRows(rowsSql(f, p, chunkSize, byName ? 0 : offset, after), order),
+    );
+    let chunk: { rows: string }[];
+    if (!names) {
+      const [crebos, schools, places, first] = await db.batch([
+        db.all<{ code: string; name: string }>(q.crebos),
+        db.all<{ code: string; name: string }>(q.schools),
+        db.all<{ code: string; name: string; province: string }>(q.places),
+        chunkQuery,
+      ]);
+      names = {
+        crebos: new Map(crebos.map((r) => [r.code, r.name])),
+        schools: new Map(schools.map((r) => [r.code, r.name])),
+        places: new Map(places.map((r) => [r.code, { name: r.name, province: r.province }])),
+      };
+      chunk = first;
+    } else chunk = await chunkQuery;
+    const rows = JSON.parse(chunk[0].rows) as unknown[][];
+    if (rows.length > 0) yield { rows, names };
     if (rows.length < chunkSize) return;
     const last = rows[rows.length - 1];
-    after = byName ? { sortKey: last.sort_key, id: last.id } : undefined;
+    after = byName ? { sortKey: last[5] as string, id: last[0] as string } : undefined;
   }
 }
 

@@ -103,6 +103,8 @@ export type ColdResult = {
 export async function coldRun(
   server: ChildServer,
   write: { token: string; assessorId: string },
+  /** False: only the CSV (`--sections csv`). */
+  searches = true,
 ): Promise<ColdResult> {
   let consent = false;
   let writes = 0;
@@ -127,7 +129,7 @@ export async function coldRun(
     return { ms: performance.now() - t0, status: res.status, bytes };
   };
   const kinds: ColdResult["kinds"] = [];
-  for (const k of coldKinds()) {
+  for (const k of searches ? coldKinds() : []) {
     const samples: number[] = [];
     const statuses = new Set<number>();
     const cpu0 = server.cpuMs();

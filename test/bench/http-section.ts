@@ -18,6 +18,8 @@ export type HttpOptions = {
   seconds: number;
   throughput: boolean;
   cold: boolean;
+  /** Only the CSV part of the cold run (`--sections csv`). */
+  csv: boolean;
   write: { token: string; assessorId: string };
 };
 
@@ -69,8 +71,8 @@ export async function httpSection(opts: HttpOptions): Promise<CheckoutResult[]> 
             share: Math.round((t.rps / hello) * 1000) / 10,
           }));
         }
-        if (opts.cold) {
-          result.cold = await coldRun(server, opts.write);
+        if (opts.cold || opts.csv) {
+          result.cold = await coldRun(server, opts.write, opts.cold);
           process.stdout.write(".");
         }
       },

@@ -1,5 +1,5 @@
 // `npm run bench [-- --assessors N --iterations N --budget S --burst N --db FILE --cache-mb N
-//   --sections latency,throughput,cold --seconds S --before DIR]`:
+//   --sections latency,throughput,cold,csv --seconds S --before DIR]`:
 // builds a demo register of N assessors and measures the app against baselines taken in the same
 // run (DESIGN §10): in process, each request's own SQL replayed raw on libSQL and a hello-world
 // Hono route (latency); through the real Node server in a child process, autocannon at 50
@@ -79,10 +79,10 @@ if (
   burst < 1 ||
   (cacheMb !== null && !(cacheMb > 0)) ||
   !(seconds > 0) ||
-  [...sections].some((s) => !["latency", "throughput", "cold"].includes(s))
+  [...sections].some((s) => !["latency", "throughput", "cold", "csv"].includes(s))
 ) {
   console.error(
-    "Gebruik: npm run bench -- [--assessors N (≥ 10)] [--iterations N (≥ 5)] [--budget S] [--burst N] [--db FILE] [--cache-mb N] [--out DIR] [--sections latency,throughput,cold] [--seconds S] [--before DIR]",
+    "Gebruik: npm run bench -- [--assessors N (≥ 10)] [--iterations N (≥ 5)] [--budget S] [--burst N] [--db FILE] [--cache-mb N] [--out DIR] [--sections latency,throughput,cold,csv] [--seconds S] [--before DIR]",
   );
   process.exit(2);
 }
@@ -355,13 +355,14 @@ async function main() {
     { label: "deze checkout", dir: process.cwd() },
   ];
   const http =
-    sections.has("throughput") || sections.has("cold")
+    sections.has("throughput") || sections.has("cold") || sections.has("csv")
       ? await httpSection({
           dbPath,
           checkouts,
           seconds,
           throughput: sections.has("throughput"),
           cold: sections.has("cold"),
+          csv: sections.has("csv"),
           write: { token, assessorId: writer.id },
         })
       : [];

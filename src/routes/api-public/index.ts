@@ -5,19 +5,12 @@ import type { AppEnv } from "#src/env";
 import { cachedSearch } from "#src/search/cache";
 import { apiError, HttpError } from "#src/http/errors";
 import { publicValidation } from "#src/http/openapi";
-import { csvLine } from "#src/lib/csv";
 import { CachedBody } from "#src/lib/cached-body";
 import { cachedAnswer, jsonBody, publicCache, sendCached } from "#src/routes/public/cache";
 import { listCrebos, listPlaces } from "#src/queries/reference";
 import { parseSearchParams, type SearchParams } from "#src/search/params";
-import {
-  getPublicAssessor,
-  provinceCounts,
-  publicAssessorChunks,
-  searchAssessors,
-  NearError,
-  type PublicAssessor,
-} from "#src/search/search";
+import { getPublicAssessor, provinceCounts, searchAssessors, NearError } from "#src/search/search";
+import { publicCsvChunks } from "#src/search/csv";
 import { postcodeDigits } from "#src/search/near";
 import { getPostcode } from "#src/queries/reference";
 import { rulesApi } from "./rules";
@@ -115,59 +108,24 @@ publicApi.openapi(searchRoute, async (c) => {
 /** A search answered with a 422: not kept. */
 class NotKept extends Error {}
 
-const CSV_HEADER = [
-  "id",
-  "naam",
-  "voornaam",
-  "tussenvoegsel",
-  "achternaam",
-  "organisatie",
-  "crebos",
-  "scholen",
-  "plaatsen",
-  "provincies",
-];
-
-export function publicCsvRow(a: PublicAssessor): string[] {
-  return [
-    a.id,
-    a.name,
-    a.first_name,
-    a.infix,
-    a.last_name,
-    a.organisation,
-    a.crebos.map((x) => `${x.code} ${x.name}`).join(", "),
-    a.schools.map((x) => x.name).join(", "),
-    a.places.map((x) => x.name).join(", "),
-    a.provinces.join(", "),
-  ];
-}
-
 publicApi.openapi(csvRoute, async (c) => {
   const { notModified } = await publicCache(c);
   if (notModified) return notModified;
   return withSearch(c, async (params) => {
-    const chunks = publicAssessorChunks(c.get("db"), params, c.get("today"));
+    const chunks = publicCsvChunks(c.get("db"), params, c.get("today"));
     // The first chunk is read before answering, so a bad place is still a 422, not a broken stream.
     const first = await chunks.next();
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(encoder.encode("\uFEFF" + csvLine(CSV_HEADER)));
-        if (!first.done)
-          controller.enqueue(
-            encoder.encode(first.value.map((a) => csvLine(publicCsvRow(a))).join("")),
-          );
         if (first.done) controller.close();
+        else controller.enqueue(encoder.encode(first.value));
       },
       async pull(controller) {
         try {
           const next = await chunks.next();
           if (next.done) controller.close();
-          else
-            controller.enqueue(
-              encoder.encode(next.value.map((a) => csvLine(publicCsvRow(a))).join("")),
-            );
+          else controller.enqueue(encoder.encode(next.value));
         } catch (err) {
           // Headers are gone already: the client sees a cut-off download, the log says why.
           console.error(`[${c.get("requestId")}] CSV stream:`, err);
