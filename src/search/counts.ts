@@ -11,7 +11,7 @@ export function countsAnswer(f: {
   placeWords: unknown[];
   place?: string;
   crebo?: string;
-  near: string | null;
+  near: unknown;
 }): boolean {
   return (
     !f.fts && f.short.length === 0 && f.placeWords.length === 0 && !f.place && !f.crebo && !f.near

@@ -125,8 +125,8 @@ export async function resolvePlaceOrigin(db: DB, code: string): Promise<Origin> 
   return placeOrigin(place);
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-const KM_PER_DEGREE_LAT = (Math.PI * EARTH_RADIUS_KM) / 180;
+export const EARTH_RADIUS_KM = 6371.0088;
+export const KM_PER_DEGREE_LAT = (Math.PI * EARTH_RADIUS_KM) / 180;
 
 /** Great-circle distance in km (haversine). */
 export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }) {

@@ -1,11 +1,19 @@
 // The public search: FTS5 + indexed filters, facets in grouped queries, public fields only.
 import { sql, type SQL } from "drizzle-orm";
 import type { DB } from "#src/db";
-import { getPlace } from "#src/queries/reference";
-import type { SearchParams } from "./params";
+import { DEFAULT_RADIUS_KM, type SearchParams } from "./params";
 import { words } from "#src/lib/normalise";
 import type { PublicAssessor, PublicPlace } from "#src/queries/public-assessor";
-import { NearError, placesWithin, resolveNear, resolvePlaceOrigin, type Origin } from "./near";
+import { resolveNear, resolvePlaceOrigin, type Origin } from "./near";
+import {
+  needsJsResolution,
+  originSql,
+  placeCheck,
+  placesWithinSql,
+  pointSql,
+  type OriginCheck,
+  type OriginSql,
+} from "./near-sql";
 import {
   codedRows,
   hydratedRows,
@@ -66,10 +74,12 @@ type Filters = {
   province?: string;
   place?: string;
   crebo?: string;
-  /** Around a point: JSON {place code: km} of the places within the radius. */
-  near: string | null;
-  /** q matches more than BROAD_MATCH register entries (ADR 0004): facets are not counted. */
+  /** Around a point: a select of (code, km), the places within the radius (near-sql.ts). */
+  near: SQL | null;
+  /** The plan for a q that matches more than BROAD_MATCH register entries (ADR 0004). */
   broad: boolean;
+  /** With a text: SQL that is true when it is broad, decided inside the statements. */
+  broadTest: SQL | null;
 };
 
 /** True when nothing but visibility narrows the result: then reading in name order is cheapest. */
@@ -132,7 +142,7 @@ function conditions(
     );
   if (f.near)
     parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_places
-      WHERE place_code IN (SELECT key FROM json_each(${f.near})))`);
+      WHERE place_code IN (SELECT code FROM (${f.near})))`);
   return sql.join(parts, sql` AND `);
 }
 
@@ -143,30 +153,31 @@ export async function searchOrigin(db: DB, p: Partial<SearchParams>): Promise<Or
   return null;
 }
 
-function distancesJson(within: Map<string, number>): string {
-  const out: Record<string, number> = {};
-  for (const [code, km] of within) out[code] = Math.round(km * 10000) / 10000;
-  return JSON.stringify(out);
+/**
+ * Counts the raw matches only up to the cap (well under a millisecond however broad the text):
+ * an uncorrelated scalar subquery, so SQLite evaluates it once per statement.
+ */
+function broadTest(fts: string): SQL {
+  return sql`((SELECT count(*) FROM (SELECT 1 FROM assessor_fts WHERE assessor_fts MATCH ${fts}
+    LIMIT ${BROAD_MATCH + 1})) > ${BROAD_MATCH})`;
 }
 
-/** Counts the raw matches only up to the cap: cheap however broad the text is. */
-async function isBroad(db: DB, fts: string): Promise<boolean> {
-  const [{ n }] = await db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM (SELECT 1 FROM assessor_fts WHERE assessor_fts MATCH ${fts} LIMIT ${BROAD_MATCH + 1})`,
-  );
-  return n > BROAD_MATCH;
-}
+type Built = { filters: Filters; checks: OriginCheck[]; origin: OriginSql | null };
 
-async function buildFilters(
-  db: DB,
-  p: Partial<SearchParams>,
-  today: string,
-): Promise<{ filters: Filters; origin: Origin | null }> {
-  const origin = await searchOrigin(db, p);
+/**
+ * The filters as SQL, with no statement of their own: the place or postcode is resolved inside
+ * the statements, and `checks` (to run in the same batch) say afterwards whether it existed. Only
+ * a "Naam (gemeente)" near and the place words' first load (once per database) ask the database
+ * first.
+ */
+async function buildFilters(db: DB, p: Partial<SearchParams>, today: string): Promise<Built> {
+  const origin =
+    p.near && needsJsResolution(p.near) ? pointSql(await resolveNear(db, p.near)) : originSql(p);
   // `place` alone narrows to that place; with radius_km it is the origin (unless near is given).
   const placeFilter = p.place && !(p.aroundPlace && !p.near) ? p.place : undefined;
-  if (placeFilter && !(await getPlace(db, placeFilter)))
-    throw new NearError("place", "unknown_place", [], placeFilter);
+  const checks = [origin?.check, placeFilter ? placeCheck(placeFilter) : null].filter(
+    (c): c is OriginCheck => !!c,
+  );
   const all = words(p.q ?? "");
   const named = await placesNamedBy(db, all);
   const namingPlaces = new Set(named.flatMap((n) => n.words));
@@ -174,6 +185,7 @@ async function buildFilters(
   const fts = ftsOf(plain.filter((w) => w.length >= 3));
   return {
     origin,
+    checks,
     filters: {
       today,
       fts,
@@ -182,10 +194,16 @@ async function buildFilters(
       province: p.province,
       place: placeFilter,
       crebo: p.crebo,
-      near: origin ? distancesJson(await placesWithin(db, origin, p.radiusKm ?? 25)) : null,
-      broad: fts ? await isBroad(db, fts) : false,
+      near: origin ? placesWithinSql(origin.row, p.radiusKm ?? DEFAULT_RADIUS_KM) : null,
+      broad: false,
+      broadTest: fts ? broadTest(fts) : null,
     },
   };
+}
+
+/** Throws the NearError of the first check whose rows say that its place or postcode is unknown. */
+function verifyChecks(checks: OriginCheck[], results: unknown[][]): void {
+  for (let i = 0; i < checks.length; i++) checks[i].verify(results[i]);
 }
 
 function orderBy(p: Partial<SearchParams>, f: Filters): SQL {
@@ -207,7 +225,7 @@ function rowOrder(p: Partial<SearchParams>, f: Filters): "name" | "distance" | "
 function rowsSql(
   f: Filters,
   p: Partial<SearchParams>,
-  limit: number,
+  limit: number | SQL,
   offset: number,
   after?: { sortKey: string; id: string },
 ): SQL {
@@ -221,8 +239,8 @@ function rowsSql(
   if (f.near) {
     // Around a point: the nearest distance per assessor is grouped once, walking from the places
     // in range over the (place_code, assessor_id) index; the join then also does the radius filter.
-    // (A correlated subquery per row would read the whole JSON once per assessor.)
-    return sql`WITH near(code, km) AS (SELECT key, value FROM json_each(${f.near})),
+    // (A correlated subquery per row would compute the places in range once per assessor.)
+    return sql`WITH near(code, km) AS (${f.near}),
       d AS (SELECT ap.assessor_id, min(near.km) AS dist FROM near
             JOIN assessor_places ap ON ap.place_code = near.code GROUP BY ap.assessor_id)
       SELECT ${ROW_COLUMNS}, d.dist AS dist, ${rank} AS rank
@@ -237,8 +255,43 @@ function rowsSql(
 }
 
 /**
- * A page of results with its total and facets in ONE batch (one round trip on D1); with
- * `withVersion` the data version is read in the same batch, so the ETag describes these rows.
+ * The page's rows, hydrated. With a text in name order the plan depends on whether the text is
+ * broad (ADR 0004): both plans as one UNION ALL, each with a LIMIT that is 0 unless it is the
+ * plan for this text. SQLite computes the LIMIT before the loop and skips a select whose LIMIT is
+ * 0, so only one plan runs (a WHERE on the arm would still run the other arm's sort).
+ */
+function pageSql(f: Filters, p: SearchParams): SQL {
+  const offset = (p.page - 1) * p.perPage;
+  const order = rowOrder(p, f);
+  const nameOrder = p.sort !== "distance" && p.sort !== "relevance";
+  if (!f.broadTest || f.near || !nameOrder)
+    return hydratedRows(rowsSql(f, p, p.perPage, offset), order);
+  const ifBroad = sql`CASE WHEN ${f.broadTest} THEN ${p.perPage} ELSE 0 END`;
+  const ifNot = sql`CASE WHEN ${f.broadTest} THEN 0 ELSE ${p.perPage} END`;
+  return hydratedRows(
+    sql`SELECT * FROM (${rowsSql({ ...f, broad: true }, p, ifBroad, offset)})
+      UNION ALL SELECT * FROM (${rowsSql(f, p, ifNot, offset)})`,
+    order,
+  );
+}
+
+/** The total: counted exactly, or for a broad text up to the cap, with `broad` (0/1) beside it. */
+function totalSql(f: Filters): SQL {
+  const exact = sql`SELECT count(*) FROM assessors a WHERE ${conditions(f)}`;
+  if (!f.broadTest) return sql`SELECT (${exact}) AS total, 0 AS broad`;
+  // Driven from the text index, stopping at the cap. CASE runs only the branch it needs.
+  const capped = sql`SELECT count(*) FROM (SELECT 1
+    FROM assessor_fts fm JOIN assessors a ON a.fts_rowid = fm.rowid
+    WHERE assessor_fts MATCH ${f.fts} AND ${conditions({ ...f, broad: true }, "fts")}
+    LIMIT ${BROAD_MATCH + 1})`;
+  return sql`SELECT CASE WHEN b.broad THEN (${capped}) ELSE (${exact}) END AS total, b.broad
+    FROM (SELECT ${f.broadTest} AS broad) b`;
+}
+
+/**
+ * A page of results with its total and facets in ONE batch (one round trip on D1), the place or
+ * postcode resolved inside it; with `withVersion` the data version is read in the same batch, so
+ * the ETag describes these rows.
  */
 export async function searchAssessors(
   db: DB,
@@ -246,96 +299,104 @@ export async function searchAssessors(
   today: string,
   opts: { withVersion?: boolean; maintainedCounts?: boolean } = {},
 ): Promise<SearchResult & { dataVersion?: string }> {
-  const { filters: f, origin } = await buildFilters(db, p, today);
-  const [totalQuery, provinceQuery, creboQuery] =
-    opts.maintainedCounts !== false && countsAnswer(f)
-      ? countStatements(db, today, f.province)
-      : f.broad
-        ? [
-            // Driven from the text index, stopping at the cap; facets are not counted.
-            db.all<{ total: number }>(sql`SELECT count(*) AS total FROM (SELECT 1
-              FROM assessor_fts fm JOIN assessors a ON a.fts_rowid = fm.rowid
-              WHERE assessor_fts MATCH ${f.fts} AND ${conditions(f, "fts")} LIMIT ${BROAD_MATCH + 1})`),
-            null,
-            null,
-          ]
-        : computedStatements(db, f);
+  const { filters: f, checks, origin } = await buildFilters(db, p, today);
+  const maintained = opts.maintainedCounts !== false && countsAnswer(f);
+  const [totalQuery, provinceQuery, creboQuery] = maintained
+    ? countStatements(db, today, f.province)
+    : [db.all<{ total: number; broad: number }>(totalSql(f)), ...computedStatements(db, f)];
+  const suggestion = origin ? suggestionSql(f, origin, p.radiusKm) : null;
   const statements: Statement[] = [
+    ...checks.map((c) => db.all(c.statement)),
     totalQuery,
-    db.all<HydratedRow>(
-      hydratedRows(rowsSql(f, p, p.perPage, (p.page - 1) * p.perPage), rowOrder(p, f)),
-    ),
+    db.all<HydratedRow>(pageSql(f, p)),
+    provinceQuery,
+    creboQuery,
   ];
-  if (provinceQuery) statements.push(provinceQuery);
-  if (creboQuery) statements.push(creboQuery);
+  if (suggestion) statements.push(db.all(suggestion.statement));
   if (opts.withVersion) statements.push(dataVersionQuery(db));
   const results = (await runBatch(db, statements)) as unknown[][];
-  const [[{ total }], rows] = results as [{ total: number }[], HydratedRow[]];
-  const facets = provinceQuery
-    ? { province: results[2] as Facet[], crebo: results[3] as Facet[] }
-    : { province: [], crebo: [] };
+  verifyChecks(checks, results);
+  const [[{ total, broad }], rows, province, crebo] = results.slice(checks.length) as [
+    { total: number; broad?: number }[],
+    HydratedRow[],
+    Facet[],
+    Facet[],
+  ];
+  const capped = !!broad;
   const version = opts.withVersion ? (results.at(-1) as { value: string }[]) : null;
   const result: SearchResult & { dataVersion?: string } = {
     items: rows.map(toPublicAssessor),
-    total: f.broad ? Math.min(total, BROAD_MATCH) : total,
+    total: capped ? Math.min(total, BROAD_MATCH) : total,
     page: p.page,
     per_page: p.perPage,
-    facets,
-    ...(f.broad ? { capped: true as const } : {}),
+    // A broad text's facets are not counted (their statements returned no rows).
+    facets: capped ? { province: [], crebo: [] } : { province, crebo },
+    ...(capped ? { capped: true as const } : {}),
     ...(version ? { dataVersion: version[0]?.value ?? "0" } : {}),
   };
-  if (total === 0 && origin) {
-    const suggestion = await suggestRadius(db, f, origin, p.radiusKm);
-    if (suggestion) result.suggestion = suggestion;
+  if (suggestion && total === 0) {
+    const found = suggestion.pick(results[checks.length + 4] as Record<string, number>[]);
+    if (found) result.suggestion = found;
   }
   return result;
 }
 
-/** Total and facets counted over the matching assessors (any filter). */
+/**
+ * Facets counted over the matching assessors (any filter); none for a broad text: LIMIT 0 (see
+ * pageSql) skips the grouping, where a WHERE would still group first.
+ */
 function computedStatements(db: DB, f: Filters) {
+  const notBroad = f.broadTest ? sql` LIMIT CASE WHEN ${f.broadTest} THEN 0 ELSE -1 END` : sql``;
   return [
-    db.all<{ total: number }>(
-      sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions(f)}`,
-    ),
     // Group first, name afterwards: the grouping then runs on covering indexes only.
     db.all<Facet>(sql`SELECT pr.code, pr.name, f.count FROM (
         SELECT ap.province, count(DISTINCT ap.assessor_id) AS count FROM assessor_places ap
         WHERE ap.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "province")})
         GROUP BY ap.province) f
-      JOIN provinces pr ON pr.code = f.province ORDER BY f.count DESC, pr.name`),
+      JOIN provinces pr ON pr.code = f.province ORDER BY f.count DESC, pr.name${notBroad}`),
     db.all<Facet>(sql`SELECT c.code, c.name, f.count FROM (
         SELECT ac.crebo_code, count(*) AS count FROM assessor_crebos ac
         WHERE ac.assessor_id IN (SELECT a.id FROM assessors a WHERE ${conditions(f, "crebo")})
         GROUP BY ac.crebo_code) f
-      JOIN crebos c ON c.code = f.crebo_code ORDER BY f.count DESC, c.code`),
+      JOIN crebos c ON c.code = f.crebo_code ORDER BY f.count DESC, c.code${notBroad}`),
   ] as const;
 }
 
 const SUGGESTED_RADII = [50, 100, 200];
 
-/** Counts the same search at 50, 100 and 200 km (one box read, one batch) and returns the first hit. */
-async function suggestRadius(
-  db: DB,
+/**
+ * For an empty search around a point: the same search counted at 50, 100 and 200 km (the places
+ * of the widest box, then each radius, as before), as one statement that returns no row when the
+ * search found someone (NOT EXISTS depends on no table: tested once, before anything is counted).
+ * `f.near` is set whenever there is an origin.
+ */
+function suggestionSql(
   f: Filters,
-  origin: Origin,
+  origin: OriginSql,
   radiusKm: number,
-): Promise<Suggestion | null> {
+): { statement: SQL; pick: (rows: Record<string, number>[]) => Suggestion | null } | null {
   const radii = SUGGESTED_RADII.filter((r) => r > radiusKm);
   if (radii.length === 0) return null;
-  const widest = await placesWithin(db, origin, radii[radii.length - 1]);
-  const counts = await db.batch(
-    radii.map((r) => {
-      const within = new Map([...widest].filter(([, km]) => km <= r));
-      return db.all<{ total: number }>(
-        sql`SELECT count(*) AS total FROM assessors a WHERE ${conditions({ ...f, near: distancesJson(within) })}`,
-      );
-    }) as [ReturnType<typeof db.all<{ total: number }>>],
+  const widest = radii[radii.length - 1];
+  const counts = radii.map(
+    (r, i) => sql`(SELECT count(*) FROM assessors a
+      WHERE ${conditions({ ...f, near: placesWithinSql(origin.row, r, widest) })}) AS ${sql.raw(`t${i}`)}`,
   );
-  for (let i = 0; i < radii.length; i++) {
-    const total = counts[i][0].total;
-    if (total > 0) return { radius_km: radii[i], total };
-  }
-  return null;
+  return {
+    // Joined from the places in range, the check stops at the first assessor found.
+    statement: sql`SELECT ${sql.join(counts, sql`, `)}
+      WHERE NOT EXISTS (SELECT 1 FROM (${f.near}) n
+        JOIN assessor_places ap ON ap.place_code = n.code JOIN assessors a ON a.id = ap.assessor_id
+        WHERE ${conditions({ ...f, near: null })})`,
+    pick: (rows) => {
+      if (rows.length === 0) return null;
+      for (let i = 0; i < radii.length; i++) {
+        const total = rows[0][`t${i}`];
+        if (total > 0) return { radius_km: radii[i], total };
+      }
+      return null;
+    },
+  };
 }
 
 /** Rows per CSV chunk: fewer statements, still a bounded few MB of text at a time. */
@@ -352,32 +413,38 @@ export async function* publicCodedChunks(
   today: string,
   chunkSize = CSV_CHUNK,
 ): AsyncGenerator<{ rows: unknown[][]; names: ListNames }> {
-  const { filters: f } = await buildFilters(db, p, today);
+  const built = await buildFilters(db, p, today);
+  const { checks } = built;
+  const q = listNameQueries();
+  // First the checks, the names of the lists' codes and how broad the text is (it picks the plan).
+  const results = (await runBatch(db, [
+    ...checks.map((c) => db.all(c.statement)),
+    db.all(q.crebos),
+    db.all(q.schools),
+    db.all(q.places),
+    db.all(sql`SELECT ${built.filters.broadTest ?? sql`0`} AS broad`),
+  ])) as unknown[][];
+  verifyChecks(checks, results);
+  const [crebos, schools, places, [{ broad }]] = results.slice(checks.length) as [
+    { code: string; name: string }[],
+    { code: string; name: string }[],
+    { code: string; name: string; province: string }[],
+    { broad: number }[],
+  ];
+  const names: ListNames = {
+    crebos: new Map(crebos.map((r) => [r.code, r.name])),
+    schools: new Map(schools.map((r) => [r.code, r.name])),
+    places: new Map(places.map((r) => [r.code, { name: r.name, province: r.province }])),
+  };
+  const f = { ...built.filters, broad: !!broad };
   const order = rowOrder(p, f);
   const byName = order === "name";
-  const q = listNameQueries();
-  let names: ListNames | null = null;
   let after: { sortKey: string; id: string } | undefined;
   for (let offset = 0; ; offset += chunkSize) {
-    const chunkQuery = db.all<{ rows: string }>(
+    const [chunk] = await db.all<{ rows: string }>(
       codedRows(rowsSql(f, p, chunkSize, byName ? 0 : offset, after), order),
     );
-    let chunk: { rows: string }[];
-    if (!names) {
-      const [crebos, schools, places, first] = await db.batch([
-        db.all<{ code: string; name: string }>(q.crebos),
-        db.all<{ code: string; name: string }>(q.schools),
-        db.all<{ code: string; name: string; province: string }>(q.places),
-        chunkQuery,
-      ]);
-      names = {
-        crebos: new Map(crebos.map((r) => [r.code, r.name])),
-        schools: new Map(schools.map((r) => [r.code, r.name])),
-        places: new Map(places.map((r) => [r.code, { name: r.name, province: r.province }])),
-      };
-      chunk = first;
-    } else chunk = await chunkQuery;
-    const rows = JSON.parse(chunk[0].rows) as unknown[][];
+    const rows = JSON.parse(chunk.rows) as unknown[][];
     if (rows.length > 0) yield { rows, names };
     if (rows.length < chunkSize) return;
     const last = rows[rows.length - 1];
