@@ -5,8 +5,10 @@ import type { DB } from "#src/db";
 import { csvLine, formulaGuard } from "#src/lib/csv";
 import type { PublicAssessor } from "#src/queries/public-assessor";
 import type { SearchParams } from "./params";
-import { publicCodedChunks } from "./search";
-import type { ListNames } from "./rows";
+import { sql } from "drizzle-orm";
+import { runBatch } from "#src/queries/batch";
+import { buildFilters, rowOrder, rowsSql, verifyChecks } from "./filters";
+import { codedRows, listNameQueries, type ListNames } from "./rows";
 
 export const CSV_HEADER = [
   "id",
@@ -139,4 +141,57 @@ export async function* publicCsvChunks(
     yield text;
   }
   if (header) yield header;
+}
+
+/** Rows per CSV chunk: fewer statements, still a bounded few MB of text at a time. */
+const CSV_CHUNK = 5000;
+
+/**
+ * The whole filtered public result for the CSV, in chunks of coded rows (see codedRows): by keyset
+ * in name order (each chunk an index range), by offset in the other orders. Only one chunk is in
+ * memory at a time; the names of the lists' codes are read once, with the first chunk.
+ */
+async function* publicCodedChunks(
+  db: DB,
+  p: SearchParams,
+  today: string,
+  chunkSize = CSV_CHUNK,
+): AsyncGenerator<{ rows: unknown[][]; names: ListNames }> {
+  const built = await buildFilters(db, p, today);
+  const { checks } = built;
+  const q = listNameQueries();
+  // First the checks, the names of the lists' codes and how broad the text is (it picks the plan).
+  const results = (await runBatch(db, [
+    ...checks.map((c) => db.all(c.statement)),
+    db.all(q.crebos),
+    db.all(q.schools),
+    db.all(q.places),
+    db.all(sql`SELECT ${built.filters.broadTest ?? sql`0`} AS broad`),
+  ])) as unknown[][];
+  verifyChecks(checks, results);
+  const [crebos, schools, places, [{ broad }]] = results.slice(checks.length) as [
+    { code: string; name: string }[],
+    { code: string; name: string }[],
+    { code: string; name: string; province: string }[],
+    { broad: number }[],
+  ];
+  const names: ListNames = {
+    crebos: new Map(crebos.map((r) => [r.code, r.name])),
+    schools: new Map(schools.map((r) => [r.code, r.name])),
+    places: new Map(places.map((r) => [r.code, { name: r.name, province: r.province }])),
+  };
+  const f = { ...built.filters, broad: !!broad };
+  const order = rowOrder(p, f);
+  const byName = order === "name";
+  let after: { sortKey: string; id: string } | undefined;
+  for (let offset = 0; ; offset += chunkSize) {
+    const [chunk] = await db.all<{ rows: string }>(
+      codedRows(rowsSql(f, p, chunkSize, byName ? 0 : offset, after), order),
+    );
+    const rows = JSON.parse(chunk.rows) as unknown[][];
+    if (rows.length > 0) yield { rows, names };
+    if (rows.length < chunkSize) return;
+    const last = rows[rows.length - 1];
+    after = byName ? { sortKey: last[5] as string, id: last[0] as string } : undefined;
+  }
 }
