@@ -123,17 +123,16 @@ async function populatedSource(path: string): Promise<EmbeddedDatabase> {
  * Copies the source's rows into a database on an older schema: per table, the columns both have.
  * Triggers of the older schema (e.g. the FTS index) fire as they would have in production.
  */
-/** Tables kept by triggers from the other tables: copying them as well would count twice. */
-const DERIVED = new Set(["public_counts", "assessor_lists"]);
-
 async function copyInto(target: DB, sourcePath: string): Promise<void> {
   await target.run(sql`PRAGMA foreign_keys = OFF`);
   await target.run(sql`ATTACH DATABASE ${sourcePath} AS src`);
   try {
     const sourceTables = new Set((await tables(target, "src")).map((t) => t.name));
     for (const { name, type } of await tables(target)) {
-      // Filled by the target's own triggers while the rows above are copied (0008, 0009).
-      if (type !== "table" || !sourceTables.has(name) || DERIVED.has(name)) continue;
+      if (type !== "table" || !sourceTables.has(name)) continue;
+      // Derived tables: the triggers (migrations 0008, 0009 on) keep them while the rows are
+      // copied, and a later migration backfills its own facets; copying them too would count twice.
+      if (name === "public_counts" || name === "assessor_lists") continue;
       const own = await columns(target, "main", name);
       const theirs = new Set(await columns(target, "src", name));
       const shared = own.filter((c) => theirs.has(c)).map((c) => `"${c}"`);
@@ -224,8 +223,12 @@ describe("migrating a populated database", () => {
         expect(applied2).toBe(journal.entries.length);
 
         const after = await rowCounts(target.db);
-        for (const [table, n] of Object.entries(before))
-          expect({ table, rows: after[table] }).toEqual({ table, rows: n });
+        for (const [table, n] of Object.entries(before)) {
+          // Derived counts gain the facets a later migration adds (0010: per school); that they
+          // are right is checked by the search snapshot below and test/search/public-counts.
+          if (table === "public_counts") expect(after[table]).toBeGreaterThanOrEqual(n);
+          else expect({ table, rows: after[table] }).toEqual({ table, rows: n });
+        }
 
         expect(await target.db.all(sql`PRAGMA foreign_key_check`)).toEqual([]);
         const [check] = await target.db.all<{ integrity_check: string }>(

@@ -9,7 +9,8 @@ import { CachedBody } from "#src/lib/cached-body";
 import { cachedAnswer, jsonBody, publicCache, sendCached } from "#src/routes/public/cache";
 import { listCrebos, listPlaces } from "#src/queries/reference";
 import { parseSearchParams, type SearchParams } from "#src/search/params";
-import { getPublicAssessor, provinceCounts, searchAssessors, NearError } from "#src/search/search";
+import { provinceTotals } from "#src/search/counts";
+import { getPublicAssessor, searchAssessors, NearError } from "#src/search/search";
 import { publicCsvChunks } from "#src/search/csv";
 import { postcodeDigits } from "#src/search/near";
 import { getPostcode } from "#src/queries/reference";
@@ -170,7 +171,7 @@ publicApi.openapi(provincesRoute, async (c) => {
   return sendCached(
     c,
     await cachedAnswer(c, dataVersion, "provinces", async () =>
-      jsonBody(await provinceCounts(c.get("db"), c.get("today"))),
+      jsonBody(await provinceTotals(c.get("db"), c.get("today"))),
     ),
   );
 });
