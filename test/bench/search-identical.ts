@@ -14,7 +14,11 @@ const { values } = parseArgs({
 if (!values.db || !values.out) throw new Error("--db FILE --out FILE");
 const { db, client } = await openDatabase(`file:${values.db}`);
 const now = new Date(values.now ?? "2026-11-30T10:00:00Z");
-const app = createApp({ db, config: parseConfig({ NODE_ENV: "test", SEED_DEMO: "0" }), now: () => now });
+const app = createApp({
+  db,
+  config: parseConfig({ NODE_ENV: "test", SEED_DEMO: "0" }),
+  now: () => now,
+});
 
 export const SEARCHES = [
   "",
