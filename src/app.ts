@@ -12,6 +12,7 @@ import { compression } from "./http/compression";
 import { serveStaticFiles } from "./http/static-files";
 import { forgetDataVersion } from "./queries/meta";
 import { renderError } from "./http/error-page";
+import { pageRenderer } from "./http/renderer";
 import { api } from "./routes/api";
 import { publicPages } from "./routes/public";
 import { authRoutes } from "./routes/auth";
@@ -43,6 +44,10 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const now = deps.now ?? (() => new Date());
   const secure = isSecure(deps.config.baseUrl);
+
+  // Pages: c.render(<Page … />, head) draws the one layout (views/layout.tsx) around them.
+  // Registered first, so the error pages of every later middleware get the frame too.
+  app.use(pageRenderer);
 
   app.use(async (c, next) => {
     const moment = now();
