@@ -1,7 +1,7 @@
 // Benchmark processes: the real Node server (src/server.ts) and the hello-world baseline, each in
 // its own child process on a loopback port, with their RSS read from /proc while they run.
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
@@ -36,12 +36,12 @@ function rssOf(pid: number): number {
 }
 
 async function startChild(
-  args: string[],
+  nodeArgs: string[],
   opts: { cwd: string; env: NodeJS.ProcessEnv; url: string; probe: string },
 ): Promise<ChildServer> {
   const t0 = performance.now();
-  // `node --import tsx` directly (not the tsx wrapper), so the pid is the server's own.
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", ...args], {
+  // `node` directly (not npm or the tsx wrapper), so the pid is the server's own.
+  const child: ChildProcess = spawn(process.execPath, nodeArgs, {
     cwd: opts.cwd,
     env: opts.env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -106,7 +106,14 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 export async function startRegister(dir: string, dbPath: string): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  return startChild(["src/server.ts"], {
+  // As `npm start` runs it: the bundle when the checkout has one (built here, before the clock
+  // starts), else an older checkout's `tsx src/server.ts`.
+  const bundled = existsSync(join(dir, "scripts/build-server.mjs"));
+  if (bundled) execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: dir });
+  const args = bundled
+    ? ["--enable-source-maps", "dist/server.mjs"]
+    : ["--import", "tsx", "src/server.ts"];
+  return startChild(args, {
     cwd: dir,
     url,
     probe: "/healthz",
@@ -124,10 +131,13 @@ export async function startRegister(dir: string, dbPath: string): Promise<ChildS
 export async function startHello(): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  return startChild([join(import.meta.dirname, "hello-server.ts"), String(port)], {
-    cwd: process.cwd(),
-    url,
-    probe: "/",
-    env: cleanEnv({}),
-  });
+  return startChild(
+    ["--import", "tsx", join(import.meta.dirname, "hello-server.ts"), String(port)],
+    {
+      cwd: process.cwd(),
+      url,
+      probe: "/",
+      env: cleanEnv({}),
+    },
+  );
 }

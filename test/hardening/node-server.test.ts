@@ -13,6 +13,7 @@ import { runMigrations } from "#src/migrate";
 import { loadReferenceData } from "#src/reference-data";
 import { createSchoolWithUser, createUser } from "../helpers/factories";
 import { childEnv } from "../reliability/child";
+import { SERVER_ARGS } from "../helpers/server-entry";
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -43,7 +44,7 @@ beforeAll(async () => {
   for (let i = 0; i < 12; i++) users.push(await createUser(db, { schoolId: school.id }));
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  child = spawn(process.execPath, SERVER_ARGS, {
     env: childEnv({
       DATABASE_URL: dbUrl,
       PORT: String(port),

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { childEnv } from "../reliability/child";
+import { SERVER_ARGS } from "./server-entry";
 
 export type NodeServer = {
   url: string;
@@ -31,7 +32,7 @@ export async function startNodeServer(
   opts: { port?: number; expectFailure?: boolean } = {},
 ): Promise<NodeServer> {
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env: childEnv({
       PORT: String(port),
       HOST: "127.0.0.1",

@@ -9,6 +9,7 @@ import { openDatabase, type DB } from "#src/db";
 import { runMigrations } from "#src/migrate";
 import { loadReferenceData } from "#src/reference-data";
 import { childEnv } from "../reliability/child";
+import { SERVER_ARGS } from "../helpers/server-entry";
 
 export type NodeServerWithDb = {
   url: string;
@@ -27,7 +28,7 @@ async function freePort(): Promise<number> {
 
 /**
  * Prepares a migrated database file (so the test can add schools and users first), then starts
- * `node --import tsx src/server.ts` against it and waits for /healthz.
+ * `npm start`'s bundle of src/server.ts (dist/server.mjs) against it and waits for /healthz.
  */
 export async function startNodeServerWithDb(
   prepare: (db: DB) => Promise<void> = async () => {},
@@ -41,7 +42,7 @@ export async function startNodeServerWithDb(
   await prepare(db);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, SERVER_ARGS, {
     env: childEnv({
       DATABASE_URL: dbUrl,
       PORT: String(port),

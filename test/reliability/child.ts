@@ -1,5 +1,6 @@
 // Runs the real entry points (server, CLI) as child processes with a clean environment.
 import { join } from "node:path";
+import { SERVER_ARGS } from "../helpers/server-entry";
 
 export const tsxBin = join(process.cwd(), "node_modules", ".bin", "tsx");
 
@@ -22,13 +23,13 @@ export async function freePort(): Promise<number> {
 
 export type ServerProcess = { url: string; output: () => string; stop: () => Promise<void> };
 
-/** `node --import tsx src/server.ts` on `port`, resolved once /healthz answers 200. */
+/** `npm start`'s bundle of src/server.ts (dist/server.mjs) on `port`, resolved once /healthz answers 200. */
 export async function startServerProcess(
   env: NodeJS.ProcessEnv,
   port: number,
 ): Promise<ServerProcess> {
   const { spawn } = await import("node:child_process");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "#src/db";
 import { childEnv, tsxBin } from "./child";
+import { SERVER_ARGS } from "../helpers/server-entry";
 
 const run = promisify(execFile);
 
@@ -28,11 +29,11 @@ async function freePort(): Promise<number> {
 type Server = { child: ChildProcess; url: string; output: () => string };
 
 /**
- * `node --import tsx src/server.ts` in its own process group, so SIGKILL reaches the server itself
+ * `npm start`'s bundle of src/server.ts (dist/server.mjs) in its own process group, so SIGKILL reaches the server itself
  * (the tsx wrapper would leave an orphan behind).
  */
 async function startNodeServer(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -20,6 +20,7 @@ import { promisify } from "node:util";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childEnv, tsxBin } from "./child";
+import { SERVER_ARGS } from "../helpers/server-entry";
 
 const run = promisify(execFile);
 
@@ -67,7 +68,7 @@ describe("item 13: /healthz notices a lost database file", () => {
       BASE_URL: `http://127.0.0.1:${port}`,
       SEED_DEMO: "0",
     });
-    const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+    const child = spawn(process.execPath, SERVER_ARGS, {
       env,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],

@@ -19,6 +19,7 @@ import worker, { type Env } from "#src/worker";
 import { createSchoolWithUser, TEST_PASSWORD } from "../helpers/factories";
 import { childEnv, tsxBin } from "../reliability/child";
 import { startHranaServer, type HranaServer } from "./hrana-server";
+import { SERVER_ARGS } from "../helpers/server-entry";
 
 const run = promisify(execFile);
 const ATTACKER = "https://attacker.example";
@@ -48,7 +49,7 @@ describe("item 12: BASE_URL is required in production and nothing derives from H
           PORT: "1",
           HOST: "127.0.0.1",
         });
-        const outcome = await run(process.execPath, ["--import", "tsx", "src/server.ts"], {
+        const outcome = await run(process.execPath, SERVER_ARGS, {
           env,
           timeout: 30_000,
         }).then(
@@ -116,7 +117,7 @@ describe("item 12: BASE_URL is required in production and nothing derives from H
         ],
         { env },
       );
-      const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
+      const child = spawn(process.execPath, SERVER_ARGS, {
         env,
         detached: true,
         stdio: "ignore",

@@ -2,6 +2,8 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "#src/env";
 import { pingDatabase } from "#src/queries/health";
+import { sendKept } from "#src/http/compression";
+import { CachedBody } from "#src/lib/cached-body";
 
 export const healthRoutes = new Hono<AppEnv>();
 
@@ -25,10 +27,13 @@ function sharedCheck(c: Context<AppEnv>): Promise<void> {
   return pending;
 }
 
+/** The answer is always the same bytes: kept, so no probe builds or inspects a body. */
+const OK = new CachedBody(JSON.stringify({ status: "ok" }), "application/json");
+
 healthRoutes.get("/healthz", async (c) => {
   try {
     await sharedCheck(c);
-    return c.json({ status: "ok" });
+    return sendKept(c, OK);
   } catch {
     return c.json({ status: "unavailable" }, 503);
   }
