@@ -4,6 +4,7 @@ import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { assessorSchools, assessors, places, schools, users } from "#db/schema";
 import type { DB } from "#src/db";
 import { auditEntry } from "./audit";
+import { schoolCount } from "./public-counts";
 import { runBatch } from "./batch";
 import { bumpDataVersion } from "./meta";
 
@@ -81,23 +82,11 @@ export async function updateSchoolContact(
   return (await getSchoolContact(db, actor.schoolId))!;
 }
 
-/** Public profiles per school, counted in one grouped query. */
-function publicCounts(db: DB, today: string) {
-  return db
-    .select({ schoolId: assessorSchools.schoolId, n: sql<number>`count(*)`.as("n") })
-    .from(assessorSchools)
-    .innerJoin(assessors, eq(assessors.id, assessorSchools.assessorId))
-    .where(gte(assessors.publicUntil, today))
-    .groupBy(assessorSchools.schoolId)
-    .as("public_counts");
-}
-
 export async function listPublicSchools(
   db: DB,
   today: string,
   ids?: readonly string[],
 ): Promise<PublicSchool[]> {
-  const counts = publicCounts(db, today);
   const rows = await db
     .select({
       id: schools.id,
@@ -108,11 +97,11 @@ export async function listPublicSchools(
       website: schools.website,
       contactEmail: schools.contactEmail,
       contactPhone: schools.contactPhone,
-      n: counts.n,
+      // From the maintained counts (migration 0010), not by counting the school's assessors.
+      n: schoolCount(sql`${schools.id}`, today),
     })
     .from(schools)
     .leftJoin(places, eq(places.code, schools.placeCode))
-    .leftJoin(counts, eq(counts.schoolId, schools.id))
     .where(ids ? inArray(schools.id, [...ids]) : undefined)
     .orderBy(asc(schools.name), asc(schools.id));
   return rows.map((r) => ({
@@ -165,11 +154,7 @@ export async function publicAssessorsOfSchool(
       .orderBy(asc(assessors.sortKey), asc(assessors.id))
       .limit(perPage)
       .offset((page - 1) * perPage),
-    db
-      .select({ total: sql<number>`count(*)` })
-      .from(assessorSchools)
-      .innerJoin(assessors, eq(assessors.id, assessorSchools.assessorId))
-      .where(where),
+    db.select({ total: schoolCount(sql`${schoolId}`, today) }).from(sql`(SELECT 1)`),
   ]);
   return {
     items: rows.map((r) => ({

@@ -392,6 +392,7 @@ export async function getPublicAssessor(
   return rows.length === 0 ? null : toPublicAssessor(rows[0]);
 }
 
+/** Public assessors per province (every province, in name order), counted from the rows. */
 export async function provinceCounts(db: DB, today: string): Promise<Facet[]> {
   return db.all<Facet>(sql`SELECT pr.code, pr.name, count(DISTINCT v.assessor_id) AS count
     FROM provinces pr

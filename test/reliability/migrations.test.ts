@@ -130,6 +130,9 @@ async function copyInto(target: DB, sourcePath: string): Promise<void> {
     const sourceTables = new Set((await tables(target, "src")).map((t) => t.name));
     for (const { name, type } of await tables(target)) {
       if (type !== "table" || !sourceTables.has(name)) continue;
+      // Derived counts: the triggers (migration 0008 on) keep them while the rows are copied, and
+      // a later migration backfills its own facets; copying them too would count twice.
+      if (name === "public_counts") continue;
       const own = await columns(target, "main", name);
       const theirs = new Set(await columns(target, "src", name));
       const shared = own.filter((c) => theirs.has(c)).map((c) => `"${c}"`);
@@ -220,8 +223,12 @@ describe("migrating a populated database", () => {
         expect(applied2).toBe(journal.entries.length);
 
         const after = await rowCounts(target.db);
-        for (const [table, n] of Object.entries(before))
-          expect({ table, rows: after[table] }).toEqual({ table, rows: n });
+        for (const [table, n] of Object.entries(before)) {
+          // Derived counts gain the facets a later migration adds (0010: per school); that they
+          // are right is checked by the search snapshot below and test/search/public-counts.
+          if (table === "public_counts") expect(after[table]).toBeGreaterThanOrEqual(n);
+          else expect({ table, rows: after[table] }).toEqual({ table, rows: n });
+        }
 
         expect(await target.db.all(sql`PRAGMA foreign_key_check`)).toEqual([]);
         const [check] = await target.db.all<{ integrity_check: string }>(

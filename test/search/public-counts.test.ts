@@ -3,7 +3,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseSearchParams, PROVINCE_CODES } from "#src/search/params";
-import { BROAD_MATCH, searchAssessors } from "#src/search/search";
+import { listPublicSchools, publicAssessorsOfSchool } from "#src/queries/school-profile";
+import { provinceTotals } from "#src/search/counts";
+import { BROAD_MATCH, provinceCounts, searchAssessors } from "#src/search/search";
 import { createTestApp, TEST_TODAY, type TestApp } from "../helpers/app";
 import { createTestAssessor, CREBO, DE_MEERN, OTHER_CREBO, UTRECHT } from "../helpers/assessors";
 import { bearer, createSchoolWithUser } from "../helpers/factories";
@@ -34,6 +36,23 @@ async function expectCountsMatchRows(label: string) {
         `${label}, ${day}, ${province ?? "no filter"}`,
       ).toEqual({ total: counted.total, facets: counted.facets });
     }
+  for (const day of DAYS) {
+    expect(await provinceTotals(t.db, day), `${label}, ${day}, /api/v1/provinces`).toEqual(
+      await provinceCounts(t.db, day),
+    );
+    // Per school (migration 0010), as /api/v1/schools and the school pages show it.
+    const counted = await t.db.all<{ id: string; n: number }>(
+      sql`SELECT s.id, (SELECT count(*) FROM assessor_schools l JOIN assessors a ON a.id = l.assessor_id
+            WHERE l.school_id = s.id AND a.public_until >= ${day}) AS n FROM schools s ORDER BY s.name, s.id`,
+    );
+    const listed = await listPublicSchools(t.db, day);
+    expect(
+      listed.map((s) => ({ id: s.id, n: s.assessors })),
+      `${label}, ${day}, per school`,
+    ).toEqual(counted.map((r) => ({ id: r.id, n: Number(r.n) })));
+    for (const { id, n } of counted)
+      expect((await publicAssessorsOfSchool(t.db, id, day, 1)).total).toBe(Number(n));
+  }
 }
 
 async function api(method: string, path: string, body?: unknown) {
@@ -115,6 +134,20 @@ describe("maintained public counts equal the counted ones", () => {
       crebos: [OTHER_CREBO],
     });
     await expectCountsMatchRows("places and crebos changed");
+    // Linked to a second school, moved between schools, unlinked again (migration 0010's triggers).
+    const other = await createSchoolWithUser(t.db);
+    await t.db.run(
+      sql`INSERT INTO assessor_schools (assessor_id, school_id) VALUES (${ids[1]}, ${other.school.id}), (${ids[2]}, ${other.school.id})`,
+    );
+    await expectCountsMatchRows("linked to a second school");
+    await t.db.run(
+      sql`UPDATE assessor_schools SET assessor_id = ${ids[3]} WHERE assessor_id = ${ids[2]} AND school_id = ${other.school.id}`,
+    );
+    await expectCountsMatchRows("link moved to another assessor");
+    await t.db.run(
+      sql`DELETE FROM assessor_schools WHERE assessor_id = ${ids[1]} AND school_id = ${other.school.id}`,
+    );
+    await expectCountsMatchRows("unlinked");
     await api("POST", `/api/v1/school/assessors/${ids[3]}/consent`, { public_consent: false });
     await api("POST", `/api/v1/school/assessors/${ids[4]}/consent`, { public_consent: true });
     await expectCountsMatchRows("consent");

@@ -10,9 +10,9 @@ import { CachedBody } from "#src/lib/cached-body";
 import { cachedAnswer, jsonBody, publicCache, sendCached } from "#src/routes/public/cache";
 import { listCrebos, listPlaces } from "#src/queries/reference";
 import { parseSearchParams, type SearchParams } from "#src/search/params";
+import { provinceTotals } from "#src/search/counts";
 import {
   getPublicAssessor,
-  provinceCounts,
   publicAssessorChunks,
   searchAssessors,
   NearError,
@@ -212,7 +212,7 @@ publicApi.openapi(provincesRoute, async (c) => {
   return sendCached(
     c,
     await cachedAnswer(c, dataVersion, "provinces", async () =>
-      jsonBody(await provinceCounts(c.get("db"), c.get("today"))),
+      jsonBody(await provinceTotals(c.get("db"), c.get("today"))),
     ),
   );
 });
