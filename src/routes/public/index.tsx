@@ -21,12 +21,10 @@ import {
 import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
 import { queryString, withQuery } from "#src/lib/links";
 import { cachedAnswer, htmlBody, publicCache, requestDataVersion, sendCached } from "./cache";
-import { healthRoutes } from "./health";
 import { renderPublicProfile, publicReportPages } from "./reports";
 
 export const publicPages = new Hono<AppEnv>();
 
-publicPages.route("/", healthRoutes);
 publicPages.route("/", publicReportPages);
 
 const FORM_KEYS = ["q", "province", "near", "radius_km", "crebo", "sort"] as const;
