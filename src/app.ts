@@ -12,7 +12,9 @@ import { compression } from "./http/compression";
 import { serveStaticFiles } from "./http/static-files";
 import { forgetDataVersion } from "./queries/meta";
 import { renderError } from "./http/error-page";
+import { pageRenderer } from "./http/renderer";
 import { api } from "./routes/api";
+import { healthRoutes } from "./routes/public/health";
 import { publicPages } from "./routes/public";
 import { authRoutes } from "./routes/auth";
 import { schoolPages } from "./routes/school";
@@ -43,6 +45,10 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const now = deps.now ?? (() => new Date());
   const secure = isSecure(deps.config.baseUrl);
+
+  // Pages: c.render(<Page … />, head) draws the one layout (views/layout.tsx) around them.
+  // Registered first, so the error pages of every later middleware get the frame too.
+  app.use(pageRenderer);
 
   app.use(async (c, next) => {
     const moment = now();
@@ -83,6 +89,9 @@ export function createApp(deps: AppDeps) {
 
   app.use(compression(deps.compress));
   if (deps.staticFiles) app.use(serveStaticFiles(deps.staticFiles));
+  // Load balancers probe this many times a second: answered before the middleware for forms,
+  // sessions and writes, none of which a GET without cookies needs.
+  app.route("/", healthRoutes);
 
   // Every write this process makes is visible to the very next request: after any request that
   // may have written, the in-memory data version is forgotten (see queries/meta).

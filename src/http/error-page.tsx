@@ -1,7 +1,7 @@
 // Renders the plain Dutch error page (no stack traces, a request id for support).
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ErrorPage } from "#views/layout";
+import { ErrorPage, errorHead } from "#views/pages/error";
 import type { AppEnv } from "#src/env";
 
 export function renderError(
@@ -10,13 +10,9 @@ export function renderError(
   title: string,
   message: string,
 ) {
-  return c.html(
-    <ErrorPage
-      title={title}
-      message={message}
-      auth={c.get("auth")}
-      requestId={c.get("requestId")}
-    />,
-    status,
+  c.status(status);
+  return c.render(
+    <ErrorPage title={title} message={message} requestId={c.get("requestId")} />,
+    errorHead(title),
   );
 }

@@ -1,6 +1,5 @@
 // /api: the API reference in Dutch, rendered on the server from the OpenAPI document (no script).
-import type { AuthContext } from "#src/env";
-import { Layout } from "#views/layout";
+import type { PageHead } from "#views/layout";
 import { Fields, fieldRows, limits, TypeOf, type Schema } from "#views/components/api-schema";
 
 export type { Schema };
@@ -159,11 +158,13 @@ function byTag(doc: ApiDocument): { name: string; description?: string; entries:
   }));
 }
 
-export function ApiReferencePage(props: { auth: AuthContext | null; doc: ApiDocument }) {
+export const apiReferenceHead: PageHead = { title: "API", styles: ["/static/api.css"] };
+
+export function ApiReferencePage(props: { doc: ApiDocument }) {
   const groups = byTag(props.doc);
   const schemas = Object.entries(props.doc.components?.schemas ?? {});
   return (
-    <Layout title="API" auth={props.auth} styles={["/static/api.css"]}>
+    <>
       <h1 class="page-title">API-documentatie</h1>
       <p class="lead">
         Met de API kunnen andere programma's het register doorzoeken en kunnen scholen hun
@@ -237,6 +238,6 @@ export function ApiReferencePage(props: { auth: AuthContext | null; doc: ApiDocu
           </section>
         ))}
       </section>
-    </Layout>
+    </>
   );
 }

@@ -1,22 +1,25 @@
 // The public profile of one assessor: only the allow-listed public fields, the schools' public
 // contact, and the "Meld een fout" form.
-import type { AuthContext } from "#src/env";
 import type { PublicSchool } from "#src/queries/school-profile";
 import type { PublicAssessor } from "#src/search/search";
 import { ReportForm, type ReportFormState } from "#views/components/report-form";
 import { SchoolContactList } from "#views/components/school-contact";
-import { Layout } from "#views/layout";
+import type { PageHead } from "#views/layout";
+
+export const profileHead = (name: string): PageHead => ({
+  title: name,
+  styles: ["/static/search.css", "/static/access.css"],
+});
 
 export function ProfilePage(props: {
   assessor: PublicAssessor;
-  auth: AuthContext | null;
   provinceNames: Map<string, string>;
   schools?: PublicSchool[];
   report?: ReportFormState;
 }) {
   const a = props.assessor;
   return (
-    <Layout title={a.name} auth={props.auth} styles={["/static/search.css", "/static/access.css"]}>
+    <>
       <p class="small">
         <a href="/">← Terug naar zoeken</a>
       </p>
@@ -72,6 +75,6 @@ export function ProfilePage(props: {
         intro="Klopt er iets niet op deze pagina? Laat het de school weten die deze praktijkbeoordelaar heeft geregistreerd. U krijgt van ons geen andere gegevens over de beoordelaar dan wat hier staat."
         replyHint="Alleen als u een antwoord wilt. De school ziet dit adres; het wordt nergens getoond."
       />
-    </Layout>
+    </>
   );
 }

@@ -1,5 +1,4 @@
 // /rekenhulp: the grade calculator. Each section's result block is also its htmx partial.
-import type { AuthContext } from "#src/env";
 import type {
   DeadlineForm,
   ExamResultForm,
@@ -7,7 +6,7 @@ import type {
   FinalGradeForm,
   SchoolExamForm,
 } from "#src/rules/rekenhulp";
-import { Layout } from "#views/layout";
+import type { PageHead } from "#views/layout";
 import { ExamResultSection } from "#views/partials/rekenhulp/exam-result";
 import { FinalGradeSection } from "#views/partials/rekenhulp/final-grade";
 import { SchoolExamSection } from "#views/partials/rekenhulp/school-exam";
@@ -31,15 +30,16 @@ export type RekenhulpState = {
   examTimes: ExamTimesForm;
 };
 
-export function RekenhulpPage(props: { auth: AuthContext | null; state: RekenhulpState }) {
+export const rekenhulpHead: PageHead = {
+  title: "Rekenhulp examencijfers",
+  current: "/rekenhulp",
+  styles: ["/static/rekenhulp.css"],
+};
+
+export function RekenhulpPage(props: { state: RekenhulpState }) {
   const { state } = props;
   return (
-    <Layout
-      title="Rekenhulp examencijfers"
-      auth={props.auth}
-      current="/rekenhulp"
-      styles={["/static/rekenhulp.css"]}
-    >
+    <>
       <h1 class="page-title">Rekenhulp examencijfers</h1>
       <p class="lead">
         Reken cijfers voor het schoolexamen, eindcijfers en de uitslag na volgens de regels van het
@@ -75,6 +75,6 @@ export function RekenhulpPage(props: { auth: AuthContext | null; state: Rekenhul
         <code>POST /api/v1/rules/school-exam-grade</code>, <code>/api/v1/rules/final-grade</code> en{" "}
         <code>/api/v1/rules/exam-result</code>.
       </p>
-    </Layout>
+    </>
   );
 }

@@ -1,13 +1,16 @@
 // /scholen/{id}: a school's public page: its exam office's contact and its public assessors.
-import type { AuthContext } from "#src/env";
 import type { PublicSchool, SchoolAssessor } from "#src/queries/school-profile";
 import { ContactLines } from "#views/components/school-contact";
-import { Layout } from "#views/layout";
+import type { PageHead } from "#views/layout";
 
 const PER_PAGE = 50;
 
+export const schoolPublicHead = (name: string): PageHead => ({
+  title: name,
+  styles: ["/static/search.css", "/static/access.css"],
+});
+
 export function SchoolPublicPage(props: {
-  auth: AuthContext | null;
   school: PublicSchool;
   assessors: { items: SchoolAssessor[]; total: number };
   page: number;
@@ -15,7 +18,7 @@ export function SchoolPublicPage(props: {
   const s = props.school;
   const pages = Math.max(1, Math.ceil(props.assessors.total / PER_PAGE));
   return (
-    <Layout title={s.name} auth={props.auth} styles={["/static/search.css", "/static/access.css"]}>
+    <>
       <p class="small">
         <a href="/">← Terug naar zoeken</a>
       </p>
@@ -64,6 +67,6 @@ export function SchoolPublicPage(props: {
           </>
         )}
       </section>
-    </Layout>
+    </>
   );
 }

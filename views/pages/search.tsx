@@ -1,10 +1,9 @@
 // The public search page (/): the Wie-of-wat and Waar boxes, filters, and the results region
 // (SearchResults, also the htmx partial: one component for both).
-import type { AuthContext } from "#src/env";
 import type { Crebo, Province } from "#src/queries/reference";
 import type { SearchResult } from "#src/search/search";
 import type { Origin, PlaceCandidate } from "#src/search/near";
-import { Layout } from "#views/layout";
+import type { PageHead } from "#views/layout";
 import { SearchResults, SearchStatus } from "#views/partials/search/results";
 
 export { SearchResults, SearchStatus };
@@ -210,17 +209,18 @@ function SearchFormFields(props: { view: SearchView }) {
   );
 }
 
-export function SearchPage(props: { view: SearchView; auth: AuthContext | null }) {
+export const searchHead: PageHead = {
+  title: "Zoeken",
+  current: "/",
+  styles: ["/static/search.css"],
+  scripts: ["/static/search.js"],
+};
+
+export function SearchPage(props: { view: SearchView }) {
   const { form } = props.view;
   const searched = Boolean(form.q || form.near || form.province || form.crebo);
   return (
-    <Layout
-      title="Zoeken"
-      auth={props.auth}
-      current="/"
-      styles={["/static/search.css"]}
-      scripts={["/static/search.js"]}
-    >
+    <>
       <h1 class="page-title">Vind een gekwalificeerde praktijkbeoordelaar</h1>
       <p class={searched ? "lead lead-searched" : "lead"}>
         Praktijkbeoordelaars beoordelen mbo-studenten in de metaal, elektro en installatietechniek.
@@ -230,6 +230,6 @@ export function SearchPage(props: { view: SearchView; auth: AuthContext | null }
       <SearchFormFields view={props.view} />
       <SearchStatus view={props.view} />
       <SearchResults view={props.view} />
-    </Layout>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import type { AppEnv } from "#src/env";
 import { requireSchoolPage } from "#src/http/guards";
 import { withNotice } from "#src/http/notice";
 import { formFields } from "#src/http/validation";
-import { ChangePasswordPage } from "#views/pages/account/password";
+import { ChangePasswordPage, changePasswordHead } from "#views/pages/account/password";
 import { accountNotice } from "./shared";
 
 export const passwordRoutes = new Hono<AppEnv>();
@@ -36,16 +36,17 @@ export async function handleChangePassword(c: Context<AppEnv>, action: string, d
     }
   }
   noStore(c);
-  return c.html(<ChangePasswordPage auth={auth} action={action} errors={errors} />, 422);
+  c.status(422);
+  return c.render(
+    <ChangePasswordPage action={action} errors={errors} />,
+    changePasswordHead(auth.school !== null),
+  );
 }
 
 passwordRoutes.get("/wachtwoord", requireSchoolPage, (c) =>
-  c.html(
-    <ChangePasswordPage
-      auth={c.get("auth")!}
-      action="/school/wachtwoord"
-      notice={accountNotice(c)}
-    />,
+  c.render(
+    <ChangePasswordPage action="/school/wachtwoord" notice={accountNotice(c)} />,
+    changePasswordHead(c.get("auth")!.school !== null),
   ),
 );
 

@@ -14,7 +14,7 @@ import { requireSchoolAdminPage, requireSchoolPage } from "#src/http/guards";
 import { withNotice } from "#src/http/notice";
 import { parseForm } from "#src/http/validation";
 import { openInvitesOfSchool, schoolUsers } from "#src/queries/accounts";
-import { TeamPage } from "#views/pages/account/team";
+import { TeamPage, teamHead } from "#views/pages/account/team";
 import { accountNotice, schoolAuth } from "./shared";
 
 export const teamRoutes = new Hono<AppEnv>();
@@ -29,15 +29,10 @@ async function renderTeam(
     schoolUsers(c.get("db"), auth.school.id),
     openInvitesOfSchool(c.get("db"), auth.school.id, c.get("now")),
   ]);
-  return c.html(
-    <TeamPage
-      auth={auth}
-      members={members}
-      invites={invites}
-      notice={accountNotice(c)}
-      {...extra}
-    />,
-    status,
+  c.status(status);
+  return c.render(
+    <TeamPage members={members} invites={invites} notice={accountNotice(c)} {...extra} />,
+    teamHead,
   );
 }
 

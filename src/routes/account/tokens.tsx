@@ -10,7 +10,7 @@ import { withNotice } from "#src/http/notice";
 import { parseForm } from "#src/http/validation";
 import { activeUserIdsOfSchool, tokenById, tokensForPage } from "#src/queries/accounts";
 import { audit } from "#src/queries/audit";
-import { TokensPage } from "#views/pages/account/tokens";
+import { TokensPage, tokensHead } from "#views/pages/account/tokens";
 import { accountNotice, schoolAuth } from "./shared";
 
 export const tokenRoutes = new Hono<AppEnv>();
@@ -30,10 +30,8 @@ async function renderTokens(
     userId: auth.role === "school_admin" ? undefined : auth.user.id,
   });
   noStore(c);
-  return c.html(
-    <TokensPage auth={auth} tokens={tokens} notice={accountNotice(c)} {...extra} />,
-    status,
-  );
+  c.status(status);
+  return c.render(<TokensPage tokens={tokens} notice={accountNotice(c)} {...extra} />, tokensHead);
 }
 
 tokenRoutes.get("/tokens", requireSchoolPage, (c) => renderTokens(c));

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "#src/env";
 import { auditEntities, listAudit } from "#src/queries/audit";
 import { schoolsOverview } from "#src/queries/accounts";
-import { AdminAuditPage } from "#views/pages/admin/audit";
+import { AdminAuditPage, adminAuditHead } from "#views/pages/admin/audit";
 import { pageParam } from "./shared";
 
 export const auditRoutes = new Hono<AppEnv>();
@@ -31,13 +31,13 @@ auditRoutes.get("/audit", async (c) => {
     schoolsOverview(db),
     auditEntities(db),
   ]);
-  return c.html(
+  return c.render(
     <AdminAuditPage
-      auth={c.get("auth")!}
       {...result}
       filter={{ school: filter.school || undefined, entity: filter.entity || undefined }}
       schools={schools.map((s) => ({ id: s.id, name: s.name }))}
       entities={entities}
     />,
+    adminAuditHead,
   );
 });

@@ -13,7 +13,12 @@ import {
   renameCrebo,
   setCreboRetired,
 } from "#src/queries/crebos-admin";
-import { AdminCreboPage, AdminCrebosPage } from "#views/pages/admin/crebos";
+import {
+  AdminCreboPage,
+  AdminCrebosPage,
+  adminCreboHead,
+  adminCrebosHead,
+} from "#views/pages/admin/crebos";
 import { adminNotice, pageParam } from "./shared";
 
 export const creboRoutes = new Hono<AppEnv>();
@@ -40,15 +45,15 @@ async function renderCrebos(
     page: c.req.query("page") ?? 1,
   });
   const result = await listCrebosForAdmin(c.get("db"), filter);
-  return c.html(
+  c.status(status);
+  return c.render(
     <AdminCrebosPage
-      auth={c.get("auth")!}
       {...result}
       filter={{ q: filter.q, status: filter.status }}
       notice={adminNotice(c)}
       {...extra}
     />,
-    status,
+    adminCrebosHead,
   );
 }
 
@@ -84,14 +89,10 @@ async function renderCrebo(
   if (!crebo) return renderError(c, 404, "Niet gevonden", `Crebo ${code} bestaat niet.`);
   const { items } = await listCrebosForAdmin(c.get("db"), { q: code, status: "all", perPage: 5 });
   const assessorCount = items.find((i) => i.code === code)?.assessorCount ?? 0;
-  return c.html(
-    <AdminCreboPage
-      auth={c.get("auth")!}
-      crebo={{ ...crebo, assessorCount }}
-      notice={adminNotice(c)}
-      {...extra}
-    />,
-    status,
+  c.status(status);
+  return c.render(
+    <AdminCreboPage crebo={{ ...crebo, assessorCount }} notice={adminNotice(c)} {...extra} />,
+    adminCreboHead(crebo.code),
   );
 }
 

@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "#src/env";
 import { requireAdminPage } from "#src/http/guards";
 import { handleChangePassword } from "#src/routes/account/password";
-import { ChangePasswordPage } from "#views/pages/account/password";
+import { ChangePasswordPage, changePasswordHead } from "#views/pages/account/password";
 import { auditRoutes } from "./audit";
 import { creboRoutes } from "./crebos";
 import { requestRoutes } from "./requests";
@@ -25,12 +25,9 @@ adminPages.route("/", creboRoutes);
 adminPages.route("/", auditRoutes);
 
 adminPages.get("/wachtwoord", (c) =>
-  c.html(
-    <ChangePasswordPage
-      auth={c.get("auth")!}
-      action="/beheer/wachtwoord"
-      notice={adminNotice(c)}
-    />,
+  c.render(
+    <ChangePasswordPage action="/beheer/wachtwoord" notice={adminNotice(c)} />,
+    changePasswordHead(false),
   ),
 );
 

@@ -15,8 +15,8 @@ import {
   requeueFailedMail,
 } from "#src/queries/outbox";
 import { JOB_NAMES } from "#src/rules/jobs";
-import { AdminMailPage, MailBanner } from "#views/pages/admin/mail";
-import { AdminJobsPage } from "#views/pages/admin/jobs";
+import { AdminMailPage, MailBanner, adminMailHead } from "#views/pages/admin/mail";
+import { AdminJobsPage, adminJobsHead } from "#views/pages/admin/jobs";
 
 export const adminMailPages = new Hono<AppEnv>();
 
@@ -73,9 +73,9 @@ async function renderMail(
     outboxKinds(db),
   ]);
   const noticeKey = Object.keys(notices).find((k) => c.req.query(k) !== undefined);
-  return c.html(
+  c.status(status);
+  return c.render(
     <AdminMailPage
-      auth={c.get("auth")!}
       items={items}
       total={total}
       page={parsed.page}
@@ -87,7 +87,7 @@ async function renderMail(
       notice={noticeKey ? notices[noticeKey] : undefined}
       {...extra}
     />,
-    status,
+    adminMailHead,
   );
 }
 
@@ -117,5 +117,5 @@ adminMailPages.get("/taken", async (c) => {
   const db = c.get("db");
   const [last, runs] = await Promise.all([lastRunPerJob(db), recentJobRuns(db, 50)]);
   const jobs = JOB_NAMES.map((job) => ({ job, last: last.find((r) => r.job === job) ?? null }));
-  return c.html(<AdminJobsPage auth={c.get("auth")!} jobs={jobs} runs={runs} />);
+  return c.render(<AdminJobsPage jobs={jobs} runs={runs} />, adminJobsHead);
 });

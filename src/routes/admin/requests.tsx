@@ -18,8 +18,8 @@ import {
   schoolsOverview,
   schoolUsers,
 } from "#src/queries/accounts";
-import { AdminOverviewPage } from "#views/pages/admin/overview";
-import { AdminSchoolPage } from "#views/pages/admin/school";
+import { AdminOverviewPage, adminOverviewHead } from "#views/pages/admin/overview";
+import { AdminSchoolPage, adminSchoolHead } from "#views/pages/admin/school";
 import { adminNotice } from "./shared";
 
 export const requestRoutes = new Hono<AppEnv>();
@@ -34,9 +34,9 @@ async function renderOverview(
 ) {
   const db = c.get("db");
   const [requests, schools] = await Promise.all([pendingAccountRequests(db), schoolsOverview(db)]);
-  return c.html(
+  c.status(status);
+  return c.render(
     <AdminOverviewPage
-      auth={c.get("auth")!}
       requests={requests.map((r) => ({
         ...r.request,
         placeName: r.placeName,
@@ -46,7 +46,7 @@ async function renderOverview(
       notice={adminNotice(c)}
       {...extra}
     />,
-    status,
+    adminOverviewHead,
   );
 }
 
@@ -100,8 +100,9 @@ requestRoutes.get("/scholen/:id", async (c) => {
   const school = await schoolById(db, c.req.param("id"));
   if (!school) return renderError(c, 404, "Niet gevonden", "Deze school bestaat niet.");
   const users = await schoolUsers(db, school.id, { includeRemoved: true });
-  return c.html(
-    <AdminSchoolPage auth={c.get("auth")!} school={school} users={users} notice={adminNotice(c)} />,
+  return c.render(
+    <AdminSchoolPage school={school} users={users} notice={adminNotice(c)} />,
+    adminSchoolHead(school.name),
   );
 });
 

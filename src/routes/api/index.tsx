@@ -6,7 +6,7 @@ import type { AppEnv } from "#src/env";
 import { jsonContent } from "#src/http/openapi";
 import { publicApi } from "#src/routes/api-public";
 import { schoolApi } from "#src/routes/api-school";
-import { ApiReferencePage, type ApiDocument } from "#views/pages/api-reference";
+import { ApiReferencePage, apiReferenceHead, type ApiDocument } from "#views/pages/api-reference";
 
 export const api = new OpenAPIHono<AppEnv>();
 
@@ -74,4 +74,4 @@ api.openapi(documentRoute, (c) => {
   return c.json(apiDocument() as unknown as { openapi: string; info: { title: string } }, 200);
 });
 
-api.get("/api", (c) => c.html(<ApiReferencePage auth={c.get("auth")} doc={apiDocument()} />));
+api.get("/api", (c) => c.render(<ApiReferencePage doc={apiDocument()} />, apiReferenceHead));

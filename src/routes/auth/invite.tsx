@@ -6,7 +6,7 @@ import { homeFor, noStore, startSession } from "#src/auth/http";
 import type { AppEnv } from "#src/env";
 import { formFields, validateForm } from "#src/http/validation";
 import { schoolById } from "#src/queries/accounts";
-import { InvitePage } from "#views/pages/auth/password-forms";
+import { InvitePage, inviteHead } from "#views/pages/auth/password-forms";
 import { confirmError, emailField, linkProblem } from "./shared";
 
 export const inviteRoutes = new Hono<AppEnv>();
@@ -26,7 +26,7 @@ inviteRoutes.get("/uitnodiging/:token", async (c) => {
   noStore(c);
   try {
     const view = await inviteView(c, token);
-    return c.html(<InvitePage auth={c.get("auth")} token={token} {...view} />);
+    return c.render(<InvitePage token={token} {...view} />, inviteHead(view.kind));
   } catch (err) {
     if (err instanceof AccountError) return linkProblem(c, err);
     throw err;
@@ -67,17 +67,18 @@ inviteRoutes.post("/uitnodiging/:token", async (c) => {
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const mismatch = confirmError(form);
   if (mismatch) errors.password_confirm = mismatch;
-  const rerender = (status: 409 | 422) =>
-    c.html(
+  const rerender = (status: 409 | 422) => {
+    c.status(status);
+    return c.render(
       <InvitePage
-        auth={c.get("auth")}
         token={token}
         {...view}
         values={{ name: form.name, email: form.email }}
         errors={errors}
       />,
-      status,
+      inviteHead(view.kind),
     );
+  };
   if (!parsed.ok || Object.keys(errors).length > 0) return rerender(422);
   try {
     const { userId, role } = await acceptInvite(flowContext(c), token, {

@@ -7,7 +7,7 @@ import { clientIp } from "#src/auth/throttle";
 import type { AppEnv } from "#src/env";
 import { noticeFrom, withNotice } from "#src/http/notice";
 import { parseForm } from "#src/http/validation";
-import { LoginPage, LogoutPage } from "#views/pages/auth/login";
+import { LoginPage, LogoutPage, loginHead, logoutHead } from "#views/pages/auth/login";
 
 export const loginRoutes = new Hono<AppEnv>();
 
@@ -25,7 +25,7 @@ loginRoutes.get("/inloggen", (c) => {
   const auth = c.get("auth");
   if (auth) return c.redirect(terug ?? homeFor(auth.role), 303);
   noStore(c);
-  return c.html(<LoginPage terug={terug} notice={noticeFrom(c, LOGIN_NOTICES)} />);
+  return c.render(<LoginPage terug={terug} notice={noticeFrom(c, LOGIN_NOTICES)} />, loginHead);
 });
 
 const loginSchema = z.object({
@@ -38,9 +38,10 @@ loginRoutes.post("/inloggen", async (c) => {
   const terug = safeReturnPath(parsed.values.terug);
   noStore(c);
   if (!parsed.ok) {
-    return c.html(
+    c.status(422);
+    return c.render(
       <LoginPage email={parsed.values.email} terug={terug} errors={parsed.errors} />,
-      422,
+      loginHead,
     );
   }
   const { email, password } = parsed.data;
@@ -52,32 +53,35 @@ loginRoutes.post("/inloggen", async (c) => {
   if (outcome.reason === "throttled") {
     c.header("Retry-After", String(outcome.retryAfterSeconds));
     const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
-    return c.html(
+    c.status(429);
+    return c.render(
       <LoginPage
         email={email}
         terug={terug}
         error={`Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw, of vraag een nieuw wachtwoord aan.`}
       />,
-      429,
+      loginHead,
     );
   }
   if (outcome.reason === "suspended") {
-    return c.html(
+    c.status(403);
+    return c.render(
       <LoginPage
         email={email}
         terug={terug}
         error="Het account van uw school is opgeschort. Neem contact op met het bureau van het register."
       />,
-      403,
+      loginHead,
     );
   }
-  return c.html(<LoginPage email={email} terug={terug} error={LOGIN_FAILED} />, 401);
+  c.status(401);
+  return c.render(<LoginPage email={email} terug={terug} error={LOGIN_FAILED} />, loginHead);
 });
 
 loginRoutes.get("/uitloggen", (c) => {
   if (!c.get("auth")) return c.redirect("/", 303);
   noStore(c);
-  return c.html(<LogoutPage auth={c.get("auth")} />);
+  return c.render(<LogoutPage />, logoutHead);
 });
 
 loginRoutes.post("/uitloggen", async (c) => {

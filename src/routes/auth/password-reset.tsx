@@ -13,7 +13,12 @@ import { afterResponse } from "#src/http/after-response";
 import { NOTICE_PARAM, withNotice } from "#src/http/notice";
 import { formFields, parseForm } from "#src/http/validation";
 import { z } from "zod";
-import { ForgotPasswordPage, ResetPasswordPage } from "#views/pages/auth/password-forms";
+import {
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  forgotPasswordHead,
+  resetPasswordHead,
+} from "#views/pages/auth/password-forms";
 import { confirmError, emailField, linkProblem, takeMailAttempt, tooManyMessage } from "./shared";
 
 export const passwordResetRoutes = new Hono<AppEnv>();
@@ -21,34 +26,32 @@ export const passwordResetRoutes = new Hono<AppEnv>();
 const forgotForm = z.object({ email: emailField });
 
 passwordResetRoutes.get("/wachtwoord-vergeten", (c) =>
-  c.html(
-    <ForgotPasswordPage auth={c.get("auth")} sent={c.req.query(NOTICE_PARAM) === "verstuurd"} />,
+  c.render(
+    <ForgotPasswordPage sent={c.req.query(NOTICE_PARAM) === "verstuurd"} />,
+    forgotPasswordHead,
   ),
 );
 
 passwordResetRoutes.post("/wachtwoord-vergeten", async (c) => {
   const parsed = await parseForm(c, forgotForm, { email: "" });
   if (!parsed.ok) {
-    return c.html(
-      <ForgotPasswordPage
-        auth={c.get("auth")}
-        email={parsed.values.email}
-        errors={parsed.errors}
-      />,
-      422,
+    c.status(422);
+    return c.render(
+      <ForgotPasswordPage email={parsed.values.email} errors={parsed.errors} />,
+      forgotPasswordHead,
     );
   }
   const email = parsed.data.email;
   const attempt = await takeMailAttempt(c, "reset", email);
   if (!attempt.ok) {
     c.header("Retry-After", String(attempt.retryAfter));
-    return c.html(
+    c.status(429);
+    return c.render(
       <ForgotPasswordPage
-        auth={c.get("auth")}
         email={parsed.values.email}
         errors={{ email: tooManyMessage(attempt.retryAfter, "een nieuw wachtwoord aangevraagd") }}
       />,
-      429,
+      forgotPasswordHead,
     );
   }
   // The same answer, in the same time, whether or not the address has an account: looking it
@@ -67,7 +70,7 @@ passwordResetRoutes.get("/wachtwoord-vergeten/:token", async (c) => {
     if (err instanceof AccountError) return linkProblem(c, err);
     throw err;
   }
-  return c.html(<ResetPasswordPage auth={c.get("auth")} token={token} />);
+  return c.render(<ResetPasswordPage token={token} />, resetPasswordHead);
 });
 
 passwordResetRoutes.post("/wachtwoord-vergeten/:token", async (c) => {
@@ -80,21 +83,20 @@ passwordResetRoutes.post("/wachtwoord-vergeten/:token", async (c) => {
   if (mismatch) errors.password_confirm = mismatch;
   try {
     await openInvite(flowContext(c), token, ["reset"]);
-    if (Object.keys(errors).length > 0)
-      return c.html(<ResetPasswordPage auth={c.get("auth")} token={token} errors={errors} />, 422);
+    if (Object.keys(errors).length > 0) {
+      c.status(422);
+      return c.render(<ResetPasswordPage token={token} errors={errors} />, resetPasswordHead);
+    }
     const { userId, role } = await resetPassword(flowContext(c), token, form.password);
     await startSession(c, userId);
     return c.redirect(homeFor(role), 303);
   } catch (err) {
     if (!(err instanceof AccountError)) throw err;
     if (err.status === 404 || err.status === 410) return linkProblem(c, err);
-    return c.html(
-      <ResetPasswordPage
-        auth={c.get("auth")}
-        token={token}
-        errors={{ [err.field ?? "password"]: err.message }}
-      />,
-      422,
+    c.status(422);
+    return c.render(
+      <ResetPasswordPage token={token} errors={{ [err.field ?? "password"]: err.message }} />,
+      resetPasswordHead,
     );
   }
 });

@@ -5,7 +5,13 @@ import { flowContext, requestAccount } from "#src/auth/accounts";
 import type { AppEnv } from "#src/env";
 import { parseForm } from "#src/http/validation";
 import { placeByCode, placesNamed } from "#src/queries/accounts";
-import { RequestPage, type RequestValues } from "#views/pages/auth/request";
+import {
+  RequestPage,
+  RequestReceivedPage,
+  requestHead,
+  requestReceivedHead,
+  type RequestValues,
+} from "#views/pages/auth/request";
 import { emailField, takeMailAttempt, tooManyMessage } from "./shared";
 
 export const requestRoutes = new Hono<AppEnv>();
@@ -45,9 +51,11 @@ const requestSchema = z.object({
     .default(""),
 });
 
-requestRoutes.get("/aanvragen", (c) => c.html(<RequestPage auth={c.get("auth")} />));
+requestRoutes.get("/aanvragen", (c) => c.render(<RequestPage />, requestHead));
 
-requestRoutes.get("/aanvragen/ontvangen", (c) => c.html(<RequestPage auth={c.get("auth")} done />));
+requestRoutes.get("/aanvragen/ontvangen", (c) =>
+  c.render(<RequestReceivedPage />, requestReceivedHead),
+);
 
 requestRoutes.post("/aanvragen", async (c) => {
   const db = c.get("db");
@@ -78,27 +86,23 @@ requestRoutes.post("/aanvragen", async (c) => {
     }
   }
   if (!parsed.ok || !placeCode || Object.keys(errors).length > 0) {
-    return c.html(
-      <RequestPage
-        auth={c.get("auth")}
-        values={values}
-        errors={errors}
-        placeChoices={placeChoices}
-      />,
-      422,
+    c.status(422);
+    return c.render(
+      <RequestPage values={values} errors={errors} placeChoices={placeChoices} />,
+      requestHead,
     );
   }
   const v = parsed.data;
   const attempt = await takeMailAttempt(c, "request", v.email);
   if (!attempt.ok) {
     c.header("Retry-After", String(attempt.retryAfter));
-    return c.html(
+    c.status(429);
+    return c.render(
       <RequestPage
-        auth={c.get("auth")}
         values={values}
         errors={{ email: tooManyMessage(attempt.retryAfter, "een account aangevraagd") }}
       />,
-      429,
+      requestHead,
     );
   }
   await requestAccount(flowContext(c), {

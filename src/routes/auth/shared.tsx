@@ -12,7 +12,7 @@ import {
   type Taken,
 } from "#src/auth/throttle";
 import type { AppEnv } from "#src/env";
-import { LinkProblemPage } from "#views/pages/auth/password-forms";
+import { LinkProblemPage, linkProblemHead } from "#views/pages/auth/password-forms";
 
 export const emailField = z
   .string()
@@ -31,10 +31,8 @@ function confirmError(form: Record<string, string>): string | undefined {
 /** An invite or reset link that is unknown (404) or used/expired (410). */
 export function linkProblem(c: Context<AppEnv>, err: AccountError) {
   noStore(c);
-  return c.html(
-    <LinkProblemPage auth={c.get("auth")} message={err.message} />,
-    err.status === 404 ? 404 : 410,
-  );
+  c.status(err.status === 404 ? 404 : 410);
+  return c.render(<LinkProblemPage message={err.message} />, linkProblemHead);
 }
 
 /**

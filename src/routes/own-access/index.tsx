@@ -17,8 +17,13 @@ import { parseWith } from "#src/http/validation";
 import { afterResponse } from "#src/http/after-response";
 import { getPublicAssessor } from "#src/search/search";
 import type { ReportFormState } from "#views/components/report-form";
-import { OwnDataPage } from "#views/pages/own-access/data";
-import { LinkExpiredPage, RequestLinkPage } from "#views/pages/own-access/request";
+import { OwnDataPage, ownDataHead } from "#views/pages/own-access/data";
+import {
+  LinkExpiredPage,
+  linkExpiredHead,
+  RequestLinkPage,
+  requestLinkHead,
+} from "#views/pages/own-access/request";
 import { renderError } from "#src/http/error-page";
 import type { AssessorRow } from "#src/queries/assessors";
 
@@ -43,7 +48,7 @@ const NOTICES: Record<string, string> = {
 };
 
 ownAccessPages.get("/", (c) =>
-  c.html(<RequestLinkPage sent={c.req.query("verstuurd") !== undefined} />),
+  c.render(<RequestLinkPage sent={c.req.query("verstuurd") !== undefined} />, requestLinkHead),
 );
 
 ownAccessPages.post("/", async (c) => {
@@ -51,16 +56,20 @@ ownAccessPages.post("/", async (c) => {
   const form = await readForm(c);
   const email = form.one("email");
   const parsed = parseWith(linkRequestSchema, { email });
-  if (!parsed.ok) return c.html(<RequestLinkPage email={email} errors={parsed.fields} />, 422);
+  if (!parsed.ok) {
+    c.status(422);
+    return c.render(<RequestLinkPage email={email} errors={parsed.fields} />, requestLinkHead);
+  }
   const quota = await takeQuota(db, `own-access:ip:${clientIp(c)}`, LINK_IP_RULE, c.get("now"));
   if (!quota.ok) {
     c.header("Retry-After", String(quota.retryAfter));
-    return c.html(
+    c.status(429);
+    return c.render(
       <RequestLinkPage
         email={email}
         limited={`Er zijn vanaf uw verbinding veel links aangevraagd. Probeer het over ${Math.ceil(quota.retryAfter / 60)} minuten opnieuw.`}
       />,
-      429,
+      requestLinkHead,
     );
   }
   // Whether the address is known must not show in the answer nor in its timing: the lookup and
@@ -92,8 +101,10 @@ async function resolveToken(c: Context<AppEnv>): Promise<Valid | Response> {
       "Link niet gevonden",
       "Deze link naar Mijn gegevens bestaat niet. Controleer of u de hele link uit de e-mail heeft gebruikt, of vraag een nieuwe link aan via /mijn-gegevens.",
     );
-  if (found.state !== "valid")
-    return c.html(<LinkExpiredPage replaced={found.state === "revoked"} />, 410);
+  if (found.state !== "valid") {
+    c.status(410);
+    return c.render(<LinkExpiredPage replaced={found.state === "revoked"} />, linkExpiredHead);
+  }
   return {
     assessor: found.assessor,
     expiresAt: found.expiresAt,
@@ -124,7 +135,8 @@ async function renderOwnData(
     getPublicSchool(db, valid.assessor.registeringSchoolId, c.get("today")),
   ]);
   const notice = NOTICES[c.req.query("melding") ?? ""];
-  return c.html(
+  c.status(status);
+  return c.render(
     <OwnDataPage
       view={{
         base: valid.base,
@@ -140,7 +152,7 @@ async function renderOwnData(
         },
       }}
     />,
-    status,
+    ownDataHead,
   );
 }
 

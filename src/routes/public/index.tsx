@@ -6,7 +6,7 @@ import { getPlace, listCrebos, listProvinces } from "#src/queries/reference";
 import { DEFAULT_RADIUS_KM, parseSearchParams } from "#src/search/params";
 import { getPublicAssessor, NearError, searchOrigin, type SearchResult } from "#src/search/search";
 import { placesForName, postcodeDigits, type Origin, type PlaceCandidate } from "#src/search/near";
-import { AboutPage } from "#views/pages/about";
+import { AboutPage, aboutHead } from "#views/pages/about";
 import {
   ProvinceField,
   SearchPage,
@@ -16,16 +16,15 @@ import {
   WhereMessage,
   type SearchForm,
   type SearchView,
+  searchHead,
 } from "#views/pages/search";
 import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
 import { queryString, withQuery } from "#src/lib/links";
 import { cachedAnswer, htmlBody, publicCache, requestDataVersion, sendCached } from "./cache";
-import { healthRoutes } from "./health";
 import { renderPublicProfile, publicReportPages } from "./reports";
 
 export const publicPages = new Hono<AppEnv>();
 
-publicPages.route("/", healthRoutes);
 publicPages.route("/", publicReportPages);
 
 const FORM_KEYS = ["q", "province", "near", "radius_km", "crebo", "sort"] as const;
@@ -176,7 +175,8 @@ async function renderSearchPage(c: Context<AppEnv>): Promise<Response> {
       status,
     );
   }
-  return c.html(<SearchPage view={view} auth={c.get("auth")} />, status);
+  c.status(status);
+  return c.render(<SearchPage view={view} />, searchHead);
 }
 
 async function renderProfilePage(c: Context<AppEnv>): Promise<Response> {
@@ -247,5 +247,5 @@ publicPages.get("/beoordelaars/:id", (c) =>
 );
 
 publicPages.get("/over", (c) =>
-  c.html(<AboutPage auth={c.get("auth")} expiringDays={c.get("config").expiringDays} />),
+  c.render(<AboutPage expiringDays={c.get("config").expiringDays} />, aboutHead),
 );

@@ -19,8 +19,8 @@ import { readForm } from "#src/routes/school/forms";
 import { parseWith } from "#src/http/validation";
 import { getPublicAssessor, type PublicAssessor } from "#src/search/search";
 import type { ReportFormState } from "#views/components/report-form";
-import { ProfilePage } from "#views/pages/profile";
-import { SchoolPublicPage } from "#views/pages/school-public";
+import { ProfilePage, profileHead } from "#views/pages/profile";
+import { SchoolPublicPage, schoolPublicHead } from "#views/pages/school-public";
 import { renderError } from "#src/http/error-page";
 
 export const publicReportPages = new Hono<AppEnv>();
@@ -55,15 +55,15 @@ export async function renderPublicProfile(
       assessor.schools.map((s) => s.id),
     ),
   ]);
-  return c.html(
+  c.status(status);
+  return c.render(
     <ProfilePage
       assessor={assessor}
-      auth={c.get("auth")}
       provinceNames={new Map(provinces.map((p) => [p.code, p.name]))}
       schools={schools}
       report={report}
     />,
-    status,
+    profileHead(assessor.name),
   );
 }
 
@@ -130,7 +130,8 @@ publicReportPages.get("/scholen/:id", async (c) => {
     );
   const page = Math.max(1, Math.min(10_000, Number(c.req.query("page")) || 1));
   const assessors = await publicAssessorsOfSchool(db, school.id, c.get("today"), page);
-  return c.html(
-    <SchoolPublicPage auth={c.get("auth")} school={school} assessors={assessors} page={page} />,
+  return c.render(
+    <SchoolPublicPage school={school} assessors={assessors} page={page} />,
+    schoolPublicHead(school.name),
   );
 });

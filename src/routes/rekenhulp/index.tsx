@@ -13,6 +13,7 @@ import {
   SchoolExamResult,
   SchoolExamSection,
   type RekenhulpState,
+  rekenhulpHead,
 } from "#views/pages/rekenhulp";
 import {
   calculateDeadline,
@@ -58,7 +59,8 @@ function respond(
   const status = hasErrors ? 422 : 200;
   if (isHtmxRequest(c)) return c.html(partial, status);
   const state = { ...initialState(c.get("today")), ...change };
-  return c.html(<RekenhulpPage auth={c.get("auth")} state={state} />, status);
+  c.status(status);
+  return c.render(<RekenhulpPage state={state} />, rekenhulpHead);
 }
 
 function wantsNewRow(values: FieldValues): boolean {
@@ -75,7 +77,7 @@ rulesRoutes.get("/", (c) => {
   if (example === "havo" || example === "vwo" || example === "mavo") {
     state.examResult = calculateExamResult(exampleExamResult(example));
   }
-  return c.html(<RekenhulpPage auth={c.get("auth")} state={state} />);
+  return c.render(<RekenhulpPage state={state} />, rekenhulpHead);
 });
 
 rulesRoutes.post("/schoolexamen", async (c) => {

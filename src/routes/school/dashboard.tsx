@@ -1,7 +1,7 @@
 // /school (counts, filters, the list), the CSV export, the CSV import with preview, and the
 // readable AVG inzage page.
 import { Hono, type Context } from "hono";
-import type { AppEnv, AuthContext } from "#src/env";
+import type { AppEnv } from "#src/env";
 import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
 import { noticeFrom } from "#src/http/notice";
 import { withQuery } from "#src/lib/links";
@@ -12,9 +12,9 @@ import { noticeContext, notifyRegisteredMany } from "#src/auth/assessor-notices"
 import { exportAssessor } from "#src/queries/privacy";
 import { schoolCsvRows } from "#src/queries/school-csv";
 import type { AssessorStatus } from "#src/rules";
-import { DashboardPage, type DashboardFilter } from "#views/pages/school/dashboard";
-import { ImportPage } from "#views/pages/school/import";
-import { InzagePage } from "#views/pages/school/inzage";
+import { DashboardPage, type DashboardFilter, dashboardHead } from "#views/pages/school/dashboard";
+import { ImportPage, importHead } from "#views/pages/school/import";
+import { InzagePage, inzageHead } from "#views/pages/school/inzage";
 import { AssessorList, type ListView } from "#views/partials/school/assessor-list";
 import { requireSchoolPage } from "#src/http/guards";
 import { readForm } from "./forms";
@@ -87,14 +87,9 @@ dashboardPages.get("/", schoolOrAdminPage, async (c) => {
     (c.req.query("geimporteerd")
       ? `${Number(c.req.query("geimporteerd")) || 0} beoordelaar(s) geïmporteerd.`
       : undefined);
-  return c.html(
-    <DashboardPage
-      auth={c.get("auth") as AuthContext}
-      counts={counts}
-      filter={f}
-      list={list}
-      notice={notice}
-    />,
+  return c.render(
+    <DashboardPage counts={counts} filter={f} list={list} notice={notice} />,
+    dashboardHead(actor.isAdmin),
   );
 });
 
@@ -115,27 +110,24 @@ dashboardPages.get("/beoordelaars.csv", requireSchoolPage, async (c) => {
 
 // ---------------------------------------------------------------- import
 
-const auth = (c: Context<AppEnv>) => c.get("auth") as AuthContext;
-
-dashboardPages.get("/import", requireSchoolPage, (c) => c.html(<ImportPage auth={auth(c)} />));
+dashboardPages.get("/import", requireSchoolPage, (c) => c.render(<ImportPage />, importHead));
 
 dashboardPages.post("/import", requireSchoolPage, async (c) => {
   const body = await c.req.parseBody();
   const file = body.file;
-  if (!(file instanceof File) || file.size === 0)
-    return c.html(<ImportPage auth={auth(c)} errors={{ file: "Kies een CSV-bestand." }} />, 422);
+  if (!(file instanceof File) || file.size === 0) {
+    c.status(422);
+    return c.render(<ImportPage errors={{ file: "Kies een CSV-bestand." }} />, importHead);
+  }
   const csv = await file.text();
   const preview = await previewImport(c.get("db"), csv, c.get("today"), actorOf(c));
-  if (preview.fileErrors.length)
-    return c.html(
-      <ImportPage auth={auth(c)} errors={{ file: preview.fileErrors.join(" ") }} />,
-      422,
-    );
+  if (preview.fileErrors.length) {
+    c.status(422);
+    return c.render(<ImportPage errors={{ file: preview.fileErrors.join(" ") }} />, importHead);
+  }
   const view = { rows: preview.rows, valid: preview.valid.length, csv, fileName: file.name };
-  return c.html(
-    <ImportPage auth={auth(c)} preview={view} />,
-    preview.valid.length === preview.rows.length ? 200 : 422,
-  );
+  c.status(preview.valid.length === preview.rows.length ? 200 : 422);
+  return c.render(<ImportPage preview={view} />, importHead);
 });
 
 dashboardPages.post("/import/bevestigen", requireSchoolPage, async (c) => {
@@ -151,13 +143,13 @@ dashboardPages.post("/import/bevestigen", requireSchoolPage, async (c) => {
     (invalid > 0 && form.one("mode") !== "valid")
   ) {
     const view = { rows: preview.rows, valid: preview.valid.length, csv, fileName: "" };
-    return c.html(
+    c.status(422);
+    return c.render(
       <ImportPage
-        auth={auth(c)}
         preview={view}
         errors={preview.fileErrors.length ? { file: preview.fileErrors.join(" ") } : {}}
       />,
-      422,
+      importHead,
     );
   }
   const ids = await commitImport(c.get("db"), actor, preview.valid);
@@ -175,5 +167,5 @@ dashboardPages.get("/beoordelaars/:id/inzage", schoolOrAdminPage, async (c) => {
     expiringDays: c.get("config").expiringDays,
     now: c.get("now"),
   });
-  return c.html(<InzagePage auth={auth(c)} data={data} />);
+  return c.render(<InzagePage data={data} />, inzageHead(data.assessor.name));
 });

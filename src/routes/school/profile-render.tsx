@@ -6,7 +6,12 @@ import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
 import { assessorHistory } from "#src/queries/assessor-history";
 import { getAssessorRecord } from "#src/queries/assessor-record";
 import type { Loaded } from "#src/queries/assessors";
-import { AssessorPage, ProfileContent, type ProfileForms } from "#views/pages/school/assessor";
+import {
+  AssessorPage,
+  assessorHead,
+  ProfileContent,
+  type ProfileForms,
+} from "#views/pages/school/assessor";
 import { writeVerdict } from "#src/rules/access";
 import { actorOf } from "./context";
 
@@ -49,8 +54,10 @@ export async function renderProfile(
   ]);
   const may = (write: Parameters<typeof writeVerdict>[3]) =>
     writeVerdict(actor, loaded.assessor, loaded.linked, write).ok;
+  const auth = c.get("auth") as AuthContext;
   const view = {
-    auth: c.get("auth") as AuthContext,
+    isAdmin: auth.role === "admin",
+    mySchoolId: auth.school?.id ?? null,
     record,
     history,
     canWrite: may("log"),
@@ -64,8 +71,8 @@ export async function renderProfile(
   };
   varyOnHtmx(c);
   const partial = opts.partial ?? isHtmxRequest(c);
-  return c.html(
-    partial ? <ProfileContent {...view} /> : <AssessorPage {...view} />,
-    opts.status ?? 200,
-  );
+  c.status(opts.status ?? 200);
+  // The htmx swap gets the #profiel region alone; the page goes through the layout.
+  if (partial) return c.html(<ProfileContent {...view} />);
+  return c.render(<AssessorPage {...view} />, assessorHead(record.name));
 }

@@ -2,7 +2,7 @@
 // with optimistic locking). Both map the form onto the API schemas.
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { AppEnv, AuthContext } from "#src/env";
+import type { AppEnv } from "#src/env";
 import { withNotice } from "#src/http/notice";
 import { updateAssessor } from "#src/queries/assessor-update";
 import { fullName } from "#src/queries/assessor-derived";
@@ -11,8 +11,12 @@ import { findIdByEmail, getAssessor, loadForActor, schoolName } from "#src/queri
 import { createAssessor } from "#src/queries/registration";
 import { noticeContext, notifyEmailChanged, notifyRegistered } from "#src/auth/assessor-notices";
 import { listCrebos } from "#src/queries/reference";
-import { EditAssessorPage } from "#views/pages/school/edit-assessor";
-import { NewAssessorPage, type DuplicateInfo } from "#views/pages/school/new-assessor";
+import { EditAssessorPage, editAssessorHead } from "#views/pages/school/edit-assessor";
+import {
+  NewAssessorPage,
+  type DuplicateInfo,
+  newAssessorHead,
+} from "#views/pages/school/new-assessor";
 import {
   emptyAssessorValues,
   type AssessorFormValues,
@@ -46,16 +50,16 @@ async function renderNew(
   status: ContentfulStatusCode = 200,
   duplicate: DuplicateInfo = null,
 ) {
-  return c.html(
+  c.status(status);
+  return c.render(
     <NewAssessorPage
-      auth={c.get("auth") as AuthContext}
       values={values}
       errors={errors}
       today={c.get("today")}
       meiCrebos={await meiCrebos(c)}
       duplicate={duplicate}
     />,
-    status,
+    newAssessorHead,
   );
 }
 
@@ -118,9 +122,9 @@ async function renderEdit(
   status: ContentfulStatusCode = 200,
 ) {
   const assessor = (await getAssessor(c.get("db"), id))!;
-  return c.html(
+  c.status(status);
+  return c.render(
     <EditAssessorPage
-      auth={c.get("auth") as AuthContext}
       id={id}
       name={fullName(assessor)}
       values={values}
@@ -129,7 +133,7 @@ async function renderEdit(
       today={c.get("today")}
       meiCrebos={await meiCrebos(c)}
     />,
-    status,
+    editAssessorHead(fullName(assessor)),
   );
 }
 

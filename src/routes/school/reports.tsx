@@ -9,8 +9,8 @@ import { getSchoolContact, isUserAddress, updateSchoolContact } from "#src/queri
 import { PERSONAL_ADDRESS_MESSAGE, schoolProfileSchema } from "#src/rules/contact-input";
 import { readForm } from "./forms";
 import { parseWith } from "#src/http/validation";
-import { ContactPage } from "#views/pages/account/contact";
-import { ReportsPage } from "#views/pages/school/reports";
+import { ContactPage, contactHead } from "#views/pages/account/contact";
+import { ReportsPage, reportsHead } from "#views/pages/school/reports";
 
 export const schoolReportPages = new Hono<AppEnv>();
 
@@ -26,7 +26,7 @@ schoolReportPages.get("/meldingen", async (c) => {
   const reports = await listReports(c.get("db"), auth.school.id, status);
   const notice =
     c.req.query("melding") === "afgehandeld" ? "De melding is afgehandeld." : undefined;
-  return c.html(<ReportsPage auth={auth} status={status} reports={reports} notice={notice} />);
+  return c.render(<ReportsPage status={status} reports={reports} notice={notice} />, reportsHead);
 });
 
 schoolReportPages.post("/meldingen/:id/afhandelen", async (c) => {
@@ -48,7 +48,7 @@ schoolReportPages.get("/contact", async (c) => {
   const values = (await getSchoolContact(c.get("db"), auth.school.id))!;
   const notice =
     c.req.query("opgeslagen") !== undefined ? "De contactgegevens zijn opgeslagen." : undefined;
-  return c.html(<ContactPage auth={auth} values={values} notice={notice} />);
+  return c.render(<ContactPage values={values} notice={notice} />, contactHead);
 });
 
 schoolReportPages.post("/contact", requireSchoolAdminPage, async (c) => {
@@ -67,8 +67,10 @@ schoolReportPages.post("/contact", requireSchoolAdminPage, async (c) => {
     (await isUserAddress(c.get("db"), parsed.data.contact_email))
   )
     errors = { contact_email: PERSONAL_ADDRESS_MESSAGE };
-  if (!parsed.ok || Object.keys(errors).length)
-    return c.html(<ContactPage auth={auth} values={values} errors={errors} />, 422);
+  if (!parsed.ok || Object.keys(errors).length) {
+    c.status(422);
+    return c.render(<ContactPage values={values} errors={errors} />, contactHead);
+  }
   await updateSchoolContact(
     c.get("db"),
     { userId: auth.user.id, schoolId: auth.school.id, requestId: c.get("requestId") },

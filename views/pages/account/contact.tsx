@@ -1,27 +1,27 @@
 // /school/contact: the exam office's public contact (website, e-mail, phone) that the public sees
 // on the school's page and on its assessors' profiles. Only a school admin changes it.
-import type { AuthContext } from "#src/env";
 import type { SchoolContact } from "#src/queries/school-profile";
 import { ErrorSummary, Input, Notice, type FieldErrors } from "#views/components/form";
-import { Layout } from "#views/layout";
+import { useSignedIn, type PageHead } from "#views/layout";
 import { AccountNav } from "./nav";
 
+export const contactHead: PageHead = {
+  title: "Openbare contactgegevens",
+  current: "/school",
+  styles: ["/static/account.css", "/static/access.css"],
+};
+
 export function ContactPage(props: {
-  auth: AuthContext & { school: { id: string; name: string } };
   values: SchoolContact;
   errors?: FieldErrors;
   notice?: string;
 }) {
-  const canEdit = props.auth.role === "school_admin";
+  const auth = useSignedIn();
+  const canEdit = auth.role === "school_admin";
   const errors = props.errors ?? {};
   const v = props.values;
   return (
-    <Layout
-      title="Openbare contactgegevens"
-      auth={props.auth}
-      current="/school"
-      styles={["/static/account.css", "/static/access.css"]}
-    >
+    <>
       <AccountNav current="/school/contact" isSchoolAdmin={canEdit} />
       <h1 class="page-title">Openbare contactgegevens</h1>
       <p class="lead">
@@ -31,7 +31,7 @@ export function ContactPage(props: {
       </p>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <p>
-        <a href={`/scholen/${props.auth.school.id}`}>Bekijk de openbare pagina van uw school</a>
+        <a href={`/scholen/${auth.school!.id}`}>Bekijk de openbare pagina van uw school</a>
       </p>
       {canEdit ? (
         <form method="post" action="/school/contact" class="panel stack narrow" novalidate>
@@ -90,6 +90,6 @@ export function ContactPage(props: {
           <p class="small muted">Alleen een beheerder van uw school kan deze gegevens wijzigen.</p>
         </section>
       )}
-    </Layout>
+    </>
   );
 }

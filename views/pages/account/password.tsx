@@ -1,29 +1,27 @@
 // Change password (school area and /beheer): the current password, then the new one twice.
-import type { AuthContext } from "#src/env";
 import { ErrorSummary, Input, Notice, type FieldErrors } from "#views/components/form";
-import { Layout } from "#views/layout";
+import { useSignedIn, type PageHead } from "#views/layout";
 import { AccountNav } from "./nav";
 
+/** In the school area under "Mijn school", for the register office under "Beheer". */
+export const changePasswordHead = (inSchool: boolean): PageHead => ({
+  title: "Wachtwoord wijzigen",
+  current: inSchool ? "/school" : "/beheer",
+  styles: ["/static/account.css"],
+});
+
 export function ChangePasswordPage(props: {
-  auth: AuthContext;
   action: string;
   errors?: FieldErrors;
   notice?: string;
 }) {
   const errors = props.errors ?? {};
-  const inSchool = props.auth.school !== null;
+  const auth = useSignedIn();
+  const inSchool = auth.school !== null;
   return (
-    <Layout
-      title="Wachtwoord wijzigen"
-      auth={props.auth}
-      current={inSchool ? "/school" : "/beheer"}
-      styles={["/static/account.css"]}
-    >
+    <>
       {inSchool ? (
-        <AccountNav
-          current="/school/wachtwoord"
-          isSchoolAdmin={props.auth.role === "school_admin"}
-        />
+        <AccountNav current="/school/wachtwoord" isSchoolAdmin={auth.role === "school_admin"} />
       ) : null}
       <section class="panel narrow auth-panel">
         <h1 class="page-title">Wachtwoord wijzigen</h1>
@@ -76,6 +74,6 @@ export function ChangePasswordPage(props: {
           </div>
         </form>
       </section>
-    </Layout>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 // /school/team: the school's users, open invites, and (for a school admin) invite and remove.
-import type { AuthContext, Role } from "#src/env";
+import type { Role } from "#src/env";
 import { ErrorSummary, Input, Notice, Select, type FieldErrors } from "#views/components/form";
-import { Layout } from "#views/layout";
+import { useSignedIn, type PageHead } from "#views/layout";
 import { formatMoment } from "./format";
 import { AccountNav } from "./nav";
 
@@ -14,20 +14,26 @@ const roleNames: Record<Role, string> = {
   staff: "Medewerker",
 };
 
+export const teamHead: PageHead = {
+  title: "Team",
+  current: "/school",
+  styles: ["/static/account.css"],
+};
+
 export function TeamPage(props: {
-  auth: AuthContext;
   members: TeamMember[];
   invites: OpenInvite[];
   values?: { email?: string; role?: string };
   errors?: FieldErrors;
   notice?: string;
 }) {
-  const canManage = props.auth.role === "school_admin";
+  const auth = useSignedIn();
+  const canManage = auth.role === "school_admin";
   const errors = props.errors ?? {};
   return (
-    <Layout title="Team" auth={props.auth} current="/school" styles={["/static/account.css"]}>
+    <>
       <AccountNav current="/school/team" isSchoolAdmin={canManage} />
-      <h1 class="page-title">Team van {props.auth.school?.name}</h1>
+      <h1 class="page-title">Team van {auth.school?.name}</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
       <ErrorSummary errors={errors} labels={{ email: "E-mailadres", role: "Rol" }} />
       <div class="table-wrap">
@@ -51,14 +57,14 @@ export function TeamPage(props: {
               <tr>
                 <td>
                   {m.name || "—"}
-                  {m.id === props.auth.user.id ? <span class="muted"> (u)</span> : null}
+                  {m.id === auth.user.id ? <span class="muted"> (u)</span> : null}
                 </td>
                 <td>{m.email}</td>
                 <td>{roleNames[m.role]}</td>
                 <td>{formatMoment(m.createdAt)}</td>
                 {canManage ? (
                   <td>
-                    {m.id === props.auth.user.id ? null : (
+                    {m.id === auth.user.id ? null : (
                       <form
                         method="post"
                         action={`/school/team/${m.id}/verwijderen`}
@@ -169,6 +175,6 @@ export function TeamPage(props: {
           Alleen een beheerder van uw school kan collega's uitnodigen of verwijderen.
         </p>
       )}
-    </Layout>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 // /school/tokens: API tokens of the school (create: shown once; list; revoke).
-import type { AuthContext } from "#src/env";
 import { ErrorSummary, Input, Notice, type FieldErrors } from "#views/components/form";
-import { Layout } from "#views/layout";
+import { useSignedIn, type PageHead } from "#views/layout";
 import { formatMoment } from "./format";
 import { AccountNav } from "./nav";
 
@@ -15,8 +14,13 @@ export type TokenRow = {
   userEmail: string;
 };
 
+export const tokensHead: PageHead = {
+  title: "API-tokens",
+  current: "/school",
+  styles: ["/static/account.css"],
+};
+
 export function TokensPage(props: {
-  auth: AuthContext;
   tokens: TokenRow[];
   /** The token just created: shown this once, never again. */
   created?: { name: string; token: string };
@@ -25,10 +29,10 @@ export function TokensPage(props: {
   notice?: string;
 }) {
   const errors = props.errors ?? {};
-  const showOwner = props.auth.role === "school_admin";
+  const showOwner = useSignedIn().role === "school_admin";
   return (
-    <Layout title="API-tokens" auth={props.auth} current="/school" styles={["/static/account.css"]}>
-      <AccountNav current="/school/tokens" isSchoolAdmin={props.auth.role === "school_admin"} />
+    <>
+      <AccountNav current="/school/tokens" isSchoolAdmin={showOwner} />
       <h1 class="page-title">API-tokens</h1>
       <p class="lead">
         Met een API-token kan uw eigen software de school-API gebruiken (
@@ -118,6 +122,6 @@ export function TokensPage(props: {
           </div>
         </form>
       </section>
-    </Layout>
+    </>
   );
 }

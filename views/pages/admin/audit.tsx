@@ -1,11 +1,9 @@
 // /beheer/audit: the audit log, read only, paged, filtered by school and entity.
-import type { AuthContext } from "#src/env";
 import { Select } from "#views/components/form";
-import { Layout } from "#views/layout";
 import { formatMoment } from "#views/pages/account/format";
 import { actionLabel, entityLabel } from "#views/components/audit-labels";
 import { FIELD_LABELS, showValue } from "#views/partials/school/history";
-import { AdminNav, Pager } from "./nav";
+import { adminHead, AdminNav, Pager } from "./nav";
 
 export type AuditRow = {
   id: number;
@@ -41,8 +39,9 @@ function changesText(changes: string): string {
   }
 }
 
+export const adminAuditHead = adminHead("Auditlog");
+
 export function AdminAuditPage(props: {
-  auth: AuthContext;
   items: AuditRow[];
   total: number;
   page: number;
@@ -52,7 +51,7 @@ export function AdminAuditPage(props: {
   entities: string[];
 }) {
   return (
-    <Layout title="Auditlog" auth={props.auth} current="/beheer" styles={["/static/account.css"]}>
+    <>
       <AdminNav current="/beheer/audit" />
       <h1 class="page-title">Auditlog</h1>
       <p class="lead">
@@ -126,6 +125,6 @@ export function AdminAuditPage(props: {
         perPage={props.perPage}
         total={props.total}
       />
-    </Layout>
+    </>
   );
 }

@@ -1,9 +1,7 @@
 // /beheer/crebos: the crebo list (search, paged), add, and per crebo rename / retire / reinstate.
-import type { AuthContext } from "#src/env";
 import { ErrorSummary, Input, Notice, Select, type FieldErrors } from "#views/components/form";
-import { Layout } from "#views/layout";
 import { formatMoment } from "#views/pages/account/format";
-import { AdminNav, Pager } from "./nav";
+import { adminHead, AdminNav, Pager } from "./nav";
 
 export type AdminCrebo = {
   code: string;
@@ -20,8 +18,9 @@ const statusOptions = [
   { value: "all", label: "Alle" },
 ];
 
+export const adminCrebosHead = adminHead("Crebo's");
+
 export function AdminCrebosPage(props: {
-  auth: AuthContext;
   items: AdminCrebo[];
   total: number;
   page: number;
@@ -33,7 +32,7 @@ export function AdminCrebosPage(props: {
 }) {
   const errors = props.errors ?? {};
   return (
-    <Layout title="Crebo's" auth={props.auth} current="/beheer" styles={["/static/account.css"]}>
+    <>
       <AdminNav current="/beheer/crebos" />
       <h1 class="page-title">Crebo's</h1>
       <p class="lead">
@@ -139,12 +138,13 @@ export function AdminCrebosPage(props: {
           </div>
         </form>
       </section>
-    </Layout>
+    </>
   );
 }
 
+export const adminCreboHead = (code: string) => adminHead(`Crebo ${code}`);
+
 export function AdminCreboPage(props: {
-  auth: AuthContext;
   crebo: AdminCrebo & { updatedAt: string | null };
   values?: { name?: string };
   errors?: FieldErrors;
@@ -153,12 +153,7 @@ export function AdminCreboPage(props: {
   const c = props.crebo;
   const errors = props.errors ?? {};
   return (
-    <Layout
-      title={`Crebo ${c.code}`}
-      auth={props.auth}
-      current="/beheer"
-      styles={["/static/account.css"]}
-    >
+    <>
       <AdminNav current="/beheer/crebos" />
       <p>
         <a href="/beheer/crebos">← Alle crebo's</a>
@@ -210,6 +205,6 @@ export function AdminCreboPage(props: {
           </button>
         </form>
       </section>
-    </Layout>
+    </>
   );
 }

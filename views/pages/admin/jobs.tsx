@@ -1,9 +1,7 @@
 // /beheer/taken: the jobs that run by themselves, when each last ran and the recent runs.
-import type { AuthContext } from "#src/env";
 import { Notice } from "#views/components/form";
-import { Layout } from "#views/layout";
 import { formatMoment } from "#views/pages/account/format";
-import { AdminNav } from "./nav";
+import { adminHead, AdminNav } from "./nav";
 
 export type JobRunView = {
   id: number;
@@ -71,14 +69,12 @@ function Result(props: { run: JobRunView }) {
   );
 }
 
-export function AdminJobsPage(props: {
-  auth: AuthContext;
-  jobs: JobSummary[];
-  runs: JobRunView[];
-}) {
+export const adminJobsHead = adminHead("Taken");
+
+export function AdminJobsPage(props: { jobs: JobSummary[]; runs: JobRunView[] }) {
   const failing = props.jobs.filter((j) => j.last?.result === "error");
   return (
-    <Layout title="Taken" auth={props.auth} current="/beheer" styles={["/static/account.css"]}>
+    <>
       <AdminNav current="/beheer/taken" />
       <h1 class="page-title">Taken</h1>
       <p class="lead">
@@ -157,6 +153,6 @@ export function AdminJobsPage(props: {
           </tbody>
         </table>
       </div>
-    </Layout>
+    </>
   );
 }

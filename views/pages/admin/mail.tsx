@@ -1,9 +1,7 @@
 // /beheer/mail: the outbox — status, tries and last error per mail, filters, resend for failed.
-import type { AuthContext } from "#src/env";
 import { Input, Notice, Select } from "#views/components/form";
-import { Layout } from "#views/layout";
 import { formatMoment } from "#views/pages/account/format";
-import { AdminNav, Pager } from "./nav";
+import { adminHead, AdminNav, Pager } from "./nav";
 
 export type MailStatus = "queued" | "sending" | "sent" | "failed";
 
@@ -65,8 +63,9 @@ function StatusCell(props: { item: OutboxItem }) {
   );
 }
 
+export const adminMailHead = adminHead("E-mail");
+
 export function AdminMailPage(props: {
-  auth: AuthContext;
   items: OutboxItem[];
   total: number;
   page: number;
@@ -79,7 +78,7 @@ export function AdminMailPage(props: {
   warning?: string;
 }) {
   return (
-    <Layout title="E-mail" auth={props.auth} current="/beheer" styles={["/static/account.css"]}>
+    <>
       <AdminNav current="/beheer/mail" />
       <h1 class="page-title">E-mail</h1>
       <p class="lead">
@@ -182,7 +181,7 @@ export function AdminMailPage(props: {
         perPage={props.perPage}
         total={props.total}
       />
-    </Layout>
+    </>
   );
 }
 

@@ -1,6 +1,14 @@
 // The sub-navigation of /beheer.
 import { AreaNav } from "#views/components/area-nav";
 import { withQuery } from "#src/lib/links";
+import type { PageHead } from "#views/layout";
+
+/** Every /beheer page: its title, the Beheer navigation item, the account styles. */
+export const adminHead = (title: string): PageHead => ({
+  title,
+  current: "/beheer",
+  styles: ["/static/account.css"],
+});
 
 export function AdminNav(props: { current: string }) {
   const links = [

@@ -1,9 +1,7 @@
 // /beheer: pending account requests (approve/refuse) and the schools (suspend/reactivate).
-import type { AuthContext } from "#src/env";
 import { describedBy, Notice } from "#views/components/form";
-import { Layout } from "#views/layout";
 import { formatMoment } from "#views/pages/account/format";
-import { AdminNav } from "./nav";
+import { adminHead, AdminNav } from "./nav";
 
 export type PendingRequest = {
   id: string;
@@ -27,8 +25,9 @@ export type SchoolSummary = {
   createdAt: string;
 };
 
+export const adminOverviewHead = adminHead("Beheer");
+
 export function AdminOverviewPage(props: {
-  auth: AuthContext;
   requests: PendingRequest[];
   schools: SchoolSummary[];
   notice?: string;
@@ -37,7 +36,7 @@ export function AdminOverviewPage(props: {
   refuseError?: { requestId: string; message: string; reason?: string };
 }) {
   return (
-    <Layout title="Beheer" auth={props.auth} current="/beheer" styles={["/static/account.css"]}>
+    <>
       <AdminNav current="/beheer" />
       <h1 class="page-title">Beheer van het register</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
@@ -156,7 +155,7 @@ export function AdminOverviewPage(props: {
           </table>
         </div>
       )}
-    </Layout>
+    </>
   );
 }
 

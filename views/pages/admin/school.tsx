@@ -1,9 +1,8 @@
 // /beheer/scholen/{id}: one school, its users and its status.
-import type { AuthContext, Role } from "#src/env";
+import type { Role } from "#src/env";
 import { Notice } from "#views/components/form";
-import { Layout } from "#views/layout";
 import { formatMoment } from "#views/pages/account/format";
-import { AdminNav } from "./nav";
+import { adminHead, AdminNav } from "./nav";
 import { SchoolStatusForm } from "./overview";
 
 const roleNames: Record<Role, string> = {
@@ -12,8 +11,9 @@ const roleNames: Record<Role, string> = {
   staff: "Medewerker",
 };
 
+export const adminSchoolHead = (name: string) => adminHead(name);
+
 export function AdminSchoolPage(props: {
-  auth: AuthContext;
   school: {
     id: string;
     name: string;
@@ -34,7 +34,7 @@ export function AdminSchoolPage(props: {
 }) {
   const s = props.school;
   return (
-    <Layout title={s.name} auth={props.auth} current="/beheer" styles={["/static/account.css"]}>
+    <>
       <AdminNav current="" />
       <p>
         <a href="/beheer#scholen">← Alle scholen</a>
@@ -90,6 +90,6 @@ export function AdminSchoolPage(props: {
       <p>
         <a href={`/beheer/audit?school=${s.id}`}>Auditlog van deze school</a>
       </p>
-    </Layout>
+    </>
   );
 }

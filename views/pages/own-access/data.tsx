@@ -11,7 +11,7 @@ import {
 import { Notice } from "#views/components/form";
 import { ReportForm, type ReportFormState } from "#views/components/report-form";
 import { ContactLines } from "#views/components/school-contact";
-import { Layout } from "#views/layout";
+import type { PageHead } from "#views/layout";
 import { formatMoment } from "#views/pages/account/format";
 import { dutchDate, StatusBadge } from "#views/partials/school/common";
 import { ACTION_LABELS, ChangeList } from "#views/partials/school/history";
@@ -81,11 +81,13 @@ function ConsentPanel(props: { view: OwnDataView }) {
   );
 }
 
+export const ownDataHead: PageHead = { title: "Mijn gegevens", styles: ["/static/access.css"] };
+
 export function OwnDataPage(props: { view: OwnDataView }) {
   const v = props.view;
   const a = v.data.assessor;
   return (
-    <Layout title="Mijn gegevens" styles={["/static/access.css"]}>
+    <>
       <h1 class="page-title">Mijn gegevens</h1>
       <p class="lead">
         Dit zijn alle gegevens die het Register Gekwalificeerd Praktijkbeoordelaar over u bewaart,{" "}
@@ -242,6 +244,6 @@ export function OwnDataPage(props: { view: OwnDataView }) {
         intro="Klopt er iets niet? Uw melding gaat naar de school die u registreerde; die kan uw gegevens verbeteren."
         replyHint="Hierop antwoordt de school u."
       />
-    </Layout>
+    </>
   );
 }

@@ -1,18 +1,10 @@
 // /school/beoordelaars/{id}: the assessor's profile for schools. ProfileContent (#profiel) is
 // also the htmx partial every profile form swaps, so status, bar and timeline update together.
-import type { AuthContext } from "#src/env";
 import type { HistoryEntry } from "#src/queries/assessor-history";
 import type { AssessorRecord } from "#src/queries/assessor-record";
 import { componentLabels, type TrainingComponent } from "#src/rules/assessor-input";
 import { Notice } from "#views/components/form";
-import { Layout } from "#views/layout";
-import {
-  SCHOOL_SCRIPTS,
-  SCHOOL_STYLES,
-  SchoolNav,
-  StatusBadge,
-  dutchDate,
-} from "#views/partials/school/common";
+import { schoolHead, SchoolNav, StatusBadge, dutchDate } from "#views/partials/school/common";
 import { History } from "#views/partials/school/history";
 import {
   ConsentForm,
@@ -34,7 +26,10 @@ export type ProfileForms = Partial<
 >;
 
 export type ProfileView = {
-  auth: AuthContext;
+  /** the viewer is the register office (reads every assessor, writes nothing) */
+  isAdmin: boolean;
+  /** the viewer's school, to mark its own entries in the timeline */
+  mySchoolId: string | null;
   record: AssessorRecord;
   history: HistoryEntry[];
   /** may log examinations and bijscholing (a linked school) */
@@ -108,7 +103,6 @@ function Details(props: { record: AssessorRecord }) {
 export function ProfileContent(v: ProfileView) {
   const r = v.record;
   const forms = v.forms ?? {};
-  const isAdmin = v.auth.role === "admin";
   const deregistered = r.deregistered_on !== null;
   return (
     <div id="profiel" class="profile-school">
@@ -157,7 +151,7 @@ export function ProfileContent(v: ProfileView) {
           {v.canUndoDeregistration ? <UndoDeregistrationForm record={r} /> : null}
         </Notice>
       ) : null}
-      {!v.canWrite && !isAdmin && !r.erased_at ? (
+      {!v.canWrite && !v.isAdmin && !r.erased_at ? (
         <Notice kind="info">
           <p>
             Uw school is niet gekoppeld aan deze beoordelaar: u kunt de gegevens inzien maar niet
@@ -192,7 +186,7 @@ export function ProfileContent(v: ProfileView) {
         </section>
       ) : null}
       <section class="panel">
-        <Timeline record={r} mySchoolId={v.auth.school?.id ?? null} canWrite={v.canWrite} />
+        <Timeline record={r} mySchoolId={v.mySchoolId} canWrite={v.canWrite} />
       </section>
       {v.canManage ? (
         <section class="panel record-forms" aria-labelledby="manage-title">
@@ -221,17 +215,13 @@ export function ProfileContent(v: ProfileView) {
   );
 }
 
+export const assessorHead = (name: string) => schoolHead(name, { script: true });
+
 export function AssessorPage(v: ProfileView) {
   return (
-    <Layout
-      title={v.record.name}
-      auth={v.auth}
-      current="/school"
-      styles={SCHOOL_STYLES}
-      scripts={SCHOOL_SCRIPTS}
-    >
-      <SchoolNav current="" isAdmin={v.auth.role === "admin"} />
+    <>
+      <SchoolNav current="" isAdmin={v.isAdmin} />
       <ProfileContent {...v} />
-    </Layout>
+    </>
   );
 }

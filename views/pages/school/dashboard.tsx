@@ -1,39 +1,34 @@
 // /school: counts per status, filters and search, and the list (own assessors by deadline, or
 // every readable assessor). The list region is the htmx partial (AssessorList).
-import type { AuthContext } from "#src/env";
 import type { StatusCounts } from "#src/queries/assessor-list";
 import { statusLabels, type AssessorStatus } from "#src/rules";
 import { Notice } from "#views/components/form";
-import { Layout } from "#views/layout";
+import { useSignedIn } from "#views/layout";
 import { AssessorList, type ListView } from "#views/partials/school/assessor-list";
-import { SCHOOL_STYLES, SchoolNav } from "#views/partials/school/common";
+import { schoolHead, SchoolNav } from "#views/partials/school/common";
 
 export type DashboardFilter = { q: string; status: string; linked: "true" | "false" };
 
 const ORDER: AssessorStatus[] = ["expiring", "lapsed", "qualified", "deregistered"];
 
+export const dashboardHead = (isAdmin: boolean) =>
+  schoolHead(isAdmin ? "Alle beoordelaars" : "Mijn school");
+
 export function DashboardPage(props: {
-  auth: AuthContext;
   counts: StatusCounts;
   filter: DashboardFilter;
   list: ListView;
   notice?: string;
 }) {
-  const isAdmin = props.auth.role === "admin";
+  const auth = useSignedIn();
+  const isAdmin = auth.role === "admin";
   const f = props.filter;
   return (
-    <Layout
-      title={isAdmin ? "Alle beoordelaars" : "Mijn school"}
-      auth={props.auth}
-      current="/school"
-      styles={SCHOOL_STYLES}
-    >
+    <>
       <SchoolNav current="/school" isAdmin={isAdmin} />
       <div class="page-head">
         <div>
-          <h1 class="page-title">
-            {isAdmin ? "Alle praktijkbeoordelaars" : props.auth.school?.name}
-          </h1>
+          <h1 class="page-title">{isAdmin ? "Alle praktijkbeoordelaars" : auth.school?.name}</h1>
           <p class="lead">
             {isAdmin
               ? "Als beheerder ziet u alle beoordelaars in het register; wijzigen doen de gekoppelde scholen."
@@ -128,6 +123,6 @@ export function DashboardPage(props: {
         </form>
       </section>
       <AssessorList {...props.list} />
-    </Layout>
+    </>
   );
 }

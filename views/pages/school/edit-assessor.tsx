@@ -1,21 +1,20 @@
 // /school/beoordelaars/{id}/bewerken: edit the details with optimistic locking. A stale form
 // shows what someone else changed meanwhile, keeps the user's input, and saves nothing.
-import type { AuthContext } from "#src/env";
 import type { FieldChanges } from "#src/queries/assessor-history";
 import type { Crebo } from "#src/queries/reference";
 import { ErrorSummary, type FieldErrors } from "#views/components/form";
-import { Layout } from "#views/layout";
 import {
   FORM_LABELS,
   PersonFields,
   TrainingFields,
   type AssessorFormValues,
 } from "#views/partials/school/assessor-fields";
-import { SCHOOL_SCRIPTS, SCHOOL_STYLES, SchoolNav } from "#views/partials/school/common";
+import { schoolHead, SchoolNav } from "#views/partials/school/common";
 import { FIELD_LABELS, showValue } from "#views/partials/school/history";
 
+export const editAssessorHead = (name: string) => schoolHead(`${name} bewerken`, { script: true });
+
 export function EditAssessorPage(props: {
-  auth: AuthContext;
   id: string;
   name: string;
   values: AssessorFormValues;
@@ -26,13 +25,7 @@ export function EditAssessorPage(props: {
 }) {
   const { values, errors } = props;
   return (
-    <Layout
-      title={`${props.name} bewerken`}
-      auth={props.auth}
-      current="/school"
-      styles={SCHOOL_STYLES}
-      scripts={SCHOOL_SCRIPTS}
-    >
+    <>
       <SchoolNav current="" />
       <p class="small back">
         <a href={`/school/beoordelaars/${props.id}`}>← Terug naar {props.name}</a>
@@ -83,6 +76,6 @@ export function EditAssessorPage(props: {
           <a href={`/school/beoordelaars/${props.id}`}>Annuleren</a>
         </div>
       </form>
-    </Layout>
+    </>
   );
 }

@@ -1,11 +1,9 @@
 // /school/import: upload a CSV, see a preview with the result per row, and confirm. Nothing is
 // stored before the confirmation; with errors only "import the valid rows" is offered.
-import type { AuthContext } from "#src/env";
 import type { ImportRow } from "#src/queries/import";
 import { CSV_COLUMNS } from "#src/rules/csv-columns";
 import { ErrorSummary, Notice, type FieldErrors } from "#views/components/form";
-import { Layout } from "#views/layout";
-import { SCHOOL_STYLES, SchoolNav } from "#views/partials/school/common";
+import { schoolHead, SchoolNav } from "#views/partials/school/common";
 
 export type ImportPreviewView = { rows: ImportRow[]; valid: number; csv: string; fileName: string };
 
@@ -94,20 +92,16 @@ function Preview(props: { preview: ImportPreviewView }) {
   );
 }
 
+export const importHead = schoolHead("Beoordelaars importeren");
+
 export function ImportPage(props: {
-  auth: AuthContext;
   errors?: FieldErrors;
   preview?: ImportPreviewView;
   notice?: string;
 }) {
   const errors = props.errors ?? {};
   return (
-    <Layout
-      title="Beoordelaars importeren"
-      auth={props.auth}
-      current="/school"
-      styles={SCHOOL_STYLES}
-    >
+    <>
       <SchoolNav current="/school/import" />
       <h1 class="page-title">Beoordelaars importeren</h1>
       {props.notice ? <Notice kind="success">{props.notice}</Notice> : null}
@@ -169,6 +163,6 @@ export function ImportPage(props: {
           </button>
         </form>
       </section>
-    </Layout>
+    </>
   );
 }

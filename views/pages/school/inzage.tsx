@@ -1,22 +1,24 @@
 // /school/beoordelaars/{id}/inzage: everything stored about one assessor (AVG inzage), readable,
 // with the same data as JSON for download.
-import type { AuthContext } from "#src/env";
 import type { AssessorExport } from "#src/queries/privacy";
 import {
   componentLabels,
   refresherKindLabels,
   type TrainingComponent,
 } from "#src/rules/assessor-input";
-import { Layout } from "#views/layout";
+import { useSignedIn } from "#views/layout";
 import { formatMoment } from "#views/pages/account/format";
-import { SCHOOL_STYLES, SchoolNav, StatusBadge, dutchDate } from "#views/partials/school/common";
+import { schoolHead, SchoolNav, StatusBadge, dutchDate } from "#views/partials/school/common";
 import { ACTION_LABELS, ChangeList } from "#views/partials/school/history";
 
-export function InzagePage(props: { auth: AuthContext; data: AssessorExport }) {
+export const inzageHead = (name: string) => schoolHead(`Inzage ${name}`);
+
+export function InzagePage(props: { data: AssessorExport }) {
   const a = props.data.assessor;
+  const isAdmin = useSignedIn().role === "admin";
   return (
-    <Layout title={`Inzage ${a.name}`} auth={props.auth} current="/school" styles={SCHOOL_STYLES}>
-      <SchoolNav current="" isAdmin={props.auth.role === "admin"} />
+    <>
+      <SchoolNav current="" isAdmin={isAdmin} />
       <p class="small back">
         <a href={`/school/beoordelaars/${a.id}`}>← Terug naar {a.name}</a>
       </p>
@@ -131,6 +133,6 @@ export function InzagePage(props: { auth: AuthContext; data: AssessorExport }) {
           ))}
         </ol>
       </section>
-    </Layout>
+    </>
   );
 }

@@ -1,17 +1,15 @@
 // /school/beoordelaars/nieuw: register an assessor after checking the criteria. An email that is
 // already in the register offers to link that assessor instead of a second registration.
 import { CONSENT_TEXT } from "#src/rules/consent";
-import type { AuthContext } from "#src/env";
 import type { Crebo } from "#src/queries/reference";
 import { ErrorSummary, type FieldErrors } from "#views/components/form";
-import { Layout } from "#views/layout";
 import {
   FORM_LABELS,
   PersonFields,
   TrainingFields,
   type AssessorFormValues,
 } from "#views/partials/school/assessor-fields";
-import { SCHOOL_SCRIPTS, SCHOOL_STYLES, SchoolNav } from "#views/partials/school/common";
+import { schoolHead, SchoolNav } from "#views/partials/school/common";
 
 export type DuplicateInfo = {
   id: string;
@@ -57,8 +55,9 @@ function Duplicate(props: { duplicate: NonNullable<DuplicateInfo> }) {
   );
 }
 
+export const newAssessorHead = schoolHead("Beoordelaar registreren", { script: true });
+
 export function NewAssessorPage(props: {
-  auth: AuthContext;
   values: AssessorFormValues;
   errors: FieldErrors;
   today: string;
@@ -67,13 +66,7 @@ export function NewAssessorPage(props: {
 }) {
   const { values, errors } = props;
   return (
-    <Layout
-      title="Beoordelaar registreren"
-      auth={props.auth}
-      current="/school"
-      styles={SCHOOL_STYLES}
-      scripts={SCHOOL_SCRIPTS}
-    >
+    <>
       <SchoolNav current="/school/beoordelaars/nieuw" />
       <h1 class="page-title">Beoordelaar registreren</h1>
       <p class="lead">
@@ -121,6 +114,6 @@ export function NewAssessorPage(props: {
           <a href="/school">Annuleren</a>
         </div>
       </form>
-    </Layout>
+    </>
   );
 }

@@ -1,28 +1,22 @@
 // /school/meldingen: the "Meld een fout" reports on the school's registered assessors, open or
 // handled (afgehandeld), with who handled them.
-import type { AuthContext } from "#src/env";
 import type { ReportRow, ReportStatus } from "#src/queries/reports";
 import { Notice } from "#views/components/form";
-import { Layout } from "#views/layout";
 import { formatMoment } from "#views/pages/account/format";
-import { SCHOOL_STYLES, SchoolNav } from "#views/partials/school/common";
+import { schoolHead, SchoolNav } from "#views/partials/school/common";
 
 const SOURCE_LABELS = { public: "Bezoeker openbaar profiel", assessor: "De beoordelaar zelf" };
 
+export const reportsHead = schoolHead("Meldingen", { styles: ["/static/access.css"] });
+
 export function ReportsPage(props: {
-  auth: AuthContext;
   status: ReportStatus;
   reports: ReportRow[];
   notice?: string;
 }) {
   const open = props.status === "open";
   return (
-    <Layout
-      title="Meldingen"
-      auth={props.auth}
-      current="/school"
-      styles={[...SCHOOL_STYLES, "/static/access.css"]}
-    >
+    <>
       <SchoolNav current="/school/meldingen" />
       <h1 class="page-title">Meldingen</h1>
       <p class="lead">
@@ -78,6 +72,6 @@ export function ReportsPage(props: {
           ))}
         </ol>
       )}
-    </Layout>
+    </>
   );
 }

@@ -2,9 +2,23 @@
 import type { AssessorStatus } from "#src/rules";
 import { formatDutchDate, isIsoDate, statusLabels } from "#src/rules";
 import { AreaNav } from "#views/components/area-nav";
+import type { PageHead } from "#views/layout";
 
-export const SCHOOL_STYLES = ["/static/school.css"];
-export const SCHOOL_SCRIPTS = ["/static/school.js"];
+const SCHOOL_STYLES = ["/static/school.css"];
+const SCHOOL_SCRIPTS = ["/static/school.js"];
+
+/** A school page's head: under "Mijn school", the school styles; `script`: forms that need school.js. */
+export function schoolHead(
+  title: string,
+  opts: { script?: boolean; styles?: string[] } = {},
+): PageHead {
+  return {
+    title,
+    current: "/school",
+    styles: [...SCHOOL_STYLES, ...(opts.styles ?? [])],
+    scripts: opts.script ? SCHOOL_SCRIPTS : undefined,
+  };
+}
 
 export function SchoolNav(props: { current: string; isAdmin?: boolean }) {
   const links = props.isAdmin
