@@ -34,6 +34,8 @@ export type AppDeps = {
   dataVersionRecheckMs?: number;
   /** Compression for answers over 1 KB (Node); Workers leaves it to the edge. */
   compress?: Compressor;
+  /** A gzip stream for streamed answers (the CSV) when `compress` is set; else CompressionStream. */
+  gzipStream?: () => TransformStream<Uint8Array, Uint8Array>;
   /** public/ held in memory (Node); on Workers the assets binding serves it. */
   staticFiles?: StaticFiles;
   /**

@@ -3,7 +3,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { Duplex } from "node:stream";
+import { brotliCompressSync, constants, createGzip, gzipSync } from "node:zlib";
 import { CachedBody, type Compressor } from "./lib/cached-body";
 import type { StaticFiles } from "./http/static-files";
 
@@ -60,3 +61,11 @@ export const nodeCompress: Compressor = (body, encoding) =>
         }),
       )
     : new Uint8Array(gzipSync(body, { level: 6 }));
+
+/**
+ * gzip for a streamed answer at level 3: for the 12 MB CSV of the whole public list at 100k,
+ * 85 ms of CPU against 185 ms at the default 6, for a file 14 % larger (CompressionStream has no
+ * level). Measured in ADR 0004.
+ */
+export const nodeGzipStream = () =>
+  Duplex.toWeb(createGzip({ level: 3 })) as unknown as TransformStream<Uint8Array, Uint8Array>;

@@ -7,7 +7,7 @@ import { createApp } from "./app";
 import { type Config, ConfigError, configFromProcess } from "./config";
 import { openDatabase } from "./db";
 import { setAssetFingerprints } from "./lib/assets";
-import { loadStaticFiles, nodeCompress } from "./node-assets";
+import { loadStaticFiles, nodeCompress, nodeGzipStream } from "./node-assets";
 import { databaseHealthCheck } from "./db-file";
 import { startJobRunner } from "./jobs/node-runner";
 import { selectTransport } from "./mail/sender";
@@ -75,6 +75,7 @@ async function main() {
     ping,
     dataVersionRecheckMs: 1000,
     compress: nodeCompress,
+    gzipStream: nodeGzipStream,
     staticFiles,
   });
 

@@ -53,7 +53,8 @@ export function compression(compress: Compressor | undefined) {
     let used = encoding;
     if (c.get("streamedBody")) {
       // Streamed answers are gzipped chunk by chunk (CompressionStream has no brotli).
-      body = res.body.pipeThrough(new CompressionStream("gzip"));
+      const gzip = c.get("deps").gzipStream?.() ?? new CompressionStream("gzip");
+      body = res.body.pipeThrough(gzip);
       used = "gzip";
     } else {
       const plain = new Uint8Array(await res.arrayBuffer());

@@ -3,7 +3,7 @@ import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "#src/app";
 import { setAssetFingerprints } from "#src/lib/assets";
-import { loadStaticFiles, nodeCompress } from "#src/node-assets";
+import { loadStaticFiles, nodeCompress, nodeGzipStream } from "#src/node-assets";
 import { createTestDb, TEST_NOW } from "./app";
 import { parseConfig } from "#src/config";
 import type { DB } from "#src/db";
@@ -43,6 +43,7 @@ export async function startServer(
     mailer: (m) => void mails.push(m),
     staticFiles,
     compress: nodeCompress,
+    gzipStream: nodeGzipStream,
   });
   return {
     url: `http://127.0.0.1:${port}`,
