@@ -20,8 +20,6 @@ const SQLITE_MAGIC = "SQLite format 3\0";
 /** How long a read through a fresh connection is trusted; the file itself is checked every probe. */
 export const DEEP_READ_MS = 1000;
 
-type Opened = { dev: number; ino: number; size: number };
-
 /**
  * Returns the health check for an open database. For an embedded file it records the file's
  * identity (device, inode) and size when opened; each check then compares the file on disk with
@@ -30,7 +28,7 @@ type Opened = { dev: number; ino: number; size: number };
  * auto_vacuum), so a smaller file, or one larger than the database's own page count, was written
  * by someone else.
  *
- * The file checks are a few system calls and run on every probe. Opening a second connection
+ * The file checks run on every probe: one stat while the file is unchanged. Opening a second connection
  * costs about a millisecond (SQLite parses the whole schema), so under a load balancer's probes
  * that read is repeated at most once per DEEP_READ_MS: a file deleted, replaced or overwritten is
  * still seen by the very next probe through the checks that do run every time.
@@ -48,21 +46,31 @@ export async function databaseHealthCheck(
   }
   const opened = statSync(path);
   // Kept open: reading the header through it sees any overwrite of this inode, while the stat of
-  // the path sees a deletion or replacement. Two system calls per probe.
+  // the path sees a deletion or replacement.
   const fd = openSync(path, "r");
   const pageSize = Number((await client.execute("PRAGMA page_size")).rows[0][0]);
   let failing = false;
   let deepReadAt = Number.NEGATIVE_INFINITY;
-  /** The size at the last good check: the page count is asked again only when it changed. */
-  let checkedSize = -1;
+  /**
+   * The file's size and change times at the last good check. Any write to the file changes its
+   * ctime (which no tool can set back), so while they stay the same the header and the page count
+   * checked then still hold, and a probe costs one stat.
+   */
+  let checked = "";
 
   return async () => {
     try {
-      // The size is taken before the page count, so growth in between is never taken for damage.
-      const size = checkFile(path, fd, opened, pageSize);
-      if (size !== checkedSize) {
-        checkedSize = -1;
+      const onDisk = statSync(path, { throwIfNoEntry: false });
+      if (!onDisk) throw new Error("the file is gone");
+      if (onDisk.dev !== opened.dev || onDisk.ino !== opened.ino)
+        throw new Error("the file was replaced by another file");
+      const state = `${onDisk.size}:${onDisk.mtimeMs}:${onDisk.ctimeMs}`;
+      if (state !== checked) {
+        checked = "";
+        checkHeader(fd, pageSize);
+        // The size was taken before the page count, so growth in between is never taken for damage.
         const pages = Number((await client.execute("PRAGMA page_count")).rows[0][0]);
+        const size = onDisk.size;
         if (size < opened.size || size > pages * pageSize || size % pageSize !== 0)
           throw new Error(
             `the file was overwritten (${size} bytes, ${pages} pages of ${pageSize})`,
@@ -72,11 +80,11 @@ export async function databaseHealthCheck(
         await readThroughFreshConnection(path);
         deepReadAt = now();
       }
-      checkedSize = size;
+      checked = state;
       failing = false;
     } catch (err) {
       deepReadAt = Number.NEGATIVE_INFINITY;
-      checkedSize = -1;
+      checked = "";
       // Once per change of state, not once per probe.
       if (!failing) console.error(`Database niet in orde (${path}): ${(err as Error).message}`);
       failing = true;
@@ -85,21 +93,13 @@ export async function databaseHealthCheck(
   };
 }
 
-/**
- * The same file (device, inode) with an SQLite header of this page size; returns its size.
- * Synchronous: a few system calls of microseconds each, cheaper than a trip through the thread pool.
- */
-function checkFile(path: string, fd: number, opened: Opened, pageSize: number): number {
-  const now = statSync(path, { throwIfNoEntry: false });
-  if (!now) throw new Error("the file is gone");
-  if (now.dev !== opened.dev || now.ino !== opened.ino)
-    throw new Error("the file was replaced by another file");
+/** The first 100 bytes are an SQLite header with this database's page size. */
+function checkHeader(fd: number, pageSize: number) {
   const header = Buffer.alloc(100);
   readSync(fd, header, 0, 100, 0);
   const headerPageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
   if (header.toString("latin1", 0, 16) !== SQLITE_MAGIC || headerPageSize !== pageSize)
     throw new Error("the file was overwritten (no SQLite header of this database)");
-  return now.size;
 }
 
 /** A real read of a table, from the file rather than from the open connection's cache. */
