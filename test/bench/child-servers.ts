@@ -128,16 +128,10 @@ export async function startRegister(dir: string, dbPath: string): Promise<ChildS
   });
 }
 
-export async function startHello(): Promise<ChildServer> {
+export async function startHello(answersFile?: string): Promise<ChildServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  return startChild(
-    ["--import", "tsx", join(import.meta.dirname, "hello-server.ts"), String(port)],
-    {
-      cwd: process.cwd(),
-      url,
-      probe: "/",
-      env: cleanEnv({}),
-    },
-  );
+  const script = join(import.meta.dirname, "hello-server.ts");
+  const args = ["--import", "tsx", script, String(port), ...(answersFile ? [answersFile] : [])];
+  return startChild(args, { cwd: process.cwd(), url, probe: "/", env: cleanEnv({}) });
 }

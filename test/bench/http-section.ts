@@ -1,6 +1,11 @@
 // Runs the HTTP part of `npm run bench` for one or two checkouts (`--before DIR` measures an older
 // checkout in the same run): start time, throughput against hello-world, cold searches, RSS.
+import { request } from "node:http";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startHello, startRegister, type ChildServer } from "./child-servers";
+import type { RecordedAnswer } from "./hello-server";
 import { cannon, coldRun, throughputRoutes, type ColdResult, type Throughput } from "./http-runs";
 
 export type CheckoutResult = {
@@ -9,6 +14,8 @@ export type CheckoutResult = {
   startMs: number;
   throughput: (Throughput & { share: number })[];
   hello: Throughput[];
+  /** Hello-world sending the exact answer (headers and bytes) of a register route: no target. */
+  sameAnswer: (Throughput & { share: number })[];
   cold: ColdResult | null;
 };
 
@@ -45,6 +52,7 @@ export async function httpSection(opts: HttpOptions): Promise<CheckoutResult[]> 
       startMs: 0,
       throughput: [],
       hello: [],
+      sameAnswer: [],
       cold: null,
     };
     await withServer(
@@ -53,6 +61,13 @@ export async function httpSection(opts: HttpOptions): Promise<CheckoutResult[]> 
         result.startMs = server.startMs;
         if (opts.throughput) {
           const routes = await throughputRoutes(server.url);
+          // The answers of /healthz and the static asset, replayed by the hello-world process.
+          const replayed = routes.filter(
+            (r) => r.name === "/healthz" || r.name.startsWith("static"),
+          );
+          const answers = await Promise.all(replayed.map((r) => recordAnswer(server.url + r.path)));
+          const answersFile = join(mkdtempSync(join(tmpdir(), "bench-answers-")), "answers.json");
+          writeFileSync(answersFile, JSON.stringify(answers));
           // Hello-world before and after the app's routes; the mean is the 100 % mark.
           const helloRun = () =>
             withServer(startHello, (h) => cannon(h.url, "hello-world", "/", opts.seconds));
@@ -64,12 +79,26 @@ export async function httpSection(opts: HttpOptions): Promise<CheckoutResult[]> 
             measured.push(await cannon(server.url, r.name, r.path, opts.seconds));
             process.stdout.write(".");
           }
+          const same = await withServer(
+            () => startHello(answersFile),
+            async (h) => {
+              const out: Throughput[] = [];
+              for (const [i, r] of replayed.entries()) {
+                const name = `hello, antwoord van ${r.name.split(" ")[0]}`;
+                await cannon(h.url, name, `/answer/${i}`, 1);
+                out.push(await cannon(h.url, name, `/answer/${i}`, opts.seconds));
+              }
+              return out;
+            },
+          );
           result.hello.push(await helloRun());
           const hello = (result.hello[0].rps + result.hello[1].rps) / 2;
-          result.throughput = measured.map((t) => ({
+          const share = (t: Throughput) => ({
             ...t,
             share: Math.round((t.rps / hello) * 1000) / 10,
-          }));
+          });
+          result.throughput = measured.map(share);
+          result.sameAnswer = same.map(share);
         }
         if (opts.cold || opts.csv) {
           result.cold = await coldRun(server, opts.write, opts.cold);
@@ -81,6 +110,37 @@ export async function httpSection(opts: HttpOptions): Promise<CheckoutResult[]> 
     results.push(result);
   }
   return results;
+}
+
+/** The raw answer (as a browser asks for it: compressed when offered), for the hello process. */
+function recordAnswer(url: string): Promise<RecordedAnswer> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers: { "accept-encoding": "gzip, deflate, br" } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (d: Buffer) => chunks.push(d));
+      res.on("end", () => {
+        const skip = new Set([
+          "date",
+          "connection",
+          "keep-alive",
+          "content-length",
+          "transfer-encoding",
+        ]);
+        const headers: [string, string][] = [];
+        for (let i = 0; i < res.rawHeaders.length; i += 2)
+          if (!skip.has(res.rawHeaders[i].toLowerCase()))
+            headers.push([res.rawHeaders[i], res.rawHeaders[i + 1]]);
+        resolve({
+          status: res.statusCode ?? 200,
+          headers,
+          base64: Buffer.concat(chunks).toString("base64"),
+        });
+      });
+      res.on("error", reject);
+    })
+      .on("error", reject)
+      .end();
+  });
 }
 
 /** Issue 15's targets, as share of hello-world req/s and cold p95 / CSV time. */
@@ -121,6 +181,10 @@ export function printHttp(results: CheckoutResult[]): boolean {
       for (const h of r.hello)
         console.log(
           `${"hello-world".padEnd(34)}${pad(h.rps, 9)}${pad("100 %", 9)}${pad(h.p50ms, 8)}${pad(h.non2xx, 8)}`,
+        );
+      for (const t of r.sameAnswer)
+        console.log(
+          `${t.name.padEnd(34)}${pad(t.rps, 9)}${pad(`${t.share} %`, 9)}${pad(t.p50ms, 8)}${pad(t.non2xx, 8)}  (referentie: dezelfde headers en bytes)`,
         );
       for (const t of r.throughput) {
         const target = shareTarget(t.name);
