@@ -52,6 +52,11 @@ export class BodyCache {
     private readonly maxBytes = 32 * 1024 * 1024,
   ) {}
 
+  /** The body kept for `key` in this generation (possibly still being built), if any. */
+  peek(generation: string, key: string): Promise<CachedBody> | undefined {
+    return generation === this.generation ? this.entries.get(key) : undefined;
+  }
+
   get(generation: string, key: string, build: () => Promise<CachedBody>): Promise<CachedBody> {
     if (generation !== this.generation) {
       this.generation = generation;

@@ -206,6 +206,28 @@ describe("compression and ETag through the Node server", () => {
     expect((await fetch(`${server.url}/api/v1/assessors?province=UT`)).status).toBe(200);
   });
 
+  test("a repeated search (sent from memory before the parameter check) answers exactly as the first", async () => {
+    const path = "/api/v1/assessors?q=jan&sort=name";
+    const answer = async () => {
+      const res = await fetch(server.url + path);
+      const headers = Object.fromEntries(
+        [...res.headers].filter(([name]) => !["date", "x-request-id"].includes(name)),
+      );
+      return { status: res.status, headers, body: await res.text() };
+    };
+    const first = await answer();
+    expect(first.status).toBe(200);
+    const repeats = await Promise.all([answer(), answer(), answer()]);
+    for (const again of repeats) expect(again).toEqual(first);
+    // With the ETag: a 304, also from the kept path.
+    const notModified = await fetch(server.url + path, {
+      headers: { "if-none-match": first.headers.etag },
+    });
+    expect(notModified.status).toBe(304);
+    // An invalid query string is never kept: still a 422 after a valid one.
+    expect((await fetch(`${server.url}/api/v1/assessors?q=jan&sort=nee`)).status).toBe(422);
+  });
+
   test("public JSON and HTML keep ETag/304; a write changes the ETag", async () => {
     for (const path of ["/api/v1/assessors", "/", `/beoordelaars/${ids[3]}`]) {
       const first = await fetch(server.url + path);

@@ -6,7 +6,15 @@ import { cachedSearch } from "#src/search/cache";
 import { apiError, HttpError } from "#src/http/errors";
 import { publicValidation } from "#src/http/openapi";
 import { CachedBody } from "#src/lib/cached-body";
-import { cachedAnswer, jsonBody, publicCache, sendCached } from "#src/routes/public/cache";
+import {
+  cachedAnswer,
+  jsonBody,
+  keptAnswer,
+  publicCache,
+  querySuffix,
+  requestDataVersion,
+  sendCached,
+} from "#src/routes/public/cache";
 import { listCrebos, listPlaces } from "#src/queries/reference";
 import { parseSearchParams, type SearchParams } from "#src/search/params";
 import { provinceTotals } from "#src/search/counts";
@@ -69,6 +77,22 @@ async function withSearch(
   }
 }
 
+const searchKey = (c: Context<AppEnv>) => `search ${querySuffix(c)}`;
+
+/**
+ * A repeated search is sent from memory before the route's parameter check runs (ADR 0004): the
+ * kept answer exists only for a query string that was valid. Anything else goes on to the route.
+ */
+publicApi.use("/assessors", async (c, next) => {
+  if (c.req.method !== "GET" || !c.get("deps").dataVersionRecheckMs) return next();
+  const dataVersion = await requestDataVersion(c);
+  const kept = keptAnswer(c, dataVersion, searchKey(c));
+  const body = kept ? await kept.catch(() => null) : null;
+  if (!body) return next();
+  const { notModified } = await publicCache(c, dataVersion);
+  return notModified ?? sendCached(c, body);
+});
+
 publicApi.openapi(searchRoute, async (c) => {
   if (!c.get("deps").dataVersionRecheckMs) {
     // No version in memory (Workers): it is read in the search's own batch, one round trip.
@@ -87,7 +111,7 @@ publicApi.openapi(searchRoute, async (c) => {
   if (notModified) return notModified;
   // Kept by the query string as sent, so a repeated search skips even the parameter check; an
   // invalid one is answered by withSearch (422) and never kept.
-  const key = `search ${new URL(c.req.url).search}`;
+  const key = searchKey(c);
   try {
     return sendCached(
       c,

@@ -50,6 +50,22 @@ export function cachedAnswer(
   return cache.get(`${dataVersion}|${c.get("today")}`, key, build);
 }
 
+/** The answer kept for `key` under this data version and day, without building one. */
+export function keptAnswer(
+  c: Context<AppEnv>,
+  dataVersion: string,
+  key: string,
+): Promise<CachedBody> | undefined {
+  return caches.get(c.get("db"))?.peek(`${dataVersion}|${c.get("today")}`, key);
+}
+
+/** The query string as sent ("" or "?…"), without parsing the URL: part of the cache keys. */
+export function querySuffix(c: Context<AppEnv>): string {
+  const url = c.req.url;
+  const at = url.indexOf("?");
+  return at < 0 ? "" : url.slice(at);
+}
+
 /** Sends a kept body (its compressed forms are made once, by the compression middleware). */
 export function sendCached(c: Context<AppEnv>, body: CachedBody, status: 200 | 422 = 200) {
   return sendKept(c, body, status);

@@ -20,7 +20,14 @@ import {
 } from "#views/pages/search";
 import { isHtmxRequest, varyOnHtmx } from "#src/http/htmx";
 import { queryString, withQuery } from "#src/lib/links";
-import { cachedAnswer, htmlBody, publicCache, requestDataVersion, sendCached } from "./cache";
+import {
+  cachedAnswer,
+  htmlBody,
+  publicCache,
+  querySuffix,
+  requestDataVersion,
+  sendCached,
+} from "./cache";
 import { renderPublicProfile, publicReportPages } from "./reports";
 
 export const publicPages = new Hono<AppEnv>();
@@ -230,7 +237,7 @@ publicPages.get("/", (c) =>
   keptPage(
     c,
     `page ${JSON.stringify([
-      new URL(c.req.url).search,
+      querySuffix(c),
       c.req.header("hx-request") ?? "",
       c.req.header("hx-history-restore-request") ?? "",
       c.req.header("hx-boosted") ?? "",
@@ -241,7 +248,7 @@ publicPages.get("/", (c) =>
 );
 
 publicPages.get("/beoordelaars/:id", (c) =>
-  new URL(c.req.url).search === ""
+  querySuffix(c) === ""
     ? keptPage(c, `profile ${c.req.param("id")}`, () => renderProfilePage(c))
     : renderProfilePage(c),
 );
