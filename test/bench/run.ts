@@ -44,7 +44,7 @@ const TARGETS = {
 
 const { values: flags } = parseArgs({
   options: {
-    assessors: { type: "string", default: "10000" },
+    assessors: { type: "string", default: "100000" },
     iterations: { type: "string", default: "100" },
     /** Seconds per scenario at most (at least 5 iterations run), so large scales stay bounded. */
     budget: { type: "string", default: "3" },
