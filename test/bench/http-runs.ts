@@ -83,6 +83,15 @@ export function coldKinds(): ColdKind[] {
       kind: `q=${q}`,
       paths: Array.from({ length: 5 }, () => `/api/v1/assessors?q=${q}`),
     })),
+    // What a live search sends while a common surname is typed, and a name with a tussenvoegsel:
+    // matches that sit together in name order (the broad plan once read 5 s to reach them).
+    ...["jans", "jansen", "van der meer"].map((q) => ({
+      kind: `q=${q}`,
+      paths: Array.from(
+        { length: 5 },
+        (_, i) => `/api/v1/assessors?q=${encodeURIComponent(q)}&page=${i + 1}`,
+      ),
+    })),
     { kind: "HTML /?q=tec", paths: Array.from({ length: 5 }, () => "/?q=tec") },
   ];
 }
