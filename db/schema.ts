@@ -246,7 +246,7 @@ export const assessors = sqliteTable(
     index("assessors_public_idx").on(t.publicEligible, t.validUntil, t.sortKey),
     // Covering indexes: visibility → ids (facets, counts); name order with visibility (pages).
     index("assessors_public_until_idx").on(t.publicUntil, t.id),
-    index("assessors_sort_public_idx").on(t.sortKey, t.id, t.publicUntil),
+    index("assessors_sort_search_idx").on(t.sortKey, t.id, t.publicUntil, t.searchText),
     index("assessors_fts_rowid_idx").on(t.ftsRowid, t.publicUntil),
     index("assessors_sort_idx").on(t.sortKey),
     index("assessors_valid_until_idx").on(t.validUntil),
