@@ -131,6 +131,11 @@ function broadTest(fts: string): SQL {
     LIMIT ${BROAD_MATCH + 1})) > ${BROAD_MATCH})`;
 }
 
+/** An embedded libSQL file (Node): a statement costs no round trip. */
+function isEmbedded(db: DB): boolean {
+  return (db as { $client?: { protocol?: string } }).$client?.protocol === "file";
+}
+
 type Built = { filters: Filters; checks: OriginCheck[]; origin: OriginSql | null };
 
 /**
@@ -157,6 +162,14 @@ export async function buildFilters(
   const plain = all.filter((w) => !namingPlaces.has(w));
   const ftsWords = plain.filter((w) => w.length >= 3);
   const fts = ftsOf(ftsWords);
+  // Every statement of the batch tests the breadth again (a subquery is evaluated once per
+  // statement). Over a network (D1, Turso) that is cheaper than a round trip; on the embedded
+  // database it is asked once and the statements get the answer as a constant.
+  let broad = fts ? broadTest(fts) : null;
+  if (broad && isEmbedded(db)) {
+    const [row] = await db.all<{ broad: number }>(sql`SELECT ${broad} AS broad`);
+    broad = row.broad ? sql`1` : sql`0`;
+  }
   return {
     origin,
     checks,
@@ -171,7 +184,7 @@ export async function buildFilters(
       crebo: p.crebo,
       near: origin ? placesWithinSql(origin.row, p.radiusKm ?? DEFAULT_RADIUS_KM) : null,
       broad: false,
-      broadTest: fts ? broadTest(fts) : null,
+      broadTest: broad,
     },
   };
 }
