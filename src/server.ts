@@ -15,6 +15,7 @@ import { smtpLabel, smtpTransport } from "./mail/smtp";
 import type { MailTransport } from "./mail/transport";
 import { printStartupLogins } from "./startup";
 import { prepareDatabase } from "./setup";
+import { preloadPlaceWords } from "./search/place-words";
 
 function announceTransport(config: Config, transport: MailTransport | null) {
   if (transport?.name === "smtp") console.log(`E-mail: via ${smtpLabel(config.mail.smtpUrl!)}`);
@@ -47,6 +48,8 @@ async function main() {
   if (config.databaseUrl.startsWith("file:data/")) mkdirSync("data", { recursive: true });
   const { db, client } = await openDatabase(config.databaseUrl, config.databaseAuthToken);
   const setup = await prepareDatabase(db, config);
+  // The place names that words of a search may name: read once here, not by the first search.
+  await preloadPlaceWords(db);
   // /healthz: the file must still be the one opened, and readable (src/db-file.ts).
   const ping = await databaseHealthCheck(client, config.databaseUrl);
 

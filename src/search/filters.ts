@@ -69,7 +69,10 @@ function wordsCondition(ws: string[]): SQL {
   const parts: SQL[] = [];
   const fts = ftsOf(ws.filter((w) => w.length >= 3));
   if (fts)
-    parts.push(sql`a.id IN (SELECT assessor_id FROM assessor_fts WHERE assessor_fts MATCH ${fts})`);
+    // By rowid (index assessors(fts_rowid, …)), not by reading assessor_id from the FTS content.
+    parts.push(
+      sql`a.fts_rowid IN (SELECT rowid FROM assessor_fts WHERE assessor_fts MATCH ${fts})`,
+    );
   for (const w of ws.filter((x) => x.length < 3)) parts.push(sql`a.name_words LIKE ${`% ${w}%`}`);
   return sql.join(parts, sql` AND `);
 }

@@ -25,6 +25,11 @@ const STOP_WORDS = new Set([
 
 const cache = new WeakMap<DB, Promise<PlaceWords>>();
 
+/** Reads the place names now (the Node server at start), so no search waits for them. */
+export function preloadPlaceWords(db: DB): Promise<unknown> {
+  return loadPlaceWords(db);
+}
+
 function loadPlaceWords(db: DB): Promise<PlaceWords> {
   let entry = cache.get(db);
   if (!entry) {
