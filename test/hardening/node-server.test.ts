@@ -1,8 +1,6 @@
 // Issue 12, items 1 and 3 through the real Node entry (src/server.ts in a child process): the
 // client address comes from the socket there, and the reset work runs after the response.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
@@ -12,23 +10,13 @@ import { openDatabase, type DB } from "#src/db";
 import { runMigrations } from "#src/migrate";
 import { loadReferenceData } from "#src/reference-data";
 import { createSchoolWithUser, createUser } from "../helpers/factories";
-import { childEnv } from "../reliability/child";
-import { SERVER_ARGS } from "../helpers/server-entry";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { startNodeServer, type NodeServer } from "../helpers/node-server";
 
 let dir: string;
-let child: ChildProcess;
+let server: NodeServer;
 let url: string;
 let db: DB;
 let closeDb: () => void;
-let output = "";
 const users: { email: string }[] = [];
 
 beforeAll(async () => {
@@ -42,36 +30,12 @@ beforeAll(async () => {
   const { school, user } = await createSchoolWithUser(db);
   users.push(user);
   for (let i = 0; i < 12; i++) users.push(await createUser(db, { schoolId: school.id }));
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, SERVER_ARGS, {
-    env: childEnv({
-      DATABASE_URL: dbUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      BASE_URL: url,
-      SEED_DEMO: "0",
-    }),
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server stopped at start:\n${output}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start:\n${output}`);
+  server = await startNodeServer({ DATABASE_URL: dbUrl });
+  url = server.url;
 }, 60_000);
 
-afterAll(() => {
-  if (child?.pid && child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+afterAll(async () => {
+  await server?.stop();
   closeDb?.();
   rmSync(dir, { recursive: true, force: true });
 });

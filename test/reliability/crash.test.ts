@@ -1,8 +1,7 @@
 // SECURITY 13: the real Node server (src/server.ts) is killed with SIGKILL in the middle of a burst
 // of writes; after a restart every write it had acknowledged (201) is there.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -10,51 +9,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "#src/db";
 import { childEnv, tsxBin } from "./child";
-import { SERVER_ARGS } from "../helpers/server-entry";
+import { freePort, startNodeServer } from "../helpers/node-server";
 
 const run = promisify(execFile);
 
 const MAX_WRITES = 400;
 const KILL_AFTER_ACKS = 40;
 const IN_FLIGHT = 8;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-type Server = { child: ChildProcess; url: string; output: () => string };
-
-/**
- * `npm start`'s bundle of src/server.ts (dist/server.mjs) in its own process group, so SIGKILL reaches the server itself
- * (the tsx wrapper would leave an orphan behind).
- */
-async function startNodeServer(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
-  const child = spawn(process.execPath, SERVER_ARGS, {
-    env,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server stopped at start:\n${output}`);
-    const healthy = await fetch(`${url}/healthz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (healthy) return { child, url, output: () => output };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  process.kill(-child.pid!, "SIGKILL");
-  throw new Error(`server did not become healthy:\n${output}`);
-}
 
 function exited(child: ChildProcess): Promise<NodeJS.Signals | number | null> {
   if (child.exitCode !== null || child.signalCode !== null)
@@ -116,7 +77,7 @@ describe("durability: SIGKILL during a burst of writes", () => {
   });
 
   it("every acknowledged registration is there after the restart", async () => {
-    const first = await startNodeServer(env, port);
+    const first = await startNodeServer({ DATABASE_URL: dbUrl }, { port });
     started.push(first.child);
     const places = (await (await fetch(`${first.url}/api/v1/places?province=GR`)).json()) as {
       code: string;
@@ -178,7 +139,7 @@ describe("durability: SIGKILL during a burst of writes", () => {
     expect(failedAfterKill).toBeGreaterThan(0);
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
 
-    const second = await startNodeServer(env, port);
+    const second = await startNodeServer({ DATABASE_URL: dbUrl }, { port });
     started.push(second.child);
     for (const { id, email } of acknowledged) {
       const res = await fetch(`${second.url}/api/v1/school/assessors/${id}`, {

@@ -2,7 +2,7 @@
 // lost database file. An open connection keeps answering from a deleted or overwritten file (and
 // writes then vanish at the next start), so the check compares the file with the one opened and
 // reads it from disk: deleted, overwritten in place or replaced → 503; ordinary growth → 200.
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import {
   copyFileSync,
   mkdtempSync,
@@ -13,26 +13,17 @@ import {
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { childEnv, tsxBin } from "./child";
-import { SERVER_ARGS } from "../helpers/server-entry";
+import { startNodeServer } from "../helpers/node-server";
 
 const run = promisify(execFile);
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-type Running = { child: ChildProcess; url: string; file: string; env: NodeJS.ProcessEnv };
+type Running = { child: ChildProcess; url: string; file: string };
 
 describe("item 13: /healthz notices a lost database file", () => {
   let dir: string;
@@ -60,31 +51,9 @@ describe("item 13: /healthz notices a lost database file", () => {
   async function start(name: string): Promise<Running> {
     const file = join(dir, `${name}.db`);
     copyFileSync(template, file);
-    const port = await freePort();
-    const env = childEnv({
-      DATABASE_URL: `file:${file}`,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      BASE_URL: `http://127.0.0.1:${port}`,
-      SEED_DEMO: "0",
-    });
-    const child = spawn(process.execPath, SERVER_ARGS, {
-      env,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    started.push(child);
-    let output = "";
-    child.stdout!.on("data", (d) => (output += d));
-    child.stderr!.on("data", (d) => (output += d));
-    const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`server stopped at start:\n${output}`);
-      if ((await health(url).catch(() => 0)) === 200) return { child, url, file, env };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`server did not become healthy:\n${output}`);
+    const server = await startNodeServer({ DATABASE_URL: `file:${file}` });
+    started.push(server.child);
+    return { child: server.child, url: server.url, file };
   }
 
   async function health(url: string): Promise<number> {

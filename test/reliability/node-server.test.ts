@@ -14,12 +14,12 @@ import { setConsent } from "#src/queries/assessor-changes";
 import { amsterdamDate } from "#src/rules";
 import { createTestAssessor, schoolActor } from "../helpers/assessors";
 import { bearer, createSchoolWithUser } from "../helpers/factories";
-import { childEnv, freePort, startServerProcess, type ServerProcess } from "./child";
+import { startNodeServer, type NodeServer } from "../helpers/node-server";
 
 let dir: string;
 let db: DB;
 let closeDb: () => void;
-let server: ServerProcess;
+let server: NodeServer;
 let auth: string;
 let who: Awaited<ReturnType<typeof createSchoolWithUser>>;
 const ids: string[] = [];
@@ -57,17 +57,7 @@ beforeAll(async () => {
     });
     ids.push(id);
   }
-  const port = await freePort();
-  server = await startServerProcess(
-    childEnv({
-      DATABASE_URL: `file:${file}`,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      BASE_URL: `http://127.0.0.1:${port}`,
-      SEED_DEMO: "0",
-    }),
-    port,
-  );
+  server = await startNodeServer({ DATABASE_URL: `file:${file}` });
 }, 60_000);
 
 afterAll(async () => {
