@@ -9,7 +9,7 @@ import { sql, type SQL } from "drizzle-orm";
 export function liveCounts(
   facet: string,
   today: string,
-  codes?: { from: string; to: string } | { exact: string },
+  codes?: { from: string; to: string } | { exact: string | SQL },
 ): SQL {
   const month = today.slice(0, 7);
   const range = !codes
@@ -28,10 +28,5 @@ export function liveCounts(
  * scalar subquery over the school's count rows.
  */
 export function schoolCount(schoolId: SQL, today: string): SQL<number> {
-  const month = today.slice(0, 7);
-  // Two range reads on the primary key (facet, code, public_until).
-  return sql<number>`((SELECT coalesce(sum(n), 0) FROM public_counts
-      WHERE facet = 'school' AND code = ${schoolId} AND public_until >= ${today} AND public_until <= ${`${month}-31`})
-    + (SELECT coalesce(sum(n), 0) FROM public_counts
-      WHERE facet = 'school_m' AND code = ${schoolId} AND public_until > ${month}))`;
+  return sql<number>`(SELECT coalesce(sum(n), 0) FROM (${liveCounts("school", today, { exact: schoolId })}))`;
 }
