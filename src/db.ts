@@ -10,6 +10,11 @@ export { schema };
 
 export type EmbeddedDatabase = { db: DB; client: Client };
 
+/** An embedded libSQL file (Node) rather than D1 or Turso: a statement costs no round trip. */
+export function isEmbeddedDb(db: DB): boolean {
+  return (db as { $client?: { protocol?: string } }).$client?.protocol === "file";
+}
+
 /**
  * libSQL: an embedded file (`file:…`, `:memory:`) or a remote libSQL/Turso URL.
  * The embedded path gets WAL, synchronous=FULL, foreign keys and a busy timeout.

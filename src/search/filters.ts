@@ -1,7 +1,7 @@
 // The public search's filters as SQL (DESIGN §4): visibility, text (FTS5 and name prefixes),
 // place words, province, place, crebo and radius, and the ordered rows of a result.
 import { sql, type SQL } from "drizzle-orm";
-import type { DB } from "#src/db";
+import { isEmbeddedDb, type DB } from "#src/db";
 import { words } from "#src/lib/normalise";
 import { BROAD_MATCH } from "#src/rules/search-limits";
 import { resolveNear } from "./near";
@@ -134,11 +134,6 @@ function broadTest(fts: string): SQL {
     LIMIT ${BROAD_MATCH + 1})) > ${BROAD_MATCH})`;
 }
 
-/** An embedded libSQL file (Node): a statement costs no round trip. */
-function isEmbedded(db: DB): boolean {
-  return (db as { $client?: { protocol?: string } }).$client?.protocol === "file";
-}
-
 type Built = { filters: Filters; checks: OriginCheck[]; origin: OriginSql | null };
 
 /**
@@ -169,7 +164,7 @@ export async function buildFilters(
   // statement). Over a network (D1, Turso) that is cheaper than a round trip; on the embedded
   // database it is asked once and the statements get the answer as a constant.
   let broad = fts ? broadTest(fts) : null;
-  if (broad && isEmbedded(db)) {
+  if (broad && isEmbeddedDb(db)) {
     const [row] = await db.all<{ broad: number }>(sql`SELECT ${broad} AS broad`);
     broad = row.broad ? sql`1` : sql`0`;
   }
