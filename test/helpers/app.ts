@@ -1,7 +1,10 @@
 // createTestApp(): a real libSQL database in memory with the real migrations and reference data.
 import { createApp } from "#src/app";
 import { parseConfig, type Config } from "#src/config";
-import { openDatabase, type DB } from "#src/db";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase, type DB, type EmbeddedDatabase } from "#src/db";
 import { runMigrations } from "#src/migrate";
 import { loadReferenceData } from "#src/reference-data";
 import type { Mailer } from "#src/env";
@@ -25,6 +28,28 @@ export async function createTestDb(): Promise<{ db: DB; close: () => void }> {
   await runMigrations(db);
   await loadReferenceData(db);
   return { db, close: () => client.close() };
+}
+
+/**
+ * Two connections to one migrated database file, as two processes (two servers, a server and the
+ * CLI) would have: for check-then-act races that only a shared file shows.
+ */
+export async function twoConnections(): Promise<{
+  a: EmbeddedDatabase;
+  b: EmbeddedDatabase;
+  close: () => void;
+}> {
+  const dir = mkdtempSync(join(tmpdir(), "register-two-"));
+  const url = `file:${join(dir, "x.db")}`;
+  const a = await openDatabase(url);
+  await runMigrations(a.db);
+  const b = await openDatabase(url);
+  const close = () => {
+    a.client.close();
+    b.client.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { a, b, close };
 }
 
 export async function createTestApp(

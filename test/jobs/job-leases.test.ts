@@ -1,37 +1,26 @@
 // Jobs run by themselves (DESIGN §8): a lease row per job so that two runners (two processes on
 // one database file) never run the same job at once, every run recorded, the Workers cron mapping.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { jobRuns, throttleEvents } from "#db/schema";
 import { parseConfig } from "#src/config";
-import { openDatabase } from "#src/db";
+import type { EmbeddedDatabase } from "#src/db";
 import { runJob, type JobContext } from "#src/jobs/registry";
 import { jobsForCron } from "#src/jobs/scheduled";
 import { queueMail } from "#src/mail";
 import type { MailTransport } from "#src/mail/transport";
-import { runMigrations } from "#src/migrate";
 import { acquireJobLease, releaseJobLease } from "#src/queries/jobs";
+import { twoConnections } from "../helpers/app";
 
 const config = parseConfig({ NODE_ENV: "test", SEED_DEMO: "0" });
 
 describe("job leases across two connections to one database file", () => {
-  let dir: string;
-  let a: Awaited<ReturnType<typeof openDatabase>>;
-  let b: Awaited<ReturnType<typeof openDatabase>>;
+  let a: EmbeddedDatabase;
+  let b: EmbeddedDatabase;
+  let close: () => void;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), "register-jobs-"));
-    const url = `file:${join(dir, "x.db")}`;
-    a = await openDatabase(url);
-    await runMigrations(a.db);
-    b = await openDatabase(url);
+    ({ a, b, close } = await twoConnections());
   });
-  afterEach(() => {
-    a.client.close();
-    b.client.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => close());
 
   it("20 parallel attempts to take one lease: exactly one wins", async () => {
     const now = new Date();

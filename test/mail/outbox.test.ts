@@ -1,21 +1,17 @@
 // The outbox as a queue (DESIGN §8): claims with a lease never hand a mail to two senders (two
 // connections on one file, in parallel), the backoff 1 min → 5 min → 30 min → 2 h → 12 h → failed,
 // one-time links redacted once delivered (issue 12 item 6), and the MIME the transports get.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { outbox } from "#db/schema";
 import { parseConfig, type Config } from "#src/config";
-import { openDatabase, type DB } from "#src/db";
+import type { DB, EmbeddedDatabase } from "#src/db";
 import { INVALID_ADDRESS, MailAddressError, queueMail } from "#src/mail";
 import { buildMessage, htmlFromText, type OutgoingMail } from "#src/mail/message";
 import { deliverDueMail } from "#src/mail/sender";
 import type { MailTransport } from "#src/mail/transport";
-import { runMigrations } from "#src/migrate";
 import { REDACTED_LINK } from "#src/queries/outbox";
-import { createTestDb } from "../helpers/app";
+import { createTestDb, twoConnections } from "../helpers/app";
 
 const config: Config = parseConfig({
   NODE_ENV: "test",
@@ -259,21 +255,13 @@ describe("outbox delivery (in process)", () => {
 });
 
 describe("two senders on one database file, in parallel", () => {
-  let dir: string;
-  let a: Awaited<ReturnType<typeof openDatabase>>;
-  let b: Awaited<ReturnType<typeof openDatabase>>;
+  let a: EmbeddedDatabase;
+  let b: EmbeddedDatabase;
+  let close: () => void;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), "register-outbox-"));
-    const url = `file:${join(dir, "x.db")}`;
-    a = await openDatabase(url);
-    await runMigrations(a.db);
-    b = await openDatabase(url);
+    ({ a, b, close } = await twoConnections());
   });
-  afterEach(() => {
-    a.client.close();
-    b.client.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => close());
 
   it("never hand the same mail to both: every mail is sent exactly once", async () => {
     const total = 60;
