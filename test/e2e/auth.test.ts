@@ -2,7 +2,7 @@
 // screenshots of the login page and /beheer at desktop and phone widths.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
+import { browserAvailable, launchBrowser, screenshotPath, watchErrors } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { createUser, TEST_PASSWORD } from "../helpers/factories";
 
@@ -24,21 +24,10 @@ describe.skipIf(!browserAvailable)("account lifecycle in the browser", () => {
     await server?.close();
   });
 
-  function watchErrors(page: Page): string[] {
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => {
-      // Expected failure statuses (a refused form) are logged by the browser as errors.
-      if (m.type() === "error" && !/status of (401|403|404|410|422|429)/.test(m.text()))
-        errors.push(m.text());
-    });
-    return errors;
-  }
-
   async function newPage(width = 1280) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
-    return { context, page, errors: watchErrors(page) };
+    return { context, page, errors: watchErrors(page, /status of (401|403|404|410|422|429)/) };
   }
 
   async function logIn(page: Page, email: string, password: string) {

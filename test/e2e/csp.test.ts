@@ -4,7 +4,7 @@
 // updates: no CSP violation or console error, and every style comes from our own stylesheets.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { browserAvailable, launchBrowser } from "../helpers/browser";
+import { browserAvailable, launchBrowser, watchErrors } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { createSchoolWithUser, sessionCookie } from "../helpers/factories";
 import { createTestAssessor } from "../helpers/assessors";
@@ -53,16 +53,6 @@ describe.skipIf(!browserAvailable)("item 16: htmx under the CSP", () => {
     await browser?.close();
     await server?.close();
   });
-
-  function watch(page: Page): string[] {
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => {
-      // A 422 is the answer to deliberately incomplete input; anything else is a fault.
-      if (m.type() === "error" && !/status of 422/.test(m.text())) errors.push(m.text());
-    });
-    return errors;
-  }
 
   async function report(page: Page): Promise<PageReport> {
     return page.evaluate(() => {
@@ -114,7 +104,7 @@ describe.skipIf(!browserAvailable)("item 16: htmx under the CSP", () => {
 
   test("search: the page and a live search", async () => {
     const page = await context.newPage();
-    const errors = watch(page);
+    const errors = watchErrors(page, /status of 422/);
     await page.goto(`${server.url}/`);
     await page.locator("#q").fill("Bakker");
     await expect.poll(() => page.url()).toContain("q=Bakker");
@@ -124,7 +114,7 @@ describe.skipIf(!browserAvailable)("item 16: htmx under the CSP", () => {
 
   test("public profile and rekenhulp (live calculation)", async () => {
     const page = await context.newPage();
-    const errors = watch(page);
+    const errors = watchErrors(page, /status of 422/);
     await page.goto(`${server.url}/beoordelaars/${assessorId}`);
     await expectClean(page, errors, "/beoordelaars/{id}");
     await page.goto(`${server.url}/rekenhulp`);
@@ -139,7 +129,7 @@ describe.skipIf(!browserAvailable)("item 16: htmx under the CSP", () => {
 
   test("school dashboard with a live filter, the profile and its forms, the register form", async () => {
     const page = await context.newPage();
-    const errors = watch(page);
+    const errors = watchErrors(page, /status of 422/);
     await page.goto(`${server.url}/school`);
     await page.getByLabel("Zoeken", { exact: true }).fill("bakker");
     await expect.poll(() => page.url()).toContain("q=bakker");

@@ -1,9 +1,9 @@
 // Browser: finding an assessor near you, at 390 px and 1280 px, with and without JavaScript —
 // a postcode, a place typed into the first box, the suggestion for an empty radius, a map dot.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserAvailable, launchBrowser } from "../helpers/browser";
+import { axeViolations, browserAvailable, launchBrowser, watchErrors } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { insertAssessor } from "../helpers/public-fixtures";
 
@@ -54,9 +54,7 @@ describe.skipIf(!browserAvailable)("searching near a place in the browser", () =
       javaScriptEnabled: mode.js,
     });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    const errors = watchErrors(page);
     await page.goto(`${server.url}${path}`);
     return { page, errors };
   }
@@ -251,25 +249,7 @@ describe.skipIf(!browserAvailable)("searching near a place in the browser", () =
     const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${server.url}${path}`);
-    await page.evaluate(readFileSync("node_modules/axe-core/axe.min.js", "utf8"));
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              o: unknown,
-            ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run({
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] },
-      });
-      return result.violations.map(
-        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-      );
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -2,31 +2,16 @@
 // reports an error; a member of the public files Meld een fout on a profile and the school admin
 // finds it in Meldingen and handles it. Screenshots of every page at 1280 and 390 px go to
 // /tmp/shots-access/ (or SHOTS_DIR).
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { browserAvailable, launchBrowser } from "../helpers/browser";
+import { axeViolations, browserAvailable, launchBrowser, watchErrors } from "../helpers/browser";
 import { bearer, createSchoolWithUser, TEST_PASSWORD } from "../helpers/factories";
 import { startServer, type RunningServer } from "../helpers/server";
 import { personalLink, registrationBody } from "../own-access/helpers";
 
 const SHOTS = process.env.SHOTS_DIR ?? "/tmp/shots-access";
-const AXE = readFileSync(join(process.cwd(), "node_modules/axe-core/axe.min.js"), "utf8");
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // evaluate() is not subject to the page's CSP (script-src 'self'), a script tag would be.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe;
-    return (await axe.run({
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-  });
-  return result.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
-  );
-}
 
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
@@ -93,12 +78,8 @@ describe.skipIf(!browserAvailable)("the assessor's own access in the browser", (
   test("walks /mijn-gegevens at 390 px: everything readable, axe clean, consent and a report", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
     // CSP violations and script errors show up here; a 422 page load is expected once.
-    page.on("console", (m) => {
-      if (m.type() === "error" && !/status of 422/.test(m.text())) errors.push(m.text());
-    });
+    const errors = watchErrors(page, /status of 422/);
 
     await page.goto(`${server.url}/mijn-gegevens`);
     expect(await axeViolations(page)).toEqual([]);

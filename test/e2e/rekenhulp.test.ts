@@ -1,7 +1,7 @@
 // Browser: the rekenhulp live with htmx, without JavaScript, and at desktop and phone widths.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
+import { browserAvailable, launchBrowser, screenshotPath, watchErrors } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 
 describe.skipIf(!browserAvailable)("rekenhulp in the browser", () => {
@@ -17,17 +17,6 @@ describe.skipIf(!browserAvailable)("rekenhulp in the browser", () => {
     await server?.close();
   });
 
-  function watchErrors(page: Page): string[] {
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    // A 422 answer to deliberately bad input is expected; the browser logs it as an error.
-    page.on(
-      "console",
-      (m) => m.type() === "error" && !/status of 422/.test(m.text()) && errors.push(m.text()),
-    );
-    return errors;
-  }
-
   /** A marker on window survives htmx swaps but not a full page load. */
   async function markPage(page: Page) {
     await page.evaluate(
@@ -42,7 +31,7 @@ describe.skipIf(!browserAvailable)("rekenhulp in the browser", () => {
 
   test("live with htmx: school-exam grade, final grade, added row, uitslag, deadline", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors = watchErrors(page);
+    const errors = watchErrors(page, /status of 422/);
     await page.goto(`${server.url}/rekenhulp`);
     await markPage(page);
 
@@ -134,7 +123,7 @@ describe.skipIf(!browserAvailable)("rekenhulp in the browser", () => {
 
   test("phone width (390 px): the example candidate, rows stacked, nothing wider than the screen", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    const errors = watchErrors(page);
+    const errors = watchErrors(page, /status of 422/);
     await page.goto(`${server.url}/rekenhulp?voorbeeld=havo#uitslag`);
     await expect
       .poll(() => page.locator("#uitslag-result .verdict").textContent())

@@ -3,7 +3,7 @@
 // Screenshots at desktop and 390 px (screenshots/school-*.png).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
+import { browserAvailable, launchBrowser, screenshotPath, watchErrors } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { createSchoolWithUser, TEST_PASSWORD } from "../helpers/factories";
 import { createTestAssessor } from "../helpers/assessors";
@@ -50,15 +50,6 @@ describe.skipIf(!browserAvailable)("school area in the browser", () => {
     await server?.close();
   });
 
-  function watchErrors(page: Page): string[] {
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error" && !/status of (404|422)/.test(m.text())) errors.push(m.text());
-    });
-    return errors;
-  }
-
   async function overflow(page: Page) {
     return page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -68,7 +59,7 @@ describe.skipIf(!browserAvailable)("school area in the browser", () => {
   test("log in, register, log an examination and a bijscholing", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    const errors = watchErrors(page);
+    const errors = watchErrors(page, /status of (404|422)/);
 
     await page.goto(`${server.url}/inloggen`);
     await page.getByLabel("E-mailadres").fill(email);

@@ -1,7 +1,7 @@
 // Browser: live search with htmx — typing, choosing a province, the URL, the back button.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
-import { browserAvailable, launchBrowser, screenshotPath } from "../helpers/browser";
+import { browserAvailable, launchBrowser, screenshotPath, watchErrors } from "../helpers/browser";
 import { startServer, type RunningServer } from "../helpers/server";
 import { insertAssessor } from "../helpers/public-fixtures";
 
@@ -39,9 +39,7 @@ describe.skipIf(!browserAvailable)("public search in the browser", () => {
 
   test("typing updates results live, a province filters, the URL follows and back restores", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    const errors = watchErrors(page);
     await page.goto(`${server.url}/`);
     await expect
       .poll(() => page.locator(".result-count").textContent())
