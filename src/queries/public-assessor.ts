@@ -38,11 +38,34 @@ export type PublicAssessorRow = {
   dist: number | null;
 };
 
-/** An FTS5 query: every word of ≥ 3 characters as a quoted phrase, all required. */
-export function ftsExpression(q: string | undefined): string | null {
-  const long = words(q ?? "").filter((w) => w.length >= 3);
+/** An FTS5 query: every word as a quoted phrase, all required. */
+export function ftsOf(long: string[]): string | null {
   if (long.length === 0) return null;
   return long.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
+}
+
+/** The FTS5 query for a typed text: its words of ≥ 3 characters (shorter ones have no trigram). */
+export function ftsExpression(q: string | undefined): string | null {
+  return ftsOf(words(q ?? "").filter((w) => w.length >= 3));
+}
+
+/** The allow-list record from an assessor's row and its lists (already in their order). */
+export function toPublic(
+  r: PublicAssessorRow,
+  lists: Pick<PublicAssessor, "crebos" | "schools" | "places">,
+): PublicAssessor {
+  const item: PublicAssessor = {
+    id: r.id,
+    name: [r.first_name, r.infix, r.last_name].filter(Boolean).join(" "),
+    first_name: r.first_name,
+    infix: r.infix,
+    last_name: r.last_name,
+    organisation: r.organisation,
+    ...lists,
+    provinces: [...new Set(lists.places.map((p) => p.province))].sort(),
+  };
+  if (r.dist !== null && r.dist !== undefined) item.distance_km = Math.round(r.dist * 10) / 10;
+  return item;
 }
 
 /** Loads crebos, schools and places for a set of assessors in a few queries (no N+1). */
@@ -94,21 +117,11 @@ export async function hydrate(
         lon: r.lon,
       });
   }
-  return rows.map((r) => {
-    const placeList = placesBy.get(r.id) ?? [];
-    const item: PublicAssessor = {
-      id: r.id,
-      name: [r.first_name, r.infix, r.last_name].filter(Boolean).join(" "),
-      first_name: r.first_name,
-      infix: r.infix,
-      last_name: r.last_name,
-      organisation: r.organisation,
+  return rows.map((r) =>
+    toPublic(r, {
       crebos: crebosBy.get(r.id) ?? [],
       schools: schoolsBy.get(r.id) ?? [],
-      places: placeList,
-      provinces: [...new Set(placeList.map((p) => p.province))].sort(),
-    };
-    if (r.dist !== null && r.dist !== undefined) item.distance_km = Math.round(r.dist * 10) / 10;
-    return item;
-  });
+      places: placesBy.get(r.id) ?? [],
+    }),
+  );
 }

@@ -3,6 +3,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { isEmbeddedDb, type DB } from "#src/db";
 import { words } from "#src/lib/normalise";
+import { ftsOf } from "#src/queries/public-assessor";
 import { BROAD_MATCH } from "#src/rules/search-limits";
 import { resolveNear } from "./near";
 import {
@@ -22,12 +23,6 @@ import { ROW_COLUMNS } from "./rows";
 export function publicVisible(today: string): SQL {
   // public_until is a generated column: consent ∧ not erased → min(valid_until, afmelding − 1 day).
   return sql`a.public_until >= ${today}`;
-}
-
-/** An FTS5 query: every word as a quoted phrase, all required. */
-function ftsOf(long: string[]): string | null {
-  if (long.length === 0) return null;
-  return long.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
 }
 
 /** Query words that name places: they match the person's own fields or one of those places. */

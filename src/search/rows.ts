@@ -2,6 +2,7 @@
 // row), so a page of results needs no second round trip to hydrate (one batch on D1), and the CSV
 // can be read in chunks without holding the whole list.
 import { sql, type SQL } from "drizzle-orm";
+import { toPublic } from "#src/queries/public-assessor";
 import type { PublicAssessor } from "./search";
 
 /** What the inner (filtered, ordered, limited) select must return per assessor, with dist and rank. */
@@ -50,21 +51,11 @@ function byKey<T>(key: (item: T) => string) {
 
 /** A hydrated row → the public allow-list shape. */
 export function toPublicAssessor(r: HydratedRow): PublicAssessor {
-  const places = (JSON.parse(r.places) as PublicAssessor["places"]).sort(byKey((p) => p.name));
-  const item: PublicAssessor = {
-    id: r.id,
-    name: [r.first_name, r.infix, r.last_name].filter(Boolean).join(" "),
-    first_name: r.first_name,
-    infix: r.infix,
-    last_name: r.last_name,
-    organisation: r.organisation,
+  return toPublic(r, {
     crebos: (JSON.parse(r.crebos) as PublicAssessor["crebos"]).sort(byKey((c) => c.code)),
     schools: (JSON.parse(r.schools) as PublicAssessor["schools"]).sort(byKey((s) => s.name)),
-    places,
-    provinces: [...new Set(places.map((p) => p.province))].sort(),
-  };
-  if (r.dist !== null && r.dist !== undefined) item.distance_km = Math.round(r.dist * 10) / 10;
-  return item;
+    places: (JSON.parse(r.places) as PublicAssessor["places"]).sort(byKey((p) => p.name)),
+  });
 }
 
 /**
