@@ -4,22 +4,9 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { createApp } from "#src/app";
-import { parseConfig } from "#src/config";
-import { openDatabase } from "#src/db";
+import { appOnDatabase } from "./app-on-db";
 
-const { values } = parseArgs({
-  options: { db: { type: "string" }, out: { type: "string" }, now: { type: "string" } },
-});
-if (!values.db || !values.out) throw new Error("--db FILE --out DIR");
-const { db, client } = await openDatabase(`file:${values.db}`);
-const now = new Date(values.now ?? "2026-11-30T10:00:00Z");
-const app = createApp({
-  db,
-  config: parseConfig({ NODE_ENV: "test", SEED_DEMO: "0" }),
-  now: () => now,
-});
+const { app, client, out } = await appOnDatabase("--db FILE --out DIR");
 const paths = {
   all: "/api/v1/assessors.csv",
   nh: "/api/v1/assessors.csv?province=NH",
@@ -29,13 +16,13 @@ const paths = {
   near: "/api/v1/assessors.csv?near=3811&radius_km=30&sort=distance",
   crebo: "/api/v1/assessors.csv?province=UT&crebo=25332",
 };
-mkdirSync(values.out, { recursive: true });
+mkdirSync(out, { recursive: true });
 for (const [name, path] of Object.entries(paths)) {
   const t0 = performance.now();
   const res = await app.request(path);
   const body = Buffer.from(await res.arrayBuffer());
   const ms = Math.round(performance.now() - t0);
-  writeFileSync(join(values.out, `${name}.csv`), body);
+  writeFileSync(join(out, `${name}.csv`), body);
   const sha = createHash("sha256").update(body).digest("hex").slice(0, 16);
   console.log(
     `${name.padEnd(10)} ${res.status} ${String(body.length).padStart(9)} B ${sha} ${ms} ms`,

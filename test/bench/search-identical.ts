@@ -3,22 +3,9 @@
 // answers of two versions of the code can be compared (ADR 0004, follow-up 3). Read only.
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
-import { createApp } from "#src/app";
-import { parseConfig } from "#src/config";
-import { openDatabase } from "#src/db";
+import { appOnDatabase } from "./app-on-db";
 
-const { values } = parseArgs({
-  options: { db: { type: "string" }, out: { type: "string" }, now: { type: "string" } },
-});
-if (!values.db || !values.out) throw new Error("--db FILE --out FILE");
-const { db, client } = await openDatabase(`file:${values.db}`);
-const now = new Date(values.now ?? "2026-11-30T10:00:00Z");
-const app = createApp({
-  db,
-  config: parseConfig({ NODE_ENV: "test", SEED_DEMO: "0" }),
-  now: () => now,
-});
+const { app, client, out: outFile } = await appOnDatabase("--db FILE --out FILE");
 
 export const SEARCHES = [
   "",
@@ -76,5 +63,5 @@ for (const query of SEARCHES) {
   };
   console.log(`${String(res.status).padEnd(4)} ${out[query].sha} ${query}`);
 }
-writeFileSync(values.out, `${JSON.stringify(out, null, 2)}\n`);
+writeFileSync(outFile, `${JSON.stringify(out, null, 2)}\n`);
 client.close();
