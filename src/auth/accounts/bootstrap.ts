@@ -5,10 +5,8 @@ import { insertUserQuery, normaliseEmail, userByEmail } from "#src/queries/accou
 import { hashPassword } from "#src/auth/passwords";
 import { AccountError, audit, checkPassword, type FlowContext } from "./context";
 
-export async function createAdminAccount(
-  ctx: FlowContext,
-  input: { email: string; password: string; name?: string },
-): Promise<string> {
+/** A usable password, and no account with this address yet (409 on the e-mail field). */
+async function checkNewAccount(ctx: FlowContext, input: { email: string; password: string }) {
   checkPassword(input.password);
   if (await userByEmail(ctx.db, input.email))
     throw new AccountError(
@@ -16,6 +14,13 @@ export async function createAdminAccount(
       `Er bestaat al een account met ${normaliseEmail(input.email)}.`,
       "email",
     );
+}
+
+export async function createAdminAccount(
+  ctx: FlowContext,
+  input: { email: string; password: string; name?: string },
+): Promise<string> {
+  await checkNewAccount(ctx, input);
   const id = newId();
   await ctx.db.batch([
     insertUserQuery(
@@ -52,13 +57,7 @@ export async function createSchoolAccount(
     contactName?: string;
   },
 ): Promise<{ schoolId: string; userId: string }> {
-  checkPassword(input.password);
-  if (await userByEmail(ctx.db, input.email))
-    throw new AccountError(
-      409,
-      `Er bestaat al een account met ${normaliseEmail(input.email)}.`,
-      "email",
-    );
+  await checkNewAccount(ctx, input);
   const schoolId = newId();
   const userId = newId();
   await ctx.db.batch([
