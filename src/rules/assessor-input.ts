@@ -70,14 +70,18 @@ export const emailField = z
   .max(254, "Dit e-mailadres is te lang.")
   .pipe(z.email("Vul een geldig e-mailadres in (bijvoorbeeld naam@bedrijf.nl)."));
 
-const phoneField = z
-  .string({ error: "Vul een geldig telefoonnummer in." })
-  .trim()
-  .max(30, "Gebruik hoogstens 30 tekens.")
-  .refine(
-    (v) => v === "" || /^\+?[0-9][0-9 ()-]{5,}$/.test(v),
-    "Vul een geldig telefoonnummer in (bijvoorbeeld 06-12345678).",
-  );
+/** A phone number or empty; `example` shows the kind of number asked for in the message. */
+export const phoneField = (example: string) =>
+  z
+    .string({ error: "Vul een geldig telefoonnummer in." })
+    .trim()
+    .max(30, "Gebruik hoogstens 30 tekens.")
+    .refine(
+      (v) => v === "" || /^\+?[0-9][0-9 ()-]{5,}$/.test(v),
+      `Vul een geldig telefoonnummer in (bijvoorbeeld ${example}).`,
+    );
+
+const assessorPhone = phoneField("06-12345678");
 
 const placesField = z
   .array(
@@ -131,7 +135,7 @@ export function createAssessorSchema(today: string) {
     infix: optionalText(30),
     last_name: text(100, "Vul de achternaam in."),
     email: emailField,
-    phone: z.preprocess((v) => (v === null ? "" : v), phoneField.optional().default("")),
+    phone: z.preprocess((v) => (v === null ? "" : v), assessorPhone.optional().default("")),
     organisation: optionalText(200),
     places: placesField,
     crebos: crebosField,
@@ -148,7 +152,7 @@ export function updateAssessorSchema(today: string) {
     infix: text(30).optional(),
     last_name: text(100, "Vul de achternaam in.").optional(),
     email: emailField.optional(),
-    phone: phoneField.optional(),
+    phone: assessorPhone.optional(),
     organisation: text(200).optional(),
     places: placesField.optional(),
     crebos: crebosField.optional(),

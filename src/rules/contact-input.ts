@@ -1,7 +1,7 @@
 // zod schemas of the own-access and public-contact inputs: the school's public contact, a
 // "Meld een fout" report, a request for a new personal link, the reports list filter.
 import { z } from "zod";
-import { emailField } from "./assessor-input";
+import { emailField, phoneField } from "./assessor-input";
 
 const optionalEmail = z
   .string({ error: "Vul een geldig e-mailadres in." })
@@ -28,19 +28,10 @@ const websiteField = z
     }
   }, "Vul een geldig webadres in (bijvoorbeeld https://www.school.nl).");
 
-const phoneField = z
-  .string({ error: "Vul een geldig telefoonnummer in." })
-  .trim()
-  .max(30, "Gebruik hoogstens 30 tekens.")
-  .refine(
-    (v) => v === "" || /^\+?[0-9][0-9 ()-]{5,}$/.test(v),
-    "Vul een geldig telefoonnummer in (bijvoorbeeld 030-1234567).",
-  );
-
 export const schoolProfileSchema = z.strictObject({
   website: websiteField.optional(),
   contact_email: optionalEmail.optional(),
-  contact_phone: phoneField.optional(),
+  contact_phone: phoneField("030-1234567").optional(),
 });
 export type SchoolProfileBody = z.infer<typeof schoolProfileSchema>;
 
