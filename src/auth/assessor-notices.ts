@@ -9,6 +9,7 @@ import { formatDutchDate } from "#src/rules";
 import { getAssessorRecord } from "#src/queries/assessor-record";
 import { getAssessor, findIdByEmail, schoolName, type AssessorRow } from "#src/queries/assessors";
 import { assessorMailKey, createAccessToken, revokeAccessTokens } from "#src/queries/own-access";
+import { createReport } from "#src/queries/reports";
 import { schoolAdminEmails } from "#src/queries/school-profile";
 import {
   emailChangedNotice,
@@ -166,8 +167,11 @@ export async function sendNewLink(db: DB, ctx: NoticeContext, email: string): Pr
   return true;
 }
 
-/** A new report goes by mail to the admins of the school that registered the assessor. */
-export async function mailReport(
+/**
+ * A report about an assessor's data ("Meld een fout"): stored for the school that registered the
+ * assessor (its Meldingen), and mailed to that school's admins.
+ */
+export async function fileReport(
   db: DB,
   ctx: NoticeContext,
   p: {
@@ -177,6 +181,13 @@ export async function mailReport(
     replyTo: string | null;
   },
 ): Promise<void> {
+  await createReport(db, {
+    assessorId: p.assessor.id,
+    schoolId: p.assessor.registeringSchoolId,
+    source: p.source,
+    message: p.message,
+    replyTo: p.replyTo,
+  });
   const mail = reportForSchoolMail({
     assessorName: [p.assessor.firstName, p.assessor.infix, p.assessor.lastName]
       .filter(Boolean)

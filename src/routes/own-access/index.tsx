@@ -3,13 +3,12 @@
 // "Meld een fout". The token is the only credential: no session, no cookie.
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { mailReport, noticeContext, sendNewLink } from "#src/auth/assessor-notices";
+import { fileReport, noticeContext, sendNewLink } from "#src/auth/assessor-notices";
 import { LINK_ADDRESS_RULE, LINK_IP_RULE, REPORT_ASSESSOR_RULE, takeQuota } from "#src/auth/quota";
 import { clientIp } from "#src/auth/throttle";
 import type { AppEnv } from "#src/env";
 import { addressThrottleKey, findAccessToken, setConsentByAssessor } from "#src/queries/own-access";
 import { exportAssessor } from "#src/queries/privacy";
-import { createReport } from "#src/queries/reports";
 import { getPublicSchool } from "#src/queries/school-profile";
 import { linkRequestSchema, reportSchema } from "#src/rules/contact-input";
 import { readForm } from "#src/routes/school/forms";
@@ -203,19 +202,11 @@ ownAccessPages.post("/:token/melding", async (c) => {
       429,
     );
   }
-  const replyTo = parsed.data.reply_to || null;
-  await createReport(db, {
-    assessorId: a.id,
-    schoolId: a.registeringSchoolId,
-    source: "assessor",
-    message: parsed.data.message,
-    replyTo,
-  });
-  await mailReport(db, noticeContext(c), {
+  await fileReport(db, noticeContext(c), {
     assessor: a,
     source: "assessor",
     message: parsed.data.message,
-    replyTo,
+    replyTo: parsed.data.reply_to || null,
   });
   return c.redirect(`${valid.base}?melding=verstuurd#melding`, 303);
 });

@@ -1,14 +1,13 @@
 // Public pages around a profile: the profile with its schools' contact, "Meld een fout"
 // (POST /beoordelaars/{id}/melding, 5 per hour per IP) and a school's public page /scholen/{id}.
 import { Hono, type Context } from "hono";
-import { mailReport, noticeContext } from "#src/auth/assessor-notices";
+import { fileReport, noticeContext } from "#src/auth/assessor-notices";
 import { REPORT_IP_RULE, takeQuota } from "#src/auth/quota";
 import { clientIp } from "#src/auth/throttle";
 import type { AppEnv } from "#src/env";
 import { apiError, messages } from "#src/http/errors";
 import { getAssessor } from "#src/queries/assessors";
 import { listProvinces } from "#src/queries/reference";
-import { createReport } from "#src/queries/reports";
 import {
   getPublicSchool,
   listPublicSchools,
@@ -99,19 +98,11 @@ publicReportPages.post("/beoordelaars/:id/melding", async (c) => {
       : renderPublicProfile(c, assessor, { values, errors: { message } }, 429);
   }
   const row = (await getAssessor(db, assessor.id))!;
-  const replyTo = parsed.data.reply_to || null;
-  await createReport(db, {
-    assessorId: row.id,
-    schoolId: row.registeringSchoolId,
-    source: "public",
-    message: parsed.data.message,
-    replyTo,
-  });
-  await mailReport(db, noticeContext(c), {
+  await fileReport(db, noticeContext(c), {
     assessor: row,
     source: "public",
     message: parsed.data.message,
-    replyTo,
+    replyTo: parsed.data.reply_to || null,
   });
   // Nothing about the assessor beyond the public profile goes back to the reporter.
   if (json) return c.json({ status: "received" }, 201);
