@@ -56,22 +56,7 @@ export async function resetPassword(
   const passwordHash = await hashPassword(password);
   if (!(await claimInvite(ctx.db, invite.id, ctx.now)))
     throw new AccountError(410, "Deze link is al gebruikt. Een link werkt maar één keer.");
-  await ctx.db.batch([
-    setPasswordQuery(ctx.db, user.id, passwordHash, ctx.now),
-    // Whoever knew the old password may have made tokens with it.
-    revokeUserTokensQuery(ctx.db, user.id, ctx.now),
-    closeOpenInvitesQuery(ctx.db, { userId: user.id, kind: "reset" }, ctx.now),
-    auditEntry(ctx.db, {
-      actorUserId: user.id,
-      schoolId: user.schoolId,
-      action: "reset_password",
-      entity: "user",
-      entityId: user.id,
-      changes: {},
-      requestId: ctx.requestId,
-    }),
-  ]);
-  await invalidateUserSessions(ctx.db, user.id);
+  await replacePassword(ctx, user, passwordHash, "reset_password");
   return { userId: user.id, role: user.role };
 }
 
@@ -87,19 +72,34 @@ export async function changePassword(
   checkPassword(input.next, "new_password");
   if (input.next === input.current)
     throw new AccountError(422, "Kies een ander wachtwoord dan uw huidige.", "new_password");
+  const passwordHash = await hashPassword(input.next);
+  await replacePassword(ctx, user, passwordHash, "change_password", input.keepSessionId);
+}
+
+/**
+ * The new password in place: the user's API tokens revoked (whoever knew the old password may
+ * have made them), open reset links closed, audited, and every session ended but `keepSessionId`.
+ */
+async function replacePassword(
+  ctx: FlowContext,
+  user: { id: string; schoolId: string | null },
+  passwordHash: string,
+  action: "reset_password" | "change_password",
+  keepSessionId?: string,
+) {
   await ctx.db.batch([
-    setPasswordQuery(ctx.db, user.id, await hashPassword(input.next), ctx.now),
+    setPasswordQuery(ctx.db, user.id, passwordHash, ctx.now),
     revokeUserTokensQuery(ctx.db, user.id, ctx.now),
     closeOpenInvitesQuery(ctx.db, { userId: user.id, kind: "reset" }, ctx.now),
     auditEntry(ctx.db, {
       actorUserId: user.id,
       schoolId: user.schoolId,
-      action: "change_password",
+      action,
       entity: "user",
       entityId: user.id,
       changes: {},
       requestId: ctx.requestId,
     }),
   ]);
-  await invalidateUserSessions(ctx.db, user.id, input.keepSessionId);
+  await invalidateUserSessions(ctx.db, user.id, keepSessionId);
 }
