@@ -208,12 +208,3 @@ export async function getPublicAssessor(
   );
   return rows.length === 0 ? null : toPublicAssessor(rows[0]);
 }
-
-/** Public assessors per province (every province, in name order), counted from the rows. */
-export async function provinceCounts(db: DB, today: string): Promise<Facet[]> {
-  return db.all<Facet>(sql`SELECT pr.code, pr.name, count(DISTINCT v.assessor_id) AS count
-    FROM provinces pr
-    LEFT JOIN (SELECT ap.assessor_id, ap.province FROM assessor_places ap
-               JOIN assessors a ON a.id = ap.assessor_id WHERE ${publicVisible(today)}) v ON v.province = pr.code
-    GROUP BY pr.code ORDER BY pr.name`);
-}
