@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "../helpers/node-server";
+import { childEnv } from "../reliability/child";
 
 export type ChildServer = {
   url: string;
@@ -86,14 +87,6 @@ function cpuOf(pid: number): number {
   }
 }
 
-/** Vitest/npm put their own variables into process.env; the children get a clean environment. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const k of ["PATH", "HOME", "TMPDIR", "LANG", "TZ"])
-    if (process.env[k] !== undefined) env[k] = process.env[k];
-  return { ...env, ...extra };
-}
-
 /** The register as `npm start` runs it (production mode, no demo seeding), from checkout `dir`. */
 export async function startRegister(dir: string, dbPath: string): Promise<ChildServer> {
   const port = await freePort();
@@ -109,7 +102,7 @@ export async function startRegister(dir: string, dbPath: string): Promise<ChildS
     cwd: dir,
     url,
     probe: "/healthz",
-    env: cleanEnv({
+    env: childEnv({
       NODE_ENV: "production",
       SEED_DEMO: "0",
       HOST: "127.0.0.1",
@@ -125,5 +118,5 @@ export async function startHello(answersFile?: string): Promise<ChildServer> {
   const url = `http://127.0.0.1:${port}`;
   const script = join(import.meta.dirname, "hello-server.ts");
   const args = ["--import", "tsx", script, String(port), ...(answersFile ? [answersFile] : [])];
-  return startChild(args, { cwd: process.cwd(), url, probe: "/", env: cleanEnv({}) });
+  return startChild(args, { cwd: process.cwd(), url, probe: "/", env: childEnv({}) });
 }
