@@ -2,9 +2,8 @@
 // request's Host header; production without BASE_URL does not start, on Node and on Workers.
 // The Worker entry (src/worker.ts) runs in this process against a real libSQL database over
 // HTTP (test/worker/hrana-server.ts), with requests for an attacker's host name.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +19,7 @@ import { createSchoolWithUser, TEST_PASSWORD } from "../helpers/factories";
 import { childEnv, tsxBin } from "../reliability/child";
 import { startHranaServer, type HranaServer } from "./hrana-server";
 import { SERVER_ARGS } from "../helpers/server-entry";
+import { freePort, startNodeServer } from "../helpers/node-server";
 
 const run = promisify(execFile);
 const ATTACKER = "https://attacker.example";
@@ -88,10 +88,7 @@ describe("item 12: BASE_URL is required in production and nothing derives from H
 
     it("takes the CSRF origin and mail links from BASE_URL, not from the Host header", async () => {
       const dir = mkdtempSync(join(tmpdir(), "register-base-url-node-"));
-      const probe = createServer();
-      await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
-      const port = (probe.address() as { port: number }).port;
-      await new Promise<void>((r) => probe.close(() => r()));
+      const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
       const file = join(dir, "x.db");
       const env = childEnv({
@@ -117,21 +114,11 @@ describe("item 12: BASE_URL is required in production and nothing derives from H
         ],
         { env },
       );
-      const child = spawn(process.execPath, SERVER_ARGS, {
-        env,
-        detached: true,
-        stdio: "ignore",
-      });
+      const server = await startNodeServer(
+        { NODE_ENV: "production", DATABASE_URL: `file:${file}` },
+        { port },
+      );
       try {
-        const deadline = Date.now() + 30_000;
-        while (Date.now() < deadline) {
-          const up = await fetch(`${base}/healthz`).then(
-            (r) => r.status === 200,
-            () => false,
-          );
-          if (up) break;
-          await new Promise((r) => setTimeout(r, 100));
-        }
         const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
         const type = { "content-type": "application/x-www-form-urlencoded" };
         // The attacker's host and matching origin: refused.
@@ -169,7 +156,7 @@ describe("item 12: BASE_URL is required in production and nothing derives from H
           outbox.close();
         }
       } finally {
-        process.kill(-child.pid!, "SIGKILL");
+        process.kill(-server.child.pid!, "SIGKILL");
         rmSync(dir, { recursive: true, force: true });
       }
     }, 60_000);
