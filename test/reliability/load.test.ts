@@ -1,6 +1,5 @@
 // SECURITY 20: under load (loopback only, bounded) no 5xx and nothing lost; with the database
 // unreachable /healthz answers 503 and pages a Dutch error, and the server keeps running.
-import { createServer } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemo } from "#db/seed/demo";
@@ -9,6 +8,7 @@ import { runMigrations } from "#src/migrate";
 import { loadReferenceData } from "#src/reference-data";
 import { createTestDb, TEST_TODAY } from "../helpers/app";
 import { bearer, createSchoolWithUser } from "../helpers/factories";
+import { freePort } from "../helpers/node-server";
 import { startServer, type RunningServer } from "../helpers/server";
 
 const SEARCHES = 200;
@@ -28,15 +28,6 @@ async function postJson(url: string, auth: string, body: unknown): Promise<Reply
     body: JSON.stringify(body),
   });
   return { status: res.status, body: await res.text() };
-}
-
-/** A loopback port nobody listens on (connections are refused at once). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe("under load: concurrent public searches and school writes", () => {
@@ -233,7 +224,8 @@ describe("the database unreachable", () => {
   }
 
   it("a remote libSQL server that refuses connections", async () => {
-    const { db } = await openDatabase(`http://127.0.0.1:${await closedPort()}`);
+    // A free loopback port: nobody listens there, so connections are refused at once.
+    const { db } = await openDatabase(`http://127.0.0.1:${await freePort()}`);
     const server = await startServer({ db });
     try {
       await assertDegraded(server);
