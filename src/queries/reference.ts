@@ -22,6 +22,15 @@ export async function listProvinces(db: DB): Promise<Province[]> {
     .orderBy(asc(provinces.name));
 }
 
+const placeColumns = {
+  code: places.code,
+  name: places.name,
+  municipality: places.municipality,
+  province: places.province,
+  lat: places.lat,
+  lon: places.lon,
+};
+
 export async function listPlaces(
   db: DB,
   filter: { province?: string; q?: string; limit?: number },
@@ -31,14 +40,7 @@ export async function listPlaces(
   const q = filter.q ? normalise(filter.q) : "";
   if (q) conditions.push(like(places.nameNorm, `%${q.replace(/[%_]/g, "")}%`));
   return db
-    .select({
-      code: places.code,
-      name: places.name,
-      municipality: places.municipality,
-      province: places.province,
-      lat: places.lat,
-      lon: places.lon,
-    })
+    .select(placeColumns)
     .from(places)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(
@@ -50,15 +52,6 @@ export async function listPlaces(
     )
     .limit(filter.limit ?? 5000);
 }
-
-const placeColumns = {
-  code: places.code,
-  name: places.name,
-  municipality: places.municipality,
-  province: places.province,
-  lat: places.lat,
-  lon: places.lon,
-};
 
 export async function getPlace(db: DB, code: string): Promise<Place | undefined> {
   const [row] = await db.select(placeColumns).from(places).where(eq(places.code, code));
